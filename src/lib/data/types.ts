@@ -1,0 +1,190 @@
+/**
+ * Domain types of a Sozialraum-Monitor data package, defined once.
+ *
+ * A data package is a folder with `datapackage.json` (Frictionless Data Package conventions) plus
+ * area geometry per level (GeoJSON, WGS84) and CSV tables. `docs/data-package.md` documents the
+ * format for people; `package/validate.ts` checks it at the boundary so the rest of the app can
+ * trust these types.
+ */
+
+/** Whether a higher value is good, bad, or neither (drives comparison colours and trend wording). */
+export type Polarity = 'higher_is_better' | 'higher_is_worse' | 'neutral';
+export const POLARITIES: readonly Polarity[] = ['higher_is_better', 'higher_is_worse', 'neutral'];
+
+/** Life phases of the prevention chain, in the order of a child's life, plus context indicators. */
+export type LifePhase =
+	| 'kontext'
+	| 'schwangerschaft_geburt'
+	| 'u3'
+	| '3_6'
+	| '6_10'
+	| '10_16'
+	| '16_27';
+export const LIFE_PHASES: readonly LifePhase[] = [
+	'kontext',
+	'schwangerschaft_geburt',
+	'u3',
+	'3_6',
+	'6_10',
+	'10_16',
+	'16_27'
+];
+
+/**
+ * How the value relates to numerator and denominator; decides which interval applies.
+ * - proportion: numerator ⊆ denominator (Wilson score interval), value = num/den × multiplier
+ * - rate: events per population (Byar / exact Poisson), value = num/den × multiplier
+ * - count: a plain count, value = numerator, no denominator
+ */
+export type ValueType = 'proportion' | 'rate' | 'count';
+export const VALUE_TYPES: readonly ValueType[] = ['proportion', 'rate', 'count'];
+
+export interface Indicator {
+	id: string;
+	label_de: string;
+	label_en: string;
+	/** Display unit, e.g. "%", "je 1.000", "Anzahl". */
+	unit: string;
+	/** value = numerator / denominator × multiplier (100 for %, 1000 for per 1,000, 1 for counts). */
+	multiplier: number;
+	value_type: ValueType;
+	polarity: Polarity;
+	life_phase: LifePhase;
+	topic: string;
+	definition_de: string;
+	definition_en: string;
+	numerator_label_de: string;
+	denominator_label_de: string;
+	source: string;
+	decimals: number;
+}
+
+/** Observation flags. Empty string = ordinary value. */
+export type ObservationFlag = '' | 'suppressed' | 'missing' | 'provisional' | 'break';
+export const OBSERVATION_FLAGS: readonly ObservationFlag[] = [
+	'',
+	'suppressed',
+	'missing',
+	'provisional',
+	'break'
+];
+
+/** One indicator value for one area and year (long form). Null = not available. */
+export interface Observation {
+	area_key: string;
+	indicator_id: string;
+	year: number;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	flag: ObservationFlag;
+}
+
+/** Population by age group; the base for key facts, coverage and index population minimums. */
+export interface PopulationRow {
+	area_key: string;
+	year: number;
+	/** "0_2", "3_5", "6_9", "10_15", "16_17", "18_26", "insgesamt" */
+	age_group: string;
+	persons: number;
+}
+
+/** An offer (Angebot) of the prevention chain. */
+export interface Offer {
+	id: string;
+	name: string;
+	provider: string;
+	/** Life phases the offer serves (stored pipe-separated in CSV). */
+	life_phases: LifePhase[];
+	/** Topics (stored pipe-separated in CSV). */
+	topics: string[];
+	area_key: string;
+	lon: number;
+	lat: number;
+	/** Places (Plätze) where the offer has a capacity; null otherwise. */
+	places: number | null;
+	description: string;
+}
+
+export type TargetScope = 'city' | 'stadtbezirk' | 'sozialraum';
+
+/** A Feinziel (operational target) agreed by the steering group. */
+export interface Target {
+	id: string;
+	indicator_id: string;
+	scope_type: TargetScope;
+	/** Area keys the target is about (empty for the city). Pipe-separated in CSV. */
+	scope_keys: string[];
+	baseline_year: number;
+	baseline_value: number;
+	target_value: number;
+	target_year: number;
+	owner: string;
+	decision: string;
+	note: string;
+	status: 'adopted' | 'draft';
+}
+
+/** Levels of the area hierarchy, finest first. */
+export interface AreaLevel {
+	id: string;
+	label_de: string;
+	label_en: string;
+	/** Path of the GeoJSON file inside the package. */
+	path: string;
+}
+
+/** Properties every area feature carries. */
+export interface AreaProperties {
+	key: string;
+	name: string;
+	level: string;
+	/** Key of the parent area (next level up); "" at the top. */
+	parent: string;
+}
+
+/** Disclosure control settings of a package (Geheimhaltung). */
+export interface DisclosureSettings {
+	/** Suppress when 0 < numerator < minNumerator. Default 3. */
+	minNumerator: number;
+	/** Suppress when denominator < minDenominator. Default 0 (off). */
+	minDenominator: number;
+}
+
+/** The project-specific block inside datapackage.json (key "sozialraum"). */
+export interface SozialraumMeta {
+	/** The data are invented (demo): the UI must say so. */
+	fictional: boolean;
+	/** Datenstand (data as of), ISO date. */
+	datenstand: string;
+	/** Name of the whole territory (city or Kreis). */
+	territory_de: string;
+	/** Levels, finest first; the first level is the one indicators are observed on. */
+	levels: AreaLevel[];
+	disclosure: DisclosureSettings;
+	/** Indicator shown first in the atlas. */
+	default_indicator: string;
+}
+
+/** Frictionless resource descriptor (the subset we use). */
+export interface ResourceDescriptor {
+	name: string;
+	path: string;
+	format: string;
+	mediatype?: string;
+	encoding?: string;
+	schema?: { fields: { name: string; type: string; description?: string }[] };
+}
+
+/** datapackage.json */
+export interface PackageDescriptor {
+	name: string;
+	title: string;
+	description?: string;
+	version?: string;
+	created: string;
+	licenses: { name: string; title?: string; path?: string }[];
+	sources: { title: string; path?: string }[];
+	resources: ResourceDescriptor[];
+	sozialraum: SozialraumMeta;
+}
