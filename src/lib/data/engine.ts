@@ -1,0 +1,197 @@
+/**
+ * The monitoring engine: loads a data package into DuckDB and answers the questions the pages ask.
+ * It is the only module that knows SQL exists; pages get typed rows.
+ */
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import type { Connector } from './connector';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type {
+	AreaProperties,
+	DisclosureSettings,
+	Indicator,
+	ObservationFlag,
+	Offer,
+	PackageDescriptor,
+	Target
+} from './types';
+import { TABLES, createTableSql, NORMALISE_SQL } from './schema';
+import * as Q from './queries';
+
+export type AreaCollection = FeatureCollection<Geometry, AreaProperties>;
+
+/** Where a package's files come from (fetch in the browser, the file system in Node). */
+export interface PackageSource {
+	descriptor: PackageDescriptor;
+	read(path: string): Promise<Uint8Array>;
+}
+
+export interface AreaValue {
+	area_key: string;
+	name: string;
+	parent: string;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	flag: ObservationFlag;
+}
+
+export interface SeriesPoint {
+	year: number;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	flag: ObservationFlag;
+}
+
+export interface ReferencePoint {
+	year: number;
+	value: number | null;
+	numerator: number;
+	denominator: number | null;
+	areas_used: number;
+}
+
+export interface AreaInfo {
+	key: string;
+	name: string;
+	level: string;
+	parent: string;
+}
+
+export class EngineError extends Error {}
+
+export class MonitorEngine {
+	readonly descriptor: PackageDescriptor;
+	readonly geometry: Record<string, AreaCollection>;
+	#db: Connector;
+
+	private constructor(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>) {
+		this.#db = db;
+		this.descriptor = descriptor;
+		this.geometry = geometry;
+	}
+
+	/** Load every table of the package; throws EngineError with a German message naming the file. */
+	static async load(db: Connector, source: PackageSource): Promise<MonitorEngine> {
+		const { descriptor } = source;
+		const geometry: Record<string, AreaCollection> = {};
+		for (const level of descriptor.sozialraum.levels) {
+			const bytes = await source.read(level.path);
+			try {
+				geometry[level.id] = JSON.parse(new TextDecoder().decode(bytes)) as AreaCollection;
+			} catch (e) {
+				throw new EngineError(`${level.path}: Die Datei ist kein gültiges GeoJSON (${(e as Error).message}).`);
+			}
+		}
+		await insertAreas(db, descriptor, geometry);
+		for (const spec of TABLES) {
+			const resource = descriptor.resources.find((r) => r.name === spec.resource);
+			if (!resource) throw new EngineError(`datapackage.json: Die Ressource „${spec.resource}“ fehlt.`);
+			const fileName = `pkg_${spec.table}.csv`;
+			await db.registerFile(fileName, await source.read(resource.path));
+			try {
+				await db.query(createTableSql(spec, fileName));
+			} catch (e) {
+				throw new EngineError(`${resource.path}: Die Tabelle konnte nicht gelesen werden. ${(e as Error).message}`);
+			} finally {
+				await db.dropFile(fileName);
+			}
+		}
+		for (const sql of NORMALISE_SQL) await db.query(sql);
+		return new MonitorEngine(db, descriptor, geometry);
+	}
+
+	get disclosure(): DisclosureSettings {
+		return this.descriptor.sozialraum.disclosure;
+	}
+
+	/** The level indicators are observed on (the finest). */
+	get baseLevel(): string {
+		return this.descriptor.sozialraum.levels[0].id;
+	}
+
+	async indicators(): Promise<Indicator[]> {
+		return this.#db.query<Indicator & Record<string, unknown>>(Q.INDICATORS);
+	}
+
+	async years(indicatorId: string): Promise<number[]> {
+		const rows = await this.#db.query<{ year: number }>(Q.YEARS_FOR_INDICATOR, [indicatorId]);
+		return rows.map((r) => r.year);
+	}
+
+	async areas(): Promise<AreaInfo[]> {
+		return this.#db.query<AreaInfo & Record<string, unknown>>(Q.AREAS);
+	}
+
+	/** Every base-level area with its (suppression-checked) value; areas without data come back as 'missing'. */
+	async valuesFor(indicatorId: string, year: number): Promise<AreaValue[]> {
+		return this.#db.query<AreaValue & Record<string, unknown>>(Q.VALUES_FOR_YEAR, [
+			...this.#suppressionParams(),
+			indicatorId,
+			year,
+			this.baseLevel
+		]);
+	}
+
+	async seriesFor(areaKey: string, indicatorId: string): Promise<SeriesPoint[]> {
+		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [
+			...this.#suppressionParams(),
+			areaKey,
+			indicatorId
+		]);
+	}
+
+	/** City reference per year (parentKey '') or that of one parent area, e.g. a Stadtbezirk. */
+	async referenceSeries(indicatorId: string, parentKey = ''): Promise<ReferencePoint[]> {
+		return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.REFERENCE_SERIES, [
+			indicatorId,
+			parentKey,
+			parentKey
+		]);
+	}
+
+	async offers(): Promise<Offer[]> {
+		const rows = await this.#db.query(Q.OFFERS);
+		return rows.map((r) => ({
+			...(r as unknown as Offer),
+			life_phases: splitList(r.life_phases) as Offer['life_phases'],
+			topics: splitList(r.topics)
+		}));
+	}
+
+	async targets(): Promise<Target[]> {
+		const rows = await this.#db.query(Q.TARGETS);
+		return rows.map((r) => ({ ...(r as unknown as Target), scope_keys: splitList(r.scope_keys) }));
+	}
+
+	async population(areaKey: string, year: number): Promise<{ age_group: string; persons: number }[]> {
+		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year]);
+	}
+
+	/** The three suppression checks each need (minNumerator, minDenominator). */
+	#suppressionParams(): number[] {
+		const { minNumerator, minDenominator } = this.disclosure;
+		return [minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator];
+	}
+}
+
+function splitList(v: unknown): string[] {
+	return typeof v === 'string' && v !== '' ? v.split('|') : [];
+}
+
+async function insertAreas(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>) {
+	const key: string[] = [], name: string[] = [], level: string[] = [], parent: string[] = [];
+	const rank: number[] = [];
+	descriptor.sozialraum.levels.forEach((lvl, i) => {
+		for (const f of geometry[lvl.id].features) {
+			key.push(String(f.properties.key));
+			name.push(String(f.properties.name));
+			level.push(lvl.id);
+			parent.push(String(f.properties.parent ?? ''));
+			rank.push(i);
+		}
+	});
+	const table = tableFromArrays({ key, name, level, parent, level_rank: Int32Array.from(rank) });
+	await db.query('DROP TABLE IF EXISTS areas');
+	await db.insertArrow('areas', tableToIPC(table, 'stream'));
+}

@@ -1,0 +1,70 @@
+/**
+ * All SQL of the app lives in this folder; this file holds the read queries. Every value that comes
+ * from the user or the data is a `?` parameter, never spliced into the text.
+ *
+ * Primary disclosure control happens here, at the source: a cell whose numerator is a small
+ * positive count (0 < n < minNumerator) or whose denominator is below minDenominator leaves the
+ * engine with flag 'suppressed' and no numbers, so no later layer can show it by mistake.
+ */
+
+/** SQL fragment: is this observation row (alias o) suppressed? Params: minNumerator, minDenominator. */
+const SUPPRESSED = `(o.flag = 'suppressed'
+	OR (o.numerator > 0 AND o.numerator < ?)
+	OR (o.denominator IS NOT NULL AND o.denominator < ?))`;
+
+/** Columns of an observation with suppression applied. Needs the SUPPRESSED params three times. */
+const OBSERVATION_COLUMNS = `
+	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value,
+	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.numerator END AS numerator,
+	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.denominator END AS denominator,
+	CASE WHEN o.year IS NULL THEN 'missing'
+	     WHEN ${SUPPRESSED} THEN 'suppressed'
+	     WHEN o.value IS NULL THEN 'missing'
+	     ELSE o.flag END AS flag`;
+
+export const VALUES_FOR_YEAR = `
+SELECT a.key AS area_key, a.name AS name, a.parent AS parent, ${OBSERVATION_COLUMNS}
+FROM areas a
+LEFT JOIN observations o ON o.area_key = a.key AND o.indicator_id = ? AND o.year = ?
+WHERE a.level = ?
+ORDER BY a.key`;
+
+export const SERIES_FOR_AREA = `
+SELECT o.year AS year, ${OBSERVATION_COLUMNS}
+FROM observations o
+WHERE o.area_key = ? AND o.indicator_id = ?
+ORDER BY o.year`;
+
+/**
+ * Reference value of a set of areas per year: summed numerators over summed denominators (never
+ * the mean of rates, which would weigh a 300-resident area like a 12,000-resident one). A year
+ * counts only areas with both numbers; `areas_used` says how many did, so gaps are visible.
+ */
+export const REFERENCE_SERIES = `
+SELECT o.year AS year,
+	CASE WHEN i.value_type = 'count' THEN SUM(o.numerator)
+	     ELSE SUM(o.numerator) / NULLIF(SUM(o.denominator), 0) * i.multiplier END AS value,
+	SUM(o.numerator) AS numerator,
+	SUM(o.denominator) AS denominator,
+	COUNT(*) AS areas_used
+FROM observations o
+JOIN indicators i ON i.id = o.indicator_id
+JOIN areas a ON a.key = o.area_key
+WHERE o.indicator_id = ? AND o.numerator IS NOT NULL
+	AND (o.denominator IS NOT NULL OR i.value_type = 'count')
+	AND (? = '' OR a.parent = ?)
+GROUP BY o.year, i.value_type, i.multiplier
+ORDER BY o.year`;
+
+export const INDICATORS = `SELECT * FROM indicators ORDER BY rowid`;
+
+export const YEARS_FOR_INDICATOR = `
+SELECT DISTINCT year FROM observations WHERE indicator_id = ? AND value IS NOT NULL ORDER BY year`;
+
+export const AREAS = `SELECT key, name, level, parent FROM areas ORDER BY level_rank, key`;
+
+export const OFFERS = `SELECT * FROM offers ORDER BY id`;
+export const TARGETS = `SELECT * FROM targets ORDER BY id`;
+
+export const POPULATION_FOR_AREA = `
+SELECT age_group, persons FROM population WHERE area_key = ? AND year = ? ORDER BY age_group`;
