@@ -9,6 +9,9 @@ const config = {
 		// A static site: the whole app is files, so a municipality can host it anywhere (or open it offline).
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', precompress: false, strict: true }),
 		paths: { relative: true },
+		// The data package built into the site. A municipality builds with its own folder:
+		// SOZIALRAUM_DATA=data/meinestadt npm run build (docs/deploy.md).
+		alias: { $data: process.env.SOZIALRAUM_DATA ?? 'data/musterstadt' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {
 			// No request may leave the app's own origin (privacy promise; also issue 6's strict CSP).

@@ -1,0 +1,79 @@
+/**
+ * Browser implementation of the Connector: DuckDB-wasm running in its own Web Worker, loaded
+ * lazily. Import this module ONLY through a dynamic `import()` from the client (onMount/effect):
+ * a static import reaches prerender and crashes the build.
+ *
+ * Only the mvp and eh bundles are used (no threads build), so the site needs no COOP/COEP headers,
+ * and every file comes from the app's own origin: no CDN.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Connector, Row, SqlParam } from './connector';
+import { CONNECT_STATEMENTS } from './connector';
+import { arrowToRows } from './arrow-rows';
+
+/** A server that sends .wasm with the wrong MIME type makes instantiation hang forever. */
+export const INIT_TIMEOUT_MS = 30_000;
+
+export class EngineInitError extends Error {}
+
+export async function createBrowserConnector(timeoutMs = INIT_TIMEOUT_MS): Promise<Connector> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(
+			() =>
+				reject(
+					new EngineInitError(
+						`Die Datenbank-Engine ist nach ${Math.round(timeoutMs / 1000)} s nicht gestartet. ` +
+							'Wird die Datei „.wasm“ vom Webserver mit dem Typ application/wasm ausgeliefert?'
+					)
+				),
+			timeoutMs
+		);
+	});
+	try {
+		return await Promise.race([open(), timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function open(): Promise<Connector> {
+	const bundle = await duckdb.selectBundle({
+		mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
+		eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) }
+	});
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.open({ query: { castBigIntToDouble: true } });
+	const conn = await db.connect();
+	for (const s of CONNECT_STATEMENTS) await conn.query(s);
+
+	return {
+		async query<T extends Row>(sql: string, params?: SqlParam[]) {
+			if (!params || params.length === 0) return arrowToRows<T>(await conn.query(sql));
+			const stmt = await conn.prepare(sql);
+			try {
+				return arrowToRows<T>(await stmt.query(...params));
+			} finally {
+				await stmt.close();
+			}
+		},
+		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+		dropFile: (name) => db.dropFile(name),
+		insertArrow: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+		async close() {
+			await conn.close();
+			await db.terminate();
+		}
+	};
+}
+
+/** Worker URLs must be absolute: relative asset paths (paths.relative) resolve against the page. */
+function absolute(url: string): string {
+	return new URL(url, location.href).href;
+}

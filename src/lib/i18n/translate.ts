@@ -1,0 +1,14 @@
+import { MESSAGES, type Locale, type MessageKey } from './messages';
+
+export type Params = Record<string, string | number>;
+
+/** Look up a message and fill `{name}` placeholders. Params are inserted as text (Svelte escapes). */
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
+	const template: string = MESSAGES[locale][key] ?? MESSAGES.de[key];
+	return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** BCP 47 tag for Intl formatting. */
+export function intlLocale(locale: Locale): string {
+	return locale === 'de' ? 'de-DE' : 'en-GB';
+}

@@ -1,0 +1,159 @@
+/**
+ * Owns one MapLibre map showing area polygons coloured through feature-state, so recolouring after
+ * an indicator or year change never re-uploads geometry. No basemap, no tiles, no glyphs: nothing is
+ * requested from another origin. Load through `import()` only (MapLibre touches `window`).
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { geoBounds } from 'd3';
+import { hatchImage, NO_DATA_COLOR, OUTLINE_COLOR, SELECTED_COLOR } from './colors';
+
+maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
+
+export interface AreaStyle {
+	color: string | null;
+	status: 'value' | 'missing' | 'suppressed';
+}
+
+export interface ChoroplethEvents {
+	onHover(key: string | null, point: { x: number; y: number } | null): void;
+	onSelect(key: string | null): void;
+}
+
+const SOURCE = 'areas';
+
+export class MaplibreChoropleth {
+	readonly map: maplibregl.Map;
+	#ready: Promise<void>;
+	#keys: string[];
+	#selected: string | null = null;
+	#hovered: string | null = null;
+
+	constructor(container: HTMLElement, areas: FeatureCollection<Geometry, { key: string }>, events: ChoroplethEvents) {
+		this.#keys = areas.features.map((f) => f.properties.key);
+		const [[w, s], [e, n]] = geoBounds(areas);
+		this.map = new maplibregl.Map({
+			container,
+			style: {
+				version: 8,
+				sources: { [SOURCE]: { type: 'geojson', data: areas, promoteId: 'key' } },
+				layers: [
+					{ id: 'background', type: 'background', paint: { 'background-color': '#f4f6f8' } },
+					{
+						id: 'fill',
+						type: 'fill',
+						source: SOURCE,
+						paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR] }
+					},
+					{
+						// fill-pattern cannot read feature-state, fill-opacity can: the hatch layer is
+						// always there and only shows where an area is suppressed.
+						id: 'suppressed',
+						type: 'fill',
+						source: SOURCE,
+						paint: {
+							'fill-pattern': 'hatch',
+							'fill-opacity': ['case', ['==', ['feature-state', 'status'], 'suppressed'], 1, 0]
+						}
+					},
+					{
+						id: 'outline',
+						type: 'line',
+						source: SOURCE,
+						paint: { 'line-color': OUTLINE_COLOR, 'line-width': 0.8 }
+					},
+					{
+						id: 'hover',
+						type: 'line',
+						source: SOURCE,
+						paint: {
+							'line-color': SELECTED_COLOR,
+							'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0]
+						}
+					},
+					{
+						id: 'selected',
+						type: 'line',
+						source: SOURCE,
+						paint: {
+							'line-color': SELECTED_COLOR,
+							'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, 0]
+						}
+					}
+				]
+			},
+			bounds: [w, s, e, n],
+			fitBoundsOptions: { padding: 16 },
+			attributionControl: false,
+			dragRotate: false,
+			pitchWithRotate: false,
+			touchPitch: false,
+			// Needed for PNG export and for reading pixels back in tests.
+			canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+		});
+		this.map.touchZoomRotate.disableRotation();
+		this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+		const hatch = hatchImage();
+		this.map.addImage('hatch', hatch);
+
+		this.#ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+
+		this.map.on('mousemove', 'fill', (ev) => {
+			const key = (ev.features?.[0]?.id as string | undefined) ?? null;
+			this.#setHover(key);
+			events.onHover(key, { x: ev.point.x, y: ev.point.y });
+			this.map.getCanvas().style.cursor = key ? 'pointer' : '';
+		});
+		this.map.on('mouseleave', 'fill', () => {
+			this.#setHover(null);
+			events.onHover(null, null);
+			this.map.getCanvas().style.cursor = '';
+		});
+		this.map.on('click', (ev) => {
+			const f = this.map.queryRenderedFeatures(ev.point, { layers: ['fill'] })[0];
+			events.onSelect((f?.id as string | undefined) ?? null);
+		});
+	}
+
+	get ready(): Promise<void> {
+		return this.#ready;
+	}
+
+	/** Recolour every area. Areas missing from `styles` are drawn as no data. */
+	async setStyles(styles: Map<string, AreaStyle>) {
+		await this.#ready;
+		for (const key of this.#keys) {
+			const s = styles.get(key) ?? { color: null, status: 'missing' as const };
+			this.map.setFeatureState({ source: SOURCE, id: key }, { color: s.color, status: s.status });
+		}
+	}
+
+	async setSelected(key: string | null) {
+		await this.#ready;
+		if (this.#selected) this.map.setFeatureState({ source: SOURCE, id: this.#selected }, { selected: false });
+		this.#selected = key;
+		if (key) this.map.setFeatureState({ source: SOURCE, id: key }, { selected: true });
+	}
+
+	#setHover(key: string | null) {
+		if (key === this.#hovered) return;
+		if (this.#hovered) this.map.setFeatureState({ source: SOURCE, id: this.#hovered }, { hover: false });
+		this.#hovered = key;
+		if (key) this.map.setFeatureState({ source: SOURCE, id: key }, { hover: true });
+	}
+
+	destroy() {
+		this.map.remove();
+	}
+}
+
+/** WebGL2 is required by MapLibre 6; blocked GPUs and remote desktops often lack it. */
+export function hasWebGL2(): boolean {
+	try {
+		return !!document.createElement('canvas').getContext('webgl2');
+	} catch {
+		return false;
+	}
+}
