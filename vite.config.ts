@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	worker: { format: 'es' },
-	build: { chunkSizeWarningLimit: 1500 },
+	build: {
+		chunkSizeWarningLimit: 1500,
+		// Package files stay real files (never inlined as data: URLs), so they are cached and inspectable.
+		assetsInlineLimit: (file: string) => (/\.(csv|geojson)$/.test(file) ? false : undefined)
+	},
 	test: {
 		projects: [
 			{

@@ -63,9 +63,12 @@ async function open(): Promise<Connector> {
 				await stmt.close();
 			}
 		},
-		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
-		dropFile: (name) => db.dropFile(name),
-		insertArrow: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+		async registerFile(name, bytes) {
+			await db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name) {
+			await db.dropFile(name);
+		},
 		async close() {
 			await conn.close();
 			await db.terminate();

@@ -38,9 +38,6 @@ export async function createNodeConnector(): Promise<Connector> {
 		async dropFile(name) {
 			db.dropFile(name);
 		},
-		async insertArrow(name, ipc) {
-			conn.insertArrowFromIPCStream(ipc, { name, create: true });
-		},
 		async close() {
 			conn.close();
 			db.reset();

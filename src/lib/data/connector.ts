@@ -13,8 +13,6 @@ export interface Connector {
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	/** Drop a registered file (frees memory after a table was built from it). */
 	dropFile(name: string): Promise<void>;
-	/** Create table `name` from an Arrow IPC stream. Transfers the buffer. */
-	insertArrow(name: string, ipc: Uint8Array): Promise<void>;
 	close(): Promise<void>;
 }
 

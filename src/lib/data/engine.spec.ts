@@ -75,6 +75,7 @@ describe('MonitorEngine on the real DuckDB-wasm engine', () => {
 		const targets = await engine.targets();
 		expect(targets.map((t) => t.scope_keys)).toEqual([['0201'], []]);
 		expect(await engine.years('armut')).toEqual([2023, 2024]);
+		expect(await engine.yearsByIndicator()).toEqual({ armut: [2023, 2024], betreuung: [2024] });
 	});
 
 	it('treats a quote in a value as a parameter, not as SQL', async () => {

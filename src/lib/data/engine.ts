@@ -2,7 +2,7 @@
  * The monitoring engine: loads a data package into DuckDB and answers the questions the pages ask.
  * It is the only module that knows SQL exists; pages get typed rows.
  */
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { csvFormat } from 'd3';
 import type { Connector } from './connector';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type {
@@ -119,6 +119,12 @@ export class MonitorEngine {
 		return rows.map((r) => r.year);
 	}
 
+	/** Years with at least one value, per indicator (one query for the whole catalogue). */
+	async yearsByIndicator(): Promise<Record<string, number[]>> {
+		const rows = await this.#db.query<{ indicator_id: string; years: unknown }>(Q.YEARS_BY_INDICATOR);
+		return Object.fromEntries(rows.map((r) => [r.indicator_id, Array.from(r.years as ArrayLike<number>, Number)]));
+	}
+
 	async areas(): Promise<AreaInfo[]> {
 		return this.#db.query<AreaInfo & Record<string, unknown>>(Q.AREAS);
 	}
@@ -179,19 +185,28 @@ function splitList(v: unknown): string[] {
 	return typeof v === 'string' && v !== '' ? v.split('|') : [];
 }
 
+/**
+ * The area table comes from the GeoJSON properties. It goes in as CSV text, not through Arrow's
+ * builders: those compile code with `Function()`, which the app's Content-Security-Policy forbids.
+ */
 async function insertAreas(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>) {
-	const key: string[] = [], name: string[] = [], level: string[] = [], parent: string[] = [];
-	const rank: number[] = [];
-	descriptor.sozialraum.levels.forEach((lvl, i) => {
-		for (const f of geometry[lvl.id].features) {
-			key.push(String(f.properties.key));
-			name.push(String(f.properties.name));
-			level.push(lvl.id);
-			parent.push(String(f.properties.parent ?? ''));
-			rank.push(i);
-		}
-	});
-	const table = tableFromArrays({ key, name, level, parent, level_rank: Int32Array.from(rank) });
-	await db.query('DROP TABLE IF EXISTS areas');
-	await db.insertArrow('areas', tableToIPC(table, 'stream'));
+	const rows = descriptor.sozialraum.levels.flatMap((lvl, rank) =>
+		geometry[lvl.id].features.map((f) => ({
+			key: String(f.properties.key),
+			name: String(f.properties.name),
+			level: lvl.id,
+			parent: String(f.properties.parent ?? ''),
+			level_rank: rank
+		}))
+	);
+	const file = 'pkg_areas.csv';
+	await db.registerFile(file, new TextEncoder().encode(csvFormat(rows, ['key', 'name', 'level', 'parent', 'level_rank'])));
+	try {
+		await db.query(`CREATE OR REPLACE TABLE areas AS SELECT * FROM read_csv('${file}', header = true, delim = ',',
+			quote = '"', escape = '"', auto_detect = false, strict_mode = true,
+			columns = {'key': 'VARCHAR', 'name': 'VARCHAR', 'level': 'VARCHAR', 'parent': 'VARCHAR', 'level_rank': 'INTEGER'})`);
+		await db.query(`UPDATE areas SET parent = '' WHERE parent IS NULL`);
+	} finally {
+		await db.dropFile(file);
+	}
 }

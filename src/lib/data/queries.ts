@@ -61,6 +61,10 @@ export const INDICATORS = `SELECT * FROM indicators ORDER BY rowid`;
 export const YEARS_FOR_INDICATOR = `
 SELECT DISTINCT year FROM observations WHERE indicator_id = ? AND value IS NOT NULL ORDER BY year`;
 
+export const YEARS_BY_INDICATOR = `
+SELECT indicator_id, list(DISTINCT year ORDER BY year) AS years
+FROM observations WHERE value IS NOT NULL GROUP BY indicator_id`;
+
 export const AREAS = `SELECT key, name, level, parent FROM areas ORDER BY level_rank, key`;
 
 export const OFFERS = `SELECT * FROM offers ORDER BY id`;

@@ -26,7 +26,7 @@ class I18n {
 		}
 	}
 
-	get intl(): string {
+	get intl(): 'de-DE' | 'en-GB' {
 		return intlLocale(this.locale);
 	}
 

@@ -9,6 +9,6 @@ export function translate(locale: Locale, key: MessageKey, params: Params = {}):
 }
 
 /** BCP 47 tag for Intl formatting. */
-export function intlLocale(locale: Locale): string {
+export function intlLocale(locale: Locale): 'de-DE' | 'en-GB' {
 	return locale === 'de' ? 'de-DE' : 'en-GB';
 }

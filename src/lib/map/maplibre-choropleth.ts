@@ -7,7 +7,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { geoBounds } from 'd3';
+import { planarBounds } from './geo';
 import { hatchImage, NO_DATA_COLOR, OUTLINE_COLOR, SELECTED_COLOR } from './colors';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
@@ -33,7 +33,7 @@ export class MaplibreChoropleth {
 
 	constructor(container: HTMLElement, areas: FeatureCollection<Geometry, { key: string }>, events: ChoroplethEvents) {
 		this.#keys = areas.features.map((f) => f.properties.key);
-		const [[w, s], [e, n]] = geoBounds(areas);
+		const [[w, s], [e, n]] = planarBounds(areas);
 		this.map = new maplibregl.Map({
 			container,
 			style: {

@@ -1,0 +1,79 @@
+/**
+ * State of the atlas page (runes): what is selected, what the engine returned, what the map draws.
+ * The page stays a thin composition; the URL is the source of truth for the selection.
+ */
+import { getEngine } from '$lib/data/app-engine';
+import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection } from '$lib/data/engine';
+import type { Indicator } from '$lib/data/types';
+import { choroplethModel, type ChoroplethModel } from './choropleth-model';
+import { parseAtlasState, type AtlasState } from './url-state';
+
+export type EngineStatus = 'loading' | 'ready' | 'error';
+
+export class Atlas {
+	status = $state<EngineStatus>('loading');
+	error = $state<string>('');
+	indicators = $state<Indicator[]>([]);
+	yearsBy = $state<Record<string, number[]>>({});
+	areas = $state<AreaCollection | null>(null);
+	selection = $state<AtlasState | null>(null);
+	rows = $state<AreaValue[]>([]);
+	series = $state<SeriesPoint[]>([]);
+	city = $state<ReferencePoint[]>([]);
+	locale = $state<'de-DE' | 'en-GB'>('de-DE');
+
+	#engine: MonitorEngine | null = null;
+
+	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
+	model = $derived<ChoroplethModel | null>(
+		this.indicator ? choroplethModel(this.rows, this.indicator, { method: 'quantile', k: 5, locale: this.locale }) : null
+	);
+	areaName = $derived(this.rows.find((r) => r.area_key === this.selection?.area)?.name ?? '');
+	cityValue = $derived(this.city.find((p) => p.year === this.selection?.year)?.value ?? null);
+
+	async start() {
+		this.status = 'loading';
+		try {
+			const engine = await getEngine();
+			this.#engine = engine;
+			const [indicators, yearsBy] = await Promise.all([engine.indicators(), engine.yearsByIndicator()]);
+			this.indicators = indicators;
+			this.yearsBy = yearsBy;
+			this.areas = engine.geometry[engine.baseLevel];
+			this.status = 'ready';
+		} catch (e) {
+			this.error = (e as Error).message;
+			this.status = 'error';
+		}
+	}
+
+	/** Read the selection from the URL (on load and on back/forward). */
+	fromUrl(params: URLSearchParams) {
+		if (!this.#engine) return;
+		const keys = new Set(this.areas?.features.map((f) => f.properties.key) ?? []);
+		this.selection = parseAtlasState(params, {
+			indicators: this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0),
+			defaultIndicator: this.#engine.descriptor.sozialraum.default_indicator,
+			yearsOf: (id) => this.yearsBy[id] ?? [],
+			areaKeys: keys
+		});
+	}
+
+	/** Fetch what the current selection shows. Stale answers are dropped (fast clicking). */
+	#token = 0;
+	async refresh() {
+		const engine = this.#engine;
+		const sel = this.selection;
+		if (!engine || !sel) return;
+		const token = ++this.#token;
+		const [rows, series, city] = await Promise.all([
+			engine.valuesFor(sel.indicator, sel.year),
+			sel.area ? engine.seriesFor(sel.area, sel.indicator) : Promise.resolve([]),
+			engine.referenceSeries(sel.indicator)
+		]);
+		if (token !== this.#token) return;
+		this.rows = rows;
+		this.series = series;
+		this.city = city;
+	}
+}

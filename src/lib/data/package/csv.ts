@@ -1,0 +1,281 @@
+/**
+ * Parse the CSV tables of a data package into typed rows.
+ *
+ * Conventions (docs/data-package.md): UTF-8, comma delimiter, "." as decimal point, header row,
+ * empty field = null, lists pipe-separated. Parsing is strict on purpose: a municipal export that
+ * slipped a decimal comma ("1,5") or a placeholder ("x", ".") into a numeric column must be reported,
+ * not silently read as NaN or 0. Area keys are never converted to numbers ("0101" keeps its zero).
+ *
+ * Pure TS without Node APIs: the browser import wizard and the Node pipelines share it.
+ */
+import { csvParseRows } from 'd3';
+import {
+	LIFE_PHASES,
+	OBSERVATION_FLAGS,
+	POLARITIES,
+	VALUE_TYPES,
+	type Indicator,
+	type Observation,
+	type Offer,
+	type PopulationRow,
+	type Target
+} from '../types';
+
+/**
+ * - string: text as is
+ * - key: an area or indicator key, text as is (never a number: leading zeros matter)
+ * - integer / number: strict decimal notation with "." (no thousands separators, no exponent)
+ * - list: pipe-separated text values
+ */
+export type ColumnType = 'string' | 'key' | 'integer' | 'number' | 'list';
+
+/**
+ * What an empty field means in this column:
+ * - null: not available (typed value null)
+ * - empty: the empty string / empty list is a legitimate value
+ * - error: the field is mandatory
+ */
+export type EmptyRule = 'null' | 'empty' | 'error';
+
+export interface ColumnSpec {
+	name: string;
+	type: ColumnType;
+	empty: EmptyRule;
+	/** Allowed values (for lists: allowed elements). */
+	enum?: readonly string[];
+	/** An optional column may be absent from the header; its value is then the empty value. */
+	optional?: boolean;
+	description_de: string;
+}
+
+export type TableName = 'indicators' | 'observations' | 'population' | 'offers' | 'targets';
+
+export const AGE_GROUPS = ['0_2', '3_5', '6_9', '10_15', '16_17', '18_26', 'insgesamt'] as const;
+export const TARGET_SCOPES = ['city', 'stadtbezirk', 'sozialraum'] as const;
+export const TARGET_STATUSES = ['adopted', 'draft'] as const;
+/** Offers serve a life phase of the chain; "kontext" is for indicators only. */
+export const OFFER_LIFE_PHASES = LIFE_PHASES.filter((p) => p !== 'kontext');
+
+const col = (
+	name: string,
+	type: ColumnType,
+	empty: EmptyRule,
+	description_de: string,
+	extra: Partial<ColumnSpec> = {}
+): ColumnSpec => ({ name, type, empty, description_de, ...extra });
+
+/** Column order and types of every table; the generator writes exactly these columns. */
+export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
+	indicators: [
+		col('id', 'key', 'error', 'Kennung des Indikators, z. B. „sgb2_u15“'),
+		col('label_de', 'string', 'error', 'Bezeichnung (deutsch)'),
+		col('label_en', 'string', 'empty', 'Bezeichnung (englisch)'),
+		col('unit', 'string', 'empty', 'Einheit für die Anzeige, z. B. „%“ oder „je 1.000“'),
+		col('multiplier', 'number', 'error', 'Wert = Zähler / Nenner × Multiplikator'),
+		col('value_type', 'string', 'error', 'proportion, rate oder count', { enum: VALUE_TYPES }),
+		col('polarity', 'string', 'error', 'Richtung: höher ist besser/schlechter/neutral', {
+			enum: POLARITIES
+		}),
+		col('life_phase', 'string', 'error', 'Lebensphase der Präventionskette', { enum: LIFE_PHASES }),
+		col('topic', 'string', 'empty', 'Themenfeld'),
+		col('definition_de', 'string', 'empty', 'Definition (deutsch)'),
+		col('definition_en', 'string', 'empty', 'Definition (englisch)'),
+		col('numerator_label_de', 'string', 'empty', 'Bezeichnung des Zählers'),
+		col('denominator_label_de', 'string', 'empty', 'Bezeichnung des Nenners'),
+		col('source', 'string', 'empty', 'Quelle'),
+		col('decimals', 'integer', 'error', 'Nachkommastellen für die Anzeige')
+	],
+	observations: [
+		col('area_key', 'key', 'error', 'Schlüssel des Sozialraums (Text, führende Nullen)'),
+		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
+		col('year', 'integer', 'error', 'Berichtsjahr'),
+		col('value', 'number', 'null', 'Wert; leer = nicht verfügbar'),
+		col('numerator', 'number', 'null', 'Zähler'),
+		col('denominator', 'number', 'null', 'Nenner'),
+		col('flag', 'string', 'empty', 'Kennzeichen: leer, suppressed, missing, provisional, break', {
+			enum: OBSERVATION_FLAGS
+		})
+	],
+	population: [
+		col('area_key', 'key', 'error', 'Schlüssel des Gebiets'),
+		col('year', 'integer', 'error', 'Jahr (Stichtag 31.12.)'),
+		col('age_group', 'string', 'error', 'Altersgruppe', { enum: AGE_GROUPS }),
+		col('persons', 'integer', 'error', 'Einwohnerinnen und Einwohner (Hauptwohnsitz)')
+	],
+	offers: [
+		col('id', 'key', 'error', 'Kennung des Angebots'),
+		col('name', 'string', 'error', 'Name des Angebots'),
+		col('provider', 'string', 'empty', 'Träger'),
+		col('life_phases', 'list', 'error', 'Lebensphasen, durch | getrennt', {
+			enum: OFFER_LIFE_PHASES
+		}),
+		col('topics', 'list', 'empty', 'Themen, durch | getrennt'),
+		col('area_key', 'key', 'error', 'Schlüssel des Sozialraums, in dem das Angebot liegt'),
+		col('lon', 'number', 'error', 'Geografische Länge (WGS84)'),
+		col('lat', 'number', 'error', 'Geografische Breite (WGS84)'),
+		col('places', 'integer', 'null', 'Plätze (nur bei Angeboten mit Kapazität)'),
+		col('description', 'string', 'empty', 'Kurzbeschreibung', { optional: true })
+	],
+	targets: [
+		col('id', 'key', 'error', 'Kennung des Feinziels'),
+		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
+		col('scope_type', 'string', 'error', 'city, stadtbezirk oder sozialraum', {
+			enum: TARGET_SCOPES
+		}),
+		col('scope_keys', 'list', 'empty', 'Gebietsschlüssel, durch | getrennt (leer für die Stadt)'),
+		col('baseline_year', 'integer', 'error', 'Ausgangsjahr'),
+		col('baseline_value', 'number', 'error', 'Ausgangswert'),
+		col('target_value', 'number', 'error', 'Zielwert'),
+		col('target_year', 'integer', 'error', 'Zieljahr'),
+		col('owner', 'string', 'empty', 'Verantwortlich'),
+		col('decision', 'string', 'empty', 'Beschluss'),
+		col('note', 'string', 'empty', 'Anmerkung', { optional: true }),
+		col('status', 'string', 'error', 'adopted (beschlossen) oder draft (Entwurf)', {
+			enum: TARGET_STATUSES
+		})
+	]
+};
+
+/** A problem found while parsing one table. row: 1 = header, 2 = first data row. */
+export interface CsvIssue {
+	severity: 'error' | 'warning';
+	row?: number;
+	column?: string;
+	/** The message without the "file, row, column" prefix. */
+	message_de: string;
+}
+
+export interface ParsedTable<T> {
+	/** Header as found in the file. */
+	columns: string[];
+	/** Rows without any error, typed. */
+	rows: T[];
+	/** For each entry of rows: its row number in the file (header = 1). */
+	rowNumbers: number[];
+	issues: CsvIssue[];
+}
+
+const INTEGER = /^-?\d+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** „x“ in German quotation marks, shortened so a runaway field does not flood the message. */
+export function quote(value: string): string {
+	const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+	return `„${short}“`;
+}
+
+/** Returns the typed value, or a German message when the text does not fit the column. */
+export function parseCell(text: string, spec: ColumnSpec): { value: unknown } | { error: string } {
+	if (text === '') {
+		if (spec.empty === 'error') return { error: 'Pflichtfeld ist leer.' };
+		if (spec.empty === 'null') return { value: null };
+		return { value: spec.type === 'list' ? [] : '' };
+	}
+	switch (spec.type) {
+		case 'integer':
+			if (!INTEGER.test(text)) return { error: `${quote(text)} ist keine ganze Zahl.` };
+			return { value: Number(text) };
+		case 'number':
+			if (!DECIMAL.test(text)) {
+				const hint = /^-?\d+,\d+$/.test(text) ? ' Dezimaltrennzeichen ist der Punkt.' : '';
+				return { error: `${quote(text)} ist keine Zahl.${hint}` };
+			}
+			return { value: Number(text) };
+		case 'list': {
+			const items = text.split('|');
+			if (items.some((item) => item === '')) {
+				return { error: `${quote(text)} enthält einen leeren Listeneintrag.` };
+			}
+			const bad = spec.enum ? items.find((item) => !spec.enum!.includes(item)) : undefined;
+			if (bad !== undefined) return { error: notAllowed(bad, spec.enum!) };
+			return { value: items };
+		}
+		default:
+			if (spec.enum && !spec.enum.includes(text)) return { error: notAllowed(text, spec.enum) };
+			return { value: text };
+	}
+}
+
+function notAllowed(value: string, allowed: readonly string[]): string {
+	const list = allowed.filter((a) => a !== '').join(', ');
+	return `${quote(value)} ist kein zulässiger Wert (erlaubt: ${list}${allowed.includes('') ? ' oder leer' : ''}).`;
+}
+
+/**
+ * Parse CSV text against a column list. Uses d3-dsv's RFC 4180 parser on rows rather than objects
+ * so that duplicate header names and rows with a wrong field count can be reported.
+ */
+export function parseCsv<T>(text: string, specs: readonly ColumnSpec[]): ParsedTable<T> {
+	const issues: CsvIssue[] = [];
+	const result: ParsedTable<T> = { columns: [], rows: [], rowNumbers: [], issues };
+	if (text.charCodeAt(0) === 0xfeff) {
+		// Excel writes a BOM; tolerate it, but say so, since other tools then misread the first column.
+		issues.push({ severity: 'warning', row: 1, message_de: 'Datei beginnt mit einem Byte-Order-Mark (BOM); bitte UTF-8 ohne BOM speichern.' });
+		text = text.slice(1);
+	}
+	const records = csvParseRows(text);
+	if (records.length === 0) {
+		issues.push({ severity: 'error', row: 1, message_de: 'Datei ist leer; die Kopfzeile fehlt.' });
+		return result;
+	}
+	const header = records[0];
+	result.columns = header;
+	const seen = new Set<string>();
+	for (const name of header) {
+		if (seen.has(name)) issues.push({ severity: 'error', row: 1, column: name, message_de: 'Spaltenname kommt mehrfach vor.' });
+		seen.add(name);
+	}
+	const missing = specs.filter((s) => !s.optional && !header.includes(s.name));
+	for (const spec of missing) {
+		issues.push({ severity: 'error', row: 1, column: spec.name, message_de: 'Pflichtspalte fehlt.' });
+	}
+	for (const name of header) {
+		if (!specs.some((s) => s.name === name)) {
+			issues.push({ severity: 'warning', row: 1, column: name, message_de: 'Unbekannte Spalte wird ignoriert.' });
+		}
+	}
+	if (missing.length > 0) return result;
+	const index = specs.map((s) => header.indexOf(s.name));
+
+	for (let r = 1; r < records.length; r++) {
+		const record = records[r];
+		const rowNumber = r + 1;
+		if (record.length === 1 && record[0] === '') {
+			issues.push({ severity: 'warning', row: rowNumber, message_de: 'Leere Zeile wird übersprungen.' });
+			continue;
+		}
+		if (record.length !== header.length) {
+			issues.push({
+				severity: 'error',
+				row: rowNumber,
+				message_de: `Zeile hat ${record.length} Felder, die Kopfzeile ${header.length}.`
+			});
+			continue;
+		}
+		const row: Record<string, unknown> = {};
+		let ok = true;
+		specs.forEach((spec, i) => {
+			const text = index[i] < 0 ? '' : record[index[i]];
+			const parsed = parseCell(text, spec);
+			if ('error' in parsed) {
+				ok = false;
+				issues.push({ severity: 'error', row: rowNumber, column: spec.name, message_de: parsed.error });
+			} else {
+				row[spec.name] = parsed.value;
+			}
+		});
+		if (ok) {
+			result.rows.push(row as T);
+			result.rowNumbers.push(rowNumber);
+		}
+	}
+	return result;
+}
+
+export const parseIndicatorsCsv = (text: string) => parseCsv<Indicator>(text, TABLE_SCHEMAS.indicators);
+export const parseObservationsCsv = (text: string) =>
+	parseCsv<Observation>(text, TABLE_SCHEMAS.observations);
+export const parsePopulationCsv = (text: string) =>
+	parseCsv<PopulationRow>(text, TABLE_SCHEMAS.population);
+export const parseOffersCsv = (text: string) => parseCsv<Offer>(text, TABLE_SCHEMAS.offers);
+export const parseTargetsCsv = (text: string) => parseCsv<Target>(text, TABLE_SCHEMAS.targets);

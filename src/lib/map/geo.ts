@@ -1,0 +1,61 @@
+/**
+ * Small planar helpers for district-sized geometry. d3-geo works on the sphere and reads ring
+ * winding the opposite way to GeoJSON RFC 7946: an RFC-conformant (counter-clockwise) ring is, to
+ * d3, "the whole globe minus this area". So bounds are taken in the plane, and geometry handed to
+ * d3 is rewound to d3's convention first.
+ */
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+
+export type Bounds = [[number, number], [number, number]];
+
+export function planarBounds(fc: FeatureCollection): Bounds {
+	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	const visit = (p: Position) => {
+		if (p[0] < w) w = p[0];
+		if (p[0] > e) e = p[0];
+		if (p[1] < s) s = p[1];
+		if (p[1] > n) n = p[1];
+	};
+	for (const f of fc.features) forEachPosition(f.geometry, visit);
+	return [[w, s], [e, n]];
+}
+
+function forEachPosition(g: Geometry | null, visit: (p: Position) => void) {
+	if (!g) return;
+	switch (g.type) {
+		case 'Point': visit(g.coordinates); break;
+		case 'MultiPoint': case 'LineString': g.coordinates.forEach(visit); break;
+		case 'MultiLineString': case 'Polygon': g.coordinates.forEach((r) => r.forEach(visit)); break;
+		case 'MultiPolygon': g.coordinates.forEach((p) => p.forEach((r) => r.forEach(visit))); break;
+		case 'GeometryCollection': g.geometries.forEach((c) => forEachPosition(c, visit)); break;
+	}
+}
+
+/** Twice the signed area of a ring in the lon/lat plane (> 0: counter-clockwise). */
+export function ringArea2(ring: Position[]): number {
+	let a = 0;
+	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+	return a;
+}
+
+function orient(ring: Position[], clockwise: boolean): Position[] {
+	const ccw = ringArea2(ring) > 0;
+	return ccw === clockwise ? [...ring].reverse() : ring;
+}
+
+/** d3-geo convention: exterior rings clockwise, holes counter-clockwise. */
+function rewindPolygon(rings: Position[][]): Position[][] {
+	return rings.map((r, i) => orient(r, i === 0));
+}
+
+export function rewindForD3<G extends Geometry, P>(fc: FeatureCollection<G, P>): FeatureCollection<G, P> {
+	return {
+		...fc,
+		features: fc.features.map((f) => {
+			const g = f.geometry as Geometry;
+			if (g?.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: rewindPolygon(g.coordinates) } as G };
+			if (g?.type === 'MultiPolygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map(rewindPolygon) } as G };
+			return f;
+		})
+	};
+}

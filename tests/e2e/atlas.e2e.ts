@@ -1,0 +1,152 @@
+/**
+ * The atlas in a real headless Chromium against the built site: the map really draws the colours
+ * the data demand, selection draws the trend, the URL restores the view, and nothing leaves
+ * localhost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSession, type Session } from './browser';
+import { colourDistance, dominant, pixelsAt, waitForMapIdle } from './map-pixels';
+import { areas, descriptor, expectedValues, indicators, interiorPoint, latestYear, type ExpectedValue } from './expected';
+import { classify, classOf } from '../../src/lib/stats/classify';
+import { classColors, hexToRgb, NO_DATA_COLOR } from '../../src/lib/map/colors';
+
+let session: Session;
+beforeAll(async () => {
+	session = await startSession();
+});
+afterAll(async () => {
+	await session?.close();
+});
+
+const features = areas().features;
+const point = (key: string) => interiorPoint(features.find((f) => f.properties.key === key)!);
+
+/** The colour each area must have: the atlas default is quantiles with 5 classes. */
+function expectedColours(indicatorId: string, year: number): Map<string, string | 'suppressed'> {
+	const ind = indicators().find((i) => i.id === indicatorId)!;
+	const rows = expectedValues(indicatorId, year);
+	const cls = classify(rows.map((r) => r.value), { method: 'quantile', k: 5 });
+	const colors = classColors(ind.polarity, cls.breaks.length);
+	return new Map(
+		rows.map((r) => [r.key, r.suppressed ? 'suppressed' : r.value === null ? NO_DATA_COLOR : colors[classOf(r.value, cls)!]])
+	);
+}
+
+/** Three areas in three different classes, so a uniformly coloured map cannot pass. */
+function threeDistinct(expected: Map<string, string | 'suppressed'>, rows: ExpectedValue[]): string[] {
+	const seen = new Map<string, string>();
+	for (const r of rows) {
+		const c = expected.get(r.key)!;
+		if (r.value !== null && !seen.has(c)) seen.set(c, r.key);
+	}
+	const keys = [...seen.values()];
+	expect(keys.length).toBeGreaterThanOrEqual(3);
+	return [keys[0], keys[Math.floor(keys.length / 2)], keys[keys.length - 1]];
+}
+
+async function expectAreaColour(page: Page, key: string, hex: string) {
+	const got = dominant(await pixelsAt(page, point(key), 2));
+	expect(colourDistance(got, hexToRgb(hex)), `area ${key}: drew rgb(${got}) instead of ${hex}`).toBeLessThanOrEqual(3);
+}
+
+async function openAtlas(query = ''): Promise<Page> {
+	const page = await session.newPage();
+	await page.goto(session.baseUrl + query);
+	await page.waitForSelector('[data-testid=atlas]', { timeout: 60_000 });
+	await waitForMapIdle(page);
+	return page;
+}
+
+const defaultIndicator = descriptor().sozialraum.default_indicator;
+const defaultYear = latestYear(defaultIndicator);
+
+describe('atlas', () => {
+	let page: Page;
+
+	it('shows the default indicator with the colours its values demand at three area centres', async () => {
+		page = await openAtlas();
+		expect(await page.getAttribute('[data-testid=atlas]', 'data-indicator')).toBe(defaultIndicator);
+		expect(await page.getAttribute('[data-testid=atlas]', 'data-year')).toBe(String(defaultYear));
+		const expected = expectedColours(defaultIndicator, defaultYear);
+		for (const key of threeDistinct(expected, expectedValues(defaultIndicator, defaultYear))) {
+			await expectAreaColour(page, key, expected.get(key) as string);
+		}
+		await expect(page.textContent('[data-testid=fictional-note]')).resolves.toContain('Fiktive Beispieldaten');
+	});
+
+	it('hatches a suppressed area instead of colouring it', async () => {
+		const suppressed = expectedValues(defaultIndicator, defaultYear).find((r) => r.suppressed);
+		expect(suppressed, 'the demo data must contain a suppressed area').toBeTruthy();
+		const px = await pixelsAt(page, point(suppressed!.key), 6);
+		const dark = px.filter((p) => p[0] < 140).length;
+		const light = px.filter((p) => p[0] > 220).length;
+		expect(dark).toBeGreaterThan(10);
+		expect(light).toBeGreaterThan(10);
+		const legend = await page.textContent('[data-testid=legend]');
+		expect(legend).toContain('geheim gehalten');
+	});
+
+	it('selecting an area on the map draws its trend against the city and puts it in the URL', async () => {
+		const rows = expectedValues(defaultIndicator, defaultYear).filter((r) => r.value !== null);
+		const key = rows[0].key;
+		const name = features.find((f) => f.properties.key === key)!.properties.name;
+		const screen = await page.evaluate((ll) => {
+			const map = (window as unknown as { __sozialraumMap: { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } }).__sozialraumMap;
+			const r = map.getCanvas().getBoundingClientRect();
+			const p = map.project(ll);
+			return { x: r.left + p.x, y: r.top + p.y };
+		}, point(key));
+		await page.mouse.click(screen.x, screen.y);
+		await page.waitForSelector('[data-testid=trend-chart]');
+		expect(await page.textContent('[data-testid=trend-chart] figcaption')).toContain(name);
+		expect(new URL(page.url()).searchParams.get('sozialraum')).toBe(key);
+		// both lines are drawn with real geometry
+		const paths = await page.$$eval('[data-testid=trend-chart] path.line', (els) => els.map((e) => e.getAttribute('d') ?? ''));
+		expect(paths).toHaveLength(2);
+		for (const d of paths) expect(d.length).toBeGreaterThan(20);
+	});
+
+	it('recolours the map when the indicator and then the year change', async () => {
+		const other = indicators().find((i) => i.id !== defaultIndicator && i.life_phase === 'u3')!;
+		await page.selectOption('[data-testid=indicator-select]', other.id);
+		await page.waitForFunction((id) => document.querySelector('[data-testid=atlas]')?.getAttribute('data-indicator') === id, other.id);
+		await waitForMapIdle(page);
+		const year = Number(await page.getAttribute('[data-testid=atlas]', 'data-year'));
+		let expected = expectedColours(other.id, year);
+		for (const key of threeDistinct(expected, expectedValues(other.id, year))) await expectAreaColour(page, key, expected.get(key) as string);
+
+		const earlier = year - 5;
+		await page.selectOption('#year', String(earlier));
+		await page.waitForFunction((y) => document.querySelector('[data-testid=atlas]')?.getAttribute('data-year') === String(y), earlier);
+		await waitForMapIdle(page);
+		expected = expectedColours(other.id, earlier);
+		for (const key of threeDistinct(expected, expectedValues(other.id, earlier))) await expectAreaColour(page, key, expected.get(key) as string);
+		expect(new URL(page.url()).searchParams.get('jahr')).toBe(String(earlier));
+	});
+
+	it('goes back to the previous view with the browser history', async () => {
+		await page.goBack();
+		await page.waitForFunction((y) => document.querySelector('[data-testid=atlas]')?.getAttribute('data-year') !== String(y), latestYear(defaultIndicator) - 5);
+		await page.goBack();
+		await page.waitForFunction((id) => document.querySelector('[data-testid=atlas]')?.getAttribute('data-indicator') === id, defaultIndicator);
+	});
+
+	it('a permalink reopens the same view in a fresh page', async () => {
+		const key = expectedValues(defaultIndicator, defaultYear).find((r) => r.value !== null)!.key;
+		const ind = indicators().find((i) => i.life_phase === '16_27')!;
+		const year = latestYear(ind.id) - 2;
+		const fresh = await openAtlas(`?indikator=${ind.id}&jahr=${year}&sozialraum=${key}`);
+		expect(await fresh.getAttribute('[data-testid=atlas]', 'data-indicator')).toBe(ind.id);
+		expect(await fresh.getAttribute('[data-testid=atlas]', 'data-year')).toBe(String(year));
+		expect(await fresh.inputValue('[data-testid=indicator-select]')).toBe(ind.id);
+		await fresh.waitForSelector('[data-testid=trend-chart]');
+		const expected = expectedColours(ind.id, year);
+		for (const k of threeDistinct(expected, expectedValues(ind.id, year))) await expectAreaColour(fresh, k, expected.get(k) as string);
+	});
+
+	it('made no request outside the site and logged no error', () => {
+		expect(session.foreignRequests).toEqual([]);
+		expect(session.consoleErrors).toEqual([]);
+	});
+});

@@ -1,0 +1,52 @@
+/**
+ * Reading what the map really drew: project a lon/lat with the live MapLibre map, copy the WebGL
+ * canvas (preserveDrawingBuffer) into a 2D canvas and read the pixels around that point.
+ */
+import type { Page } from 'playwright-core';
+
+export async function waitForMapIdle(page: Page): Promise<void> {
+	await page.waitForFunction(() => !!(window as unknown as { __sozialraumMap?: unknown }).__sozialraumMap, null, { timeout: 60_000 });
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = (window as unknown as { __sozialraumMap: { loaded(): boolean; isMoving(): boolean; once(e: string, f: () => void): void; triggerRepaint(): void } }).__sozialraumMap;
+				map.once('idle', () => resolve());
+				map.triggerRepaint();
+			})
+	);
+}
+
+/** Pixels (RGB) in a (2r+1)² window around a lon/lat, in canvas pixel coordinates. */
+export async function pixelsAt(page: Page, lonLat: [number, number], r = 1): Promise<[number, number, number][]> {
+	return page.evaluate(
+		({ lonLat, r }) => {
+			const map = (window as unknown as { __sozialraumMap: { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } }).__sozialraumMap;
+			const canvas = map.getCanvas();
+			const scale = canvas.width / canvas.clientWidth;
+			const p = map.project(lonLat);
+			const copy = document.createElement('canvas');
+			copy.width = canvas.width;
+			copy.height = canvas.height;
+			const ctx = copy.getContext('2d')!;
+			ctx.drawImage(canvas, 0, 0);
+			const x = Math.round(p.x * scale), y = Math.round(p.y * scale);
+			const data = ctx.getImageData(x - r, y - r, 2 * r + 1, 2 * r + 1).data;
+			const out: [number, number, number][] = [];
+			for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);
+			return out;
+		},
+		{ lonLat, r }
+	);
+}
+
+/** The most frequent colour in a pixel window (robust against an outline crossing it). */
+export function dominant(pixels: [number, number, number][]): [number, number, number] {
+	const counts = new Map<string, number>();
+	for (const p of pixels) counts.set(p.join(','), (counts.get(p.join(',')) ?? 0) + 1);
+	const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+	return best.split(',').map(Number) as [number, number, number];
+}
+
+export function colourDistance(a: [number, number, number], b: [number, number, number]): number {
+	return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+}
