@@ -35,7 +35,7 @@ export interface Session {
 	foreignRequests: string[];
 	/** console.error messages and uncaught page errors. Must stay empty. */
 	consoleErrors: string[];
-	newPage(options?: { webgl?: boolean }): Promise<Page>;
+	newPage(options?: { bypassCSP?: boolean }): Promise<Page>;
 	close(): Promise<void>;
 }
 
@@ -47,8 +47,19 @@ export async function startSession(extraArgs: string[] = []): Promise<Session> {
 	const consoleErrors: string[] = [];
 	const contexts: BrowserContext[] = [];
 
-	async function newPage(): Promise<Page> {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, locale: 'de-DE' });
+	async function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 1000 },
+			deviceScaleFactor: 1,
+			locale: 'de-DE',
+			bypassCSP: options.bypassCSP ?? false
+		});
+		// The CSP stops a foreign request before the network sees it: report those as errors too.
+		await context.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (e) =>
+				console.error(`CSP-Verstoß: ${e.violatedDirective} ${e.blockedURI}`)
+			);
+		});
 		contexts.push(context);
 		await context.route('**/*', (route) => {
 			const url = route.request().url();

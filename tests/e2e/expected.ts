@@ -31,7 +31,21 @@ export function indicators(): Indicator[] {
 export interface ExpectedValue {
 	key: string;
 	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
 	suppressed: boolean;
+}
+
+/** City value: summed numerators over summed denominators of all areas with both numbers. */
+export function expectedCityValue(indicatorId: string, year: number): number {
+	const ind = indicators().find((i) => i.id === indicatorId)!;
+	let num = 0, den = 0;
+	for (const r of csvParse(readFileSync(join(PACKAGE_DIR, 'observations.csv'), 'utf8'))) {
+		if (r.indicator_id !== indicatorId || Number(r.year) !== year || r.numerator === '' || r.denominator === '') continue;
+		num += Number(r.numerator);
+		den += Number(r.denominator);
+	}
+	return (num / den) * ind.multiplier;
 }
 
 /** Values per area for one indicator and year, with the package's primary suppression rule. */
@@ -43,11 +57,13 @@ export function expectedValues(indicatorId: string, year: number): ExpectedValue
 	const byKey = new Map(rows.map((r) => [r.area_key!, r]));
 	return areas().features.map((f) => {
 		const r = byKey.get(f.properties.key);
-		if (!r || r.value === '') return { key: f.properties.key, value: null, suppressed: r?.flag === 'suppressed' };
+		if (!r || r.value === '') return { key: f.properties.key, value: null, numerator: null, denominator: null, suppressed: r?.flag === 'suppressed' };
 		const num = r.numerator === '' ? null : Number(r.numerator);
 		const den = r.denominator === '' ? null : Number(r.denominator);
 		const suppressed = r.flag === 'suppressed' || (num !== null && num > 0 && num < minNumerator) || (den !== null && den < minDenominator);
-		return { key: f.properties.key, value: suppressed ? null : Number(r.value), suppressed };
+		return suppressed
+			? { key: f.properties.key, value: null, numerator: null, denominator: null, suppressed }
+			: { key: f.properties.key, value: Number(r.value), numerator: num, denominator: den, suppressed };
 	});
 }
 

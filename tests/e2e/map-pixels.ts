@@ -4,6 +4,16 @@
  */
 import type { Page } from 'playwright-core';
 
+/**
+ * Wait until the map has applied the styles for the page's current URL state, then until it is idle.
+ * `expect` is "indicator|year|mode|method|k|fixed|level|breaks" as the app writes into data-applied.
+ */
+export async function waitForMapState(page: Page, expect: { indicator: string; year: number; mode?: string; method?: string; k?: number; fixed?: boolean; level?: number }): Promise<void> {
+	const sig = [expect.indicator, expect.year, expect.mode ?? 'values', expect.method ?? 'quantile', expect.k ?? 5, expect.fixed ? 1 : 0, expect.level ?? 0.95, ''].join('|');
+	await page.waitForSelector(`[data-applied="${sig}"]`, { timeout: 30_000 });
+	await waitForMapIdle(page);
+}
+
 export async function waitForMapIdle(page: Page): Promise<void> {
 	await page.waitForFunction(() => !!(window as unknown as { __sozialraumMap?: unknown }).__sozialraumMap, null, { timeout: 60_000 });
 	await page.evaluate(

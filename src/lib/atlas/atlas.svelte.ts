@@ -7,6 +7,8 @@ import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollect
 import type { Indicator } from '$lib/data/types';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
 import { parseAtlasState, type AtlasState } from './url-state';
+import type { PolarityComparison } from '$lib/stats/compare';
+import { viewKey } from './url-state';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -18,18 +20,46 @@ export class Atlas {
 	areas = $state<AreaCollection | null>(null);
 	selection = $state<AtlasState | null>(null);
 	rows = $state<AreaValue[]>([]);
+	/** "indicator|year" the rows belong to (they arrive after the selection changed). */
+	rowsKey = $state('');
 	series = $state<SeriesPoint[]>([]);
 	city = $state<ReferencePoint[]>([]);
+	/** Values of all years of the indicator, loaded only when breaks are fixed across years. */
+	allYears = $state<(number | null)[] | undefined>(undefined);
 	locale = $state<'de-DE' | 'en-GB'>('de-DE');
+	categoryLabel = $state<(c: PolarityComparison) => string>((c) => c);
 
 	#engine: MonitorEngine | null = null;
 
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
-	model = $derived<ChoroplethModel | null>(
-		this.indicator ? choroplethModel(this.rows, this.indicator, { method: 'quantile', k: 5, locale: this.locale }) : null
-	);
-	areaName = $derived(this.rows.find((r) => r.area_key === this.selection?.area)?.name ?? '');
 	cityValue = $derived(this.city.find((p) => p.year === this.selection?.year)?.value ?? null);
+	model = $derived.by<ChoroplethModel | null>(() => {
+		if (!this.indicator || !this.selection) return null;
+		try {
+			return choroplethModel({
+				rows: this.rows,
+				indicator: this.indicator,
+				view: this.selection.view,
+				cityValue: this.cityValue,
+				allYears: this.allYears,
+				locale: this.locale,
+				categoryLabel: this.categoryLabel
+			});
+		} catch {
+			// e.g. manual breaks that do not fit: fall back to the default classes rather than no map
+			return choroplethModel({
+				rows: this.rows,
+				indicator: this.indicator,
+				view: { ...this.selection.view, method: 'quantile', breaks: [] },
+				cityValue: this.cityValue,
+				locale: this.locale,
+				categoryLabel: this.categoryLabel
+			});
+		}
+	});
+	/** What the map shows; the map reports it back once drawn. */
+	signature = $derived(this.selection ? `${this.rowsKey}|${viewKey(this.selection.view)}` : '');
+	areaName = $derived(this.rows.find((r) => r.area_key === this.selection?.area)?.name ?? '');
 
 	async start() {
 		this.status = 'loading';
@@ -66,14 +96,17 @@ export class Atlas {
 		const sel = this.selection;
 		if (!engine || !sel) return;
 		const token = ++this.#token;
-		const [rows, series, city] = await Promise.all([
+		const [rows, series, city, allYears] = await Promise.all([
 			engine.valuesFor(sel.indicator, sel.year),
 			sel.area ? engine.seriesFor(sel.area, sel.indicator) : Promise.resolve([]),
-			engine.referenceSeries(sel.indicator)
+			engine.referenceSeries(sel.indicator),
+			sel.view.fixed ? engine.valuesAllYears(sel.indicator) : Promise.resolve(undefined)
 		]);
 		if (token !== this.#token) return;
 		this.rows = rows;
+		this.rowsKey = `${sel.indicator}|${sel.year}`;
 		this.series = series;
 		this.city = city;
+		this.allYears = allYears;
 	}
 }

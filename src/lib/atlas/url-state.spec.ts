@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlasSearch, keepYear, parseAtlasState } from './url-state';
+import { atlasSearch, DEFAULT_VIEW, keepYear, parseAtlasState } from './url-state';
 
 const options = {
 	indicators: ['sgb2_u15', 'betreuung_u3'],
@@ -11,18 +11,32 @@ const parse = (q: string) => parseAtlasState(new URLSearchParams(q), options);
 
 describe('atlas URL state', () => {
 	it('round-trips a full state, keeping leading zeros of area keys', () => {
-		const s = { indicator: 'betreuung_u3', year: 2020, area: '0102' };
+		const s = { indicator: 'betreuung_u3', year: 2020, area: '0102', view: DEFAULT_VIEW };
 		expect(parse(atlasSearch(s))).toEqual(s);
 		expect(atlasSearch(s)).toBe('?indikator=betreuung_u3&jahr=2020&sozialraum=0102');
 	});
 
+	it('round-trips class method, number of classes, fixed breaks, comparison mode and level', () => {
+		const view = { mode: 'compare' as const, method: 'naturalBreaks' as const, k: 7, fixed: true, level: 0.998 as const, breaks: [] };
+		const s = { indicator: 'sgb2_u15', year: 2015, area: null, view };
+		expect(parse(atlasSearch(s))).toEqual(s);
+		expect(atlasSearch(s)).toContain('modus=vergleich');
+		expect(atlasSearch(s)).toContain('niveau=99.8');
+	});
+
+	it('keeps manual breaks sorted and drops the manual method without breaks', () => {
+		expect(parse('klassen=manual&grenzen=20_10_30').view).toMatchObject({ method: 'manual', breaks: [10, 20, 30] });
+		expect(parse('klassen=manual').view.method).toBe('quantile');
+		expect(parse('klassen=erfunden&anzahl=99').view).toMatchObject({ method: 'quantile', k: 5 });
+	});
+
 	it('falls back to the default indicator and its latest year', () => {
-		expect(parse('')).toEqual({ indicator: 'sgb2_u15', year: 2025, area: null });
-		expect(parse('indikator=gibtsnicht&jahr=abc')).toEqual({ indicator: 'sgb2_u15', year: 2025, area: null });
+		expect(parse('')).toEqual({ indicator: 'sgb2_u15', year: 2025, area: null, view: DEFAULT_VIEW });
+		expect(parse('indikator=gibtsnicht&jahr=abc')).toMatchObject({ indicator: 'sgb2_u15', year: 2025, area: null });
 	});
 
 	it('rejects a year without data and an unknown area instead of showing a broken view', () => {
-		expect(parse('indikator=betreuung_u3&jahr=2025&sozialraum=101')).toEqual({
+		expect(parse('indikator=betreuung_u3&jahr=2025&sozialraum=101')).toMatchObject({
 			indicator: 'betreuung_u3',
 			year: 2021,
 			area: null

@@ -56,6 +56,13 @@ describe('MonitorEngine on the real DuckDB-wasm engine', () => {
 		expect(ref.find((r) => r.year === 2024)?.value).toBeCloseTo((310 / 1500) * 100, 10);
 	});
 
+	it('returns the published values of all years, suppressed ones as null', async () => {
+		const values = await engine.valuesAllYears('armut');
+		expect(values).toHaveLength(8);
+		expect(values.filter((v) => v === null)).toHaveLength(3); // 0202 twice (suppressed), 0201 2024 (missing)
+		expect(values).toContain(40);
+	});
+
 	it('returns the series of one area with suppression applied per year', async () => {
 		const s = await engine.seriesFor('0202', 'armut');
 		expect(s.map((p) => [p.year, p.flag, p.value])).toEqual([

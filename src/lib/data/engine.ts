@@ -139,6 +139,13 @@ export class MonitorEngine {
 		]);
 	}
 
+	/** Published values of all areas and years (suppressed cells as null). */
+	async valuesAllYears(indicatorId: string): Promise<(number | null)[]> {
+		const { minNumerator, minDenominator } = this.disclosure;
+		const rows = await this.#db.query<{ value: number | null }>(Q.VALUES_ALL_YEARS, [minNumerator, minDenominator, indicatorId]);
+		return rows.map((r) => r.value);
+	}
+
 	async seriesFor(areaKey: string, indicatorId: string): Promise<SeriesPoint[]> {
 		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [
 			...this.#suppressionParams(),

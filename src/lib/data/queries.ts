@@ -29,6 +29,11 @@ LEFT JOIN observations o ON o.area_key = a.key AND o.indicator_id = ? AND o.year
 WHERE a.level = ?
 ORDER BY a.key`;
 
+/** Published values of every area and year of an indicator (for breaks fixed across years). */
+export const VALUES_ALL_YEARS = `
+SELECT CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value
+FROM observations o WHERE o.indicator_id = ?`;
+
 export const SERIES_FOR_AREA = `
 SELECT o.year AS year, ${OBSERVATION_COLUMNS}
 FROM observations o

@@ -42,3 +42,17 @@ export function hexToRgb(hex: string): [number, number, number] {
 	const n = parseInt(hex.slice(1), 16);
 	return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/**
+ * Comparison with the city (Fingertips-style), from the Okabe–Ito palette, which stays
+ * distinguishable for the common colour-vision deficiencies: blue better, orange worse, light
+ * yellow similar; purple shades for higher/lower where no direction is better.
+ */
+export const COMPARISON_COLORS = {
+	better: '#0072b2',
+	similar: '#f0e442',
+	worse: '#d55e00',
+	higher: '#6a3d9a',
+	lower: '#cab2d6',
+	not_comparable: '#9a9a9a'
+} as const;
