@@ -63,6 +63,14 @@ describe('MonitorEngine on the real DuckDB-wasm engine', () => {
 		expect(values).toContain(40);
 	});
 
+	it('sums a series over several areas, suppressing a small aggregate like a cell', async () => {
+		const s = await engine.aggregateSeries('armut', ['0101', '0102']);
+		expect(s.find((p) => p.year === 2024)).toMatchObject({ value: (310 / 1500) * 100, numerator: 310, denominator: 1500, flag: '' });
+		const tiny = await engine.aggregateSeries('armut', ['0202']);
+		expect(tiny.every((p) => p.flag === 'suppressed' && p.value === null)).toBe(true);
+		expect(await engine.aggregateSeries('armut', [])).toEqual([]);
+	});
+
 	it('returns the series of one area with suppression applied per year', async () => {
 		const s = await engine.seriesFor('0202', 'armut');
 		expect(s.map((p) => [p.year, p.flag, p.value])).toEqual([

@@ -163,6 +163,23 @@ export class MonitorEngine {
 		]);
 	}
 
+	/** One series summed over several base areas (e.g. a target for two Sozialräume), suppressed like a cell. */
+	async aggregateSeries(indicatorId: string, areaKeys: string[]): Promise<SeriesPoint[]> {
+		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.AGGREGATE_SERIES, [
+			indicatorId,
+			JSON.stringify(areaKeys),
+			...this.#suppressionParams()
+		]);
+	}
+
+	/**
+	 * Raw access for query modules inside src/lib/data (they hold their own SQL, with `?` params).
+	 * Pages and components never call this.
+	 */
+	query<T extends Record<string, unknown>>(sql: string, params?: (string | number | boolean | null)[]): Promise<T[]> {
+		return this.#db.query<T>(sql, params);
+	}
+
 	async offers(): Promise<Offer[]> {
 		const rows = await this.#db.query(Q.OFFERS);
 		return rows.map((r) => ({

@@ -61,6 +61,32 @@ WHERE o.indicator_id = ? AND o.numerator IS NOT NULL
 GROUP BY o.year, i.value_type, i.multiplier
 ORDER BY o.year`;
 
+/**
+ * Summed series over a chosen set of base areas (a target's scope of several Sozialräume).
+ * Params: indicator, then the list of area keys. The aggregate is suppressed like a single cell.
+ */
+export const AGGREGATE_SERIES = `
+WITH s AS (
+	SELECT o.year,
+		SUM(o.numerator) AS numerator,
+		SUM(o.denominator) AS denominator,
+		COUNT(*) FILTER (WHERE o.numerator IS NOT NULL) AS areas_used,
+		ANY_VALUE(i.multiplier) AS multiplier,
+		ANY_VALUE(i.value_type) AS value_type
+	FROM observations o JOIN indicators i ON i.id = o.indicator_id
+	WHERE o.indicator_id = ? AND list_contains(?::VARCHAR[], o.area_key)
+	GROUP BY o.year
+)
+SELECT year,
+	CASE WHEN numerator IS NULL OR (numerator > 0 AND numerator < ?) OR denominator < ? THEN NULL
+	     WHEN value_type = 'count' THEN numerator
+	     ELSE numerator / NULLIF(denominator, 0) * multiplier END AS value,
+	CASE WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN NULL ELSE numerator END AS numerator,
+	CASE WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN NULL ELSE denominator END AS denominator,
+	CASE WHEN numerator IS NULL THEN 'missing'
+	     WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN 'suppressed' ELSE '' END AS flag
+FROM s ORDER BY year`;
+
 export const INDICATORS = `SELECT * FROM indicators ORDER BY rowid`;
 
 export const YEARS_FOR_INDICATOR = `

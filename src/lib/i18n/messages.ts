@@ -1,8 +1,11 @@
 /**
  * UI text, German first. English must have every key German has (checked by the type below and by
- * a spec), so switching language never shows a raw key.
+ * a spec), so switching language never shows a raw key. Features keep their texts in
+ * `catalog/<feature>.ts` ({ de, en }) and are merged here.
  */
-export const de = {
+import { catalogs } from './catalog';
+
+const core = {
 	'app.title': 'Sozialraum-Monitor',
 	'app.tagline': 'Monitoring für kommunale Präventionsketten',
 	'app.fictional': 'Fiktive Beispieldaten: „{territory}“ ist erfunden. Die Zahlen zeigen keine echte Stadt.',
@@ -105,9 +108,10 @@ export const de = {
 	'phase.16_27': '16 bis 27 Jahre'
 } as const;
 
+export const de = { ...core, ...catalogs.de };
 export type MessageKey = keyof typeof de;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
 	'app.title': 'Sozialraum-Monitor',
 	'app.tagline': 'Monitoring for municipal prevention chains',
 	'app.fictional': 'Fictional sample data: “{territory}” is invented. The figures show no real city.',
@@ -209,6 +213,8 @@ export const en: Record<MessageKey, string> = {
 	'phase.10_16': '10 to 16',
 	'phase.16_27': '16 to 27'
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...catalogs.en };
 
 export const MESSAGES = { de, en } as const;
 export type Locale = keyof typeof MESSAGES;

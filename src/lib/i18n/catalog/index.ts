@@ -1,0 +1,11 @@
+/**
+ * Feature message catalogues. Each module exports `{ de, en }` (`en` typed as Record<keyof typeof de,
+ * string>, so a missing English text is a type error). Add a feature with one import and one spread
+ * in each object below.
+ */
+export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
+
+export const catalogs = {
+	de: {},
+	en: {}
+};
