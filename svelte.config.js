@@ -1,13 +1,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+const out = process.env.SOZIALRAUM_OUT ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
 		// A static site: the whole app is files, so a municipality can host it anywhere (or open it offline).
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', precompress: false, strict: true }),
+		// SOZIALRAUM_OUT lets benchmarks build variants (other data packages) side by side.
+		adapter: adapter({ pages: out, assets: out, fallback: '404.html', precompress: false, strict: true }),
 		paths: { relative: true },
 		// The data package built into the site. A municipality builds with its own folder:
 		// SOZIALRAUM_DATA=data/meinestadt npm run build (docs/deploy.md).
