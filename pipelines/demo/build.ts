@@ -1,0 +1,69 @@
+/**
+ * Assemble the whole Musterstadt package in memory: path → file content.
+ */
+import type { PackageDescriptor } from '../../src/lib/data/types';
+import { buildAreas } from './areas';
+import { buildBases } from './bases';
+import { CITY_NAME, CREATED, DATENSTAND, FIRST_YEAR, LAST_YEAR } from './config';
+import { INDICATORS, indicatorRecord } from './indicators';
+import { buildObservations } from './observations';
+import { buildOffers } from './offers';
+import { buildPopulation } from './population';
+import { buildTargets } from './targets';
+import { areaFiles, csvResource, descriptorJson, geojsonResource, tableCsv } from './write';
+
+export const DEFAULT_INDICATOR = 'sgb2_u15';
+
+export function buildDemoPackage(): Record<string, string> {
+	const areas = buildAreas();
+	const sozialraeume = areas.sozialraeume;
+	const population = buildPopulation(sozialraeume);
+	const bases = buildBases(sozialraeume, population);
+	const observations = buildObservations(INDICATORS, sozialraeume, population, bases);
+	const offers = buildOffers(sozialraeume, population);
+	const targets = buildTargets(observations, INDICATORS, sozialraeume);
+
+	const descriptor: PackageDescriptor = {
+		name: 'musterstadt',
+		title: `Sozialraum-Monitor ${CITY_NAME} (fiktive Demodaten)`,
+		description: `Erfundene Stadt mit ${sozialraeume.length} Sozialräumen in ${areas.bezirke.length} Stadtbezirken, ${INDICATORS.length} Indikatoren entlang der Präventionskette (${FIRST_YEAR}–${LAST_YEAR}), ${offers.length} Angeboten und ${targets.length} Feinzielen. Alle Zahlen sind simuliert und beschreiben keine reale Kommune.`,
+		version: '1.0.0',
+		created: CREATED,
+		licenses: [
+			{ name: 'CC0-1.0', title: 'Creative Commons Zero v1.0 Universal', path: 'https://creativecommons.org/publicdomain/zero/1.0/' }
+		],
+		sources: [{ title: 'Simuliert mit pipelines/demo/generate.ts (Sozialraum-Monitor); alle Quellenangaben sind fiktiv' }],
+		resources: [
+			geojsonResource('sozialraum'),
+			geojsonResource('stadtbezirk'),
+			geojsonResource('stadt'),
+			csvResource('indicators'),
+			csvResource('observations'),
+			csvResource('population'),
+			csvResource('offers'),
+			csvResource('targets')
+		],
+		sozialraum: {
+			fictional: true,
+			datenstand: DATENSTAND,
+			territory_de: CITY_NAME,
+			levels: [
+				{ id: 'sozialraum', label_de: 'Sozialraum', label_en: 'Social area', path: 'areas-sozialraum.geojson' },
+				{ id: 'stadtbezirk', label_de: 'Stadtbezirk', label_en: 'City district', path: 'areas-stadtbezirk.geojson' },
+				{ id: 'stadt', label_de: 'Stadt', label_en: 'City', path: 'areas-stadt.geojson' }
+			],
+			disclosure: { minNumerator: 3, minDenominator: 0 },
+			default_indicator: DEFAULT_INDICATOR
+		}
+	};
+
+	return {
+		'datapackage.json': descriptorJson(descriptor),
+		...areaFiles(areas),
+		'indicators.csv': tableCsv('indicators', INDICATORS.map(indicatorRecord)),
+		'observations.csv': tableCsv('observations', observations),
+		'population.csv': tableCsv('population', population.rows()),
+		'offers.csv': tableCsv('offers', offers),
+		'targets.csv': tableCsv('targets', targets)
+	};
+}

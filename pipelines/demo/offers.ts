@@ -1,0 +1,101 @@
+/**
+ * About 150 offers (Angebote) spread over the Sozialräume, roughly in proportion to the number of
+ * residents. Some of the poorest areas get markedly fewer offers than their size suggests: the
+ * kind of gap a steering group should discover with the offers layer.
+ */
+import type { Offer } from '../../src/lib/data/types';
+import type { Sozialraum } from './areas';
+import { bbox, pointInPolygon, type Pair } from './geometry';
+import { round } from './format';
+import { AREA_OFFER_KINDS, CENTRAL_OFFERS, TINY_AREA_OFFERS, type OfferKind } from './offer-templates';
+import type { Population } from './population';
+import { stream, type Stream } from './random';
+
+const REFERENCE_YEAR = 2025;
+/** Rank (by deprivation, poorest = 0) of the ordinary Sozialräume with an offer gap. */
+const GAP_RANKS = [0, 1, 3];
+
+/** A point well inside the polygon: also points ~40 m around it are inside. */
+function placePoint(area: Sozialraum, rng: Stream): Pair {
+	const [x0, y0, x1, y1] = bbox(area.polygon[0]);
+	const m = 0.0006;
+	for (let attempt = 0; attempt < 10000; attempt++) {
+		const p: Pair = [round(rng.between(x0, x1), 5), round(rng.between(y0, y1), 5)];
+		const probes: Pair[] = [p, [p[0] + m, p[1]], [p[0] - m, p[1]], [p[0], p[1] + m], [p[0], p[1] - m]];
+		if (probes.every((q) => pointInPolygon(q, area.polygon))) return p;
+	}
+	throw new Error(`no point found inside ${area.key}`);
+}
+
+function pickWeighted(kinds: readonly OfferKind[], rng: Stream): OfferKind {
+	const total = kinds.reduce((s, k) => s + k.weight, 0);
+	let r = rng.uniform() * total;
+	for (const k of kinds) {
+		r -= k.weight;
+		if (r < 0) return k;
+	}
+	return kinds[kinds.length - 1];
+}
+
+type Draft = Omit<Offer, 'id'>;
+
+export function buildOffers(areas: readonly Sozialraum[], pop: Population): Offer[] {
+	const rng = stream('offers');
+	const usedNames = new Set<string>();
+	const unique = (name: string, area: Sozialraum) => {
+		const result = usedNames.has(name) ? `${name} (${area.name})` : name;
+		usedNames.add(result);
+		return result;
+	};
+	const ordinary = areas.filter((a) => a.tinyResidents === null);
+	const byNeed = [...ordinary].sort((a, b) => b.deprivation - a.deprivation || (a.key < b.key ? -1 : 1));
+	const gapKeys = new Set(GAP_RANKS.map((r) => byNeed[r].key));
+	const drafts: Draft[] = [];
+	const add = (area: Sozialraum, d: Omit<Draft, 'area_key' | 'lon' | 'lat'>) => {
+		const [lon, lat] = placePoint(area, rng);
+		drafts.push({ ...d, area_key: area.key, lon, lat });
+	};
+
+	for (const c of CENTRAL_OFFERS) {
+		const targets =
+			c.area === 'bezirk'
+				? [...new Set(areas.map((a) => a.parent))].map((b) => areas.find((a) => a.parent === b)!)
+				: [areas.find((a) => a.key === c.area)!];
+		for (const area of targets) {
+			const suffix = c.area === 'bezirk' ? ` ${area.name}` : '';
+			add(area, { ...c, name: unique(`${c.name}${suffix}`, area), places: null });
+		}
+	}
+
+	for (const area of areas) {
+		const tiny = TINY_AREA_OFFERS[area.name];
+		if (area.tinyResidents !== null) {
+			if (tiny) add(area, { ...tiny, name: unique(tiny.name, area), places: tiny.places ?? null });
+			continue;
+		}
+		let count = Math.round(pop.total(area.key, REFERENCE_YEAR) / 1900 + rng.normal(0, 0.7));
+		count = Math.min(8, Math.max(1, count));
+		if (gapKeys.has(area.key)) count = Math.max(1, Math.round(count * 0.25));
+		const taken = new Map<string, number>();
+		for (let i = 0; i < count; i++) {
+			const open = AREA_OFFER_KINDS.filter((k) => (taken.get(k.kind) ?? 0) < k.maxPerArea);
+			const kind = pickWeighted(open, rng);
+			taken.set(kind.kind, (taken.get(kind.kind) ?? 0) + 1);
+			const name = kind.pattern.replace('{area}', area.name).replace('{name}', kind.names ? rng.pick(kind.names) : '');
+			add(area, {
+				name: unique(name, area),
+				provider: rng.pick(kind.providers),
+				life_phases: kind.life_phases,
+				topics: kind.topics,
+				places: kind.places ? 5 * Math.round(rng.between(kind.places[0], kind.places[1]) / 5) : null,
+				description: kind.description
+			});
+		}
+	}
+
+	// Stable order: by area key, then in order of creation; ids follow that order.
+	const ordered = drafts
+		.map((d, i) => ({ d, i }))
+		.sort((x, y) => (x.d.area_key < y.d.area_key ? -1 : x.d.area_key > y.d.area_key ? 1 : x.i - y.i));
+	return ordered.map(({ d }, i) => ({ id: `A${String(i + 1).padStart(3, '0')}`, ...d }));
+}
