@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvParse, geoContains } from 'd3';
-import { planarBounds, rewindForD3 } from '../../src/lib/map/geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { csvParse } from 'd3';
+import { labelPoint, planarBounds, pointInRings, ringArea2 } from '../../src/lib/map/geo';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { AreaProperties, Indicator, PackageDescriptor } from '../../src/lib/data/types';
 
 export const PACKAGE_DIR = 'data/musterstadt';
@@ -74,34 +74,39 @@ export function latestYear(indicatorId: string): number {
 	return Math.max(...years);
 }
 
-/** A point well inside a polygon (the centroid of an irregular shape can lie outside it). */
+/**
+ * A point well inside a district to read its fill colour: far from the boundary (outlines) and away
+ * from where the map puts the district's name label (text pixels are not the fill).
+ */
 export function interiorPoint(raw: Feature<Geometry, AreaProperties>): [number, number] {
-	const feature = rewindForD3({ type: 'FeatureCollection', features: [raw] }).features[0];
+	const g = raw.geometry;
+	const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+	const main = polys.reduce((a, b) => (Math.abs(ringArea2(b[0])) > Math.abs(ringArea2(a[0])) ? b : a));
+	const label = labelPoint(g)!;
 	const [[w, s], [e, n]] = planarBounds({ type: 'FeatureCollection', features: [raw] });
-	let best: [number, number] = [(w + e) / 2, (s + n) / 2];
-	let bestScore = -Infinity;
-	const steps = 24;
-	for (let i = 1; i < steps; i++) {
+	const kx = Math.cos((((s + n) / 2) * Math.PI) / 180); // screen-like metric at this latitude
+	const edge = (p: Position) => {
+		let d = Infinity;
+		for (const ring of main) for (let k = 1; k < ring.length; k++) d = Math.min(d, segDist(p, ring[k - 1], ring[k], kx));
+		return d;
+	};
+	const steps = 30;
+	const candidates: { p: [number, number]; edge: number }[] = [];
+	for (let i = 1; i < steps; i++)
 		for (let j = 1; j < steps; j++) {
 			const p: [number, number] = [w + ((e - w) * i) / steps, s + ((n - s) * j) / steps];
-			if (!geoContains(feature, p)) continue;
-			// distance to the nearest point that is outside, sampled on a ring
-			let score = Infinity;
-			for (let k = 0; k < 16 && score > 0; k++) {
-				for (let d = 1; d <= 8; d++) {
-					const a = (k / 16) * 2 * Math.PI;
-					const q: [number, number] = [p[0] + Math.cos(a) * ((e - w) / 40) * d, p[1] + Math.sin(a) * ((n - s) / 40) * d];
-					if (!geoContains(feature, q)) {
-						score = Math.min(score, d);
-						break;
-					}
-				}
-			}
-			if (score > bestScore) {
-				bestScore = score;
-				best = p;
-			}
+			if (pointInRings(p, main)) candidates.push({ p, edge: edge(p) });
 		}
-	}
-	return best;
+	const maxEdge = Math.max(...candidates.map((c) => c.edge));
+	const good = candidates.filter((c) => c.edge >= 0.45 * maxEdge);
+	const fromLabel = (p: Position) => Math.hypot((p[0] - label[0]) * kx, p[1] - label[1]);
+	return good.reduce((a, b) => (fromLabel(b.p) > fromLabel(a.p) ? b : a)).p;
+}
+
+function segDist(p: Position, a: Position, b: Position, kx: number): number {
+	const ax = a[0] * kx, bx = b[0] * kx, px = p[0] * kx;
+	const dx = bx - ax, dy = b[1] - a[1];
+	const len2 = dx * dx + dy * dy;
+	const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (p[1] - a[1]) * dy) / len2));
+	return Math.hypot(px - (ax + t * dx), p[1] - (a[1] + t * dy));
 }

@@ -18,6 +18,7 @@ export class Atlas {
 	indicators = $state<Indicator[]>([]);
 	yearsBy = $state<Record<string, number[]>>({});
 	areas = $state<AreaCollection | null>(null);
+	parents = $state<AreaCollection | undefined>(undefined);
 	selection = $state<AtlasState | null>(null);
 	rows = $state<AreaValue[]>([]);
 	/** "indicator|year" the rows belong to (they arrive after the selection changed). */
@@ -70,6 +71,8 @@ export class Atlas {
 			this.indicators = indicators;
 			this.yearsBy = yearsBy;
 			this.areas = engine.geometry[engine.baseLevel];
+			const parentLevel = engine.descriptor.sozialraum.levels[1];
+			this.parents = parentLevel ? engine.geometry[parentLevel.id] : undefined;
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;

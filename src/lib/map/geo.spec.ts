@@ -25,3 +25,14 @@ describe('planar geometry helpers', () => {
 		expect(rewindForD3(fixed)).toEqual(fixed);
 	});
 });
+
+describe('labelPoint', () => {
+	it('puts the label inside an L-shaped district whose centroid lies outside', async () => {
+		const { labelPoint, pointInRings } = await import('./geo');
+		// an L: the bounding-box centre (0.5, 0.5) is in the notch
+		const ring = [[0, 0], [1, 0], [1, 0.2], [0.2, 0.2], [0.2, 1], [0, 1], [0, 0]];
+		const p = labelPoint({ type: 'Polygon', coordinates: [ring] })!;
+		expect(pointInRings(p, [ring])).toBe(true);
+		expect(pointInRings([0.5, 0.5], [ring])).toBe(false);
+	});
+});

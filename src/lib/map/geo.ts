@@ -59,3 +59,49 @@ export function rewindForD3<G extends Geometry, P>(fc: FeatureCollection<G, P>):
 		})
 	};
 }
+
+/** Planar point-in-polygon (even–odd rule over all rings, so holes work). */
+export function pointInRings(p: Position, rings: Position[][]): boolean {
+	let inside = false;
+	for (const ring of rings) {
+		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+			const [xi, yi] = ring[i], [xj, yj] = ring[j];
+			if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+		}
+	}
+	return inside;
+}
+
+function distToSegment(p: Position, a: Position, b: Position): number {
+	const dx = b[0] - a[0], dy = b[1] - a[1];
+	const len2 = dx * dx + dy * dy;
+	const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+	return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+/**
+ * A label point well inside a polygon: the grid point farthest from the boundary (an approximate
+ * pole of inaccessibility). The centroid of an irregular district can lie outside it.
+ */
+export function labelPoint(geometry: Geometry, steps = 20): [number, number] | null {
+	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+	// label the largest part
+	const main = polygons.reduce<Position[][] | null>((best, poly) => (!best || Math.abs(ringArea2(poly[0])) > Math.abs(ringArea2(best[0])) ? poly : best), null);
+	if (!main) return null;
+	const [[w, s], [e, n]] = planarBounds({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: main } }] });
+	let best: [number, number] | null = null;
+	let bestD = -1;
+	for (let i = 0; i <= steps; i++) {
+		for (let j = 0; j <= steps; j++) {
+			const p: [number, number] = [w + ((e - w) * i) / steps, s + ((n - s) * j) / steps];
+			if (!pointInRings(p, main)) continue;
+			let d = Infinity;
+			for (const ring of main) for (let k = 1; k < ring.length; k++) d = Math.min(d, distToSegment(p, ring[k - 1], ring[k]));
+			if (d > bestD) {
+				bestD = d;
+				best = p;
+			}
+		}
+	}
+	return best;
+}

@@ -7,7 +7,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { planarBounds } from './geo';
+import { labelPoint, planarBounds } from './geo';
 import { hatchImage, NO_DATA_COLOR, OUTLINE_COLOR, SELECTED_COLOR } from './colors';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
@@ -31,14 +31,30 @@ export class MaplibreChoropleth {
 	#selected: string | null = null;
 	#hovered: string | null = null;
 
-	constructor(container: HTMLElement, areas: FeatureCollection<Geometry, { key: string }>, events: ChoroplethEvents) {
+	constructor(
+		container: HTMLElement,
+		areas: FeatureCollection<Geometry, { key: string; name: string }>,
+		events: ChoroplethEvents,
+		options: { parents?: FeatureCollection; labels?: boolean } = {}
+	) {
 		this.#keys = areas.features.map((f) => f.properties.key);
+		const labelPoints: FeatureCollection = {
+			type: 'FeatureCollection',
+			features: options.labels === false ? [] : areas.features.flatMap((f) => {
+				const p = labelPoint(f.geometry);
+				return p ? [{ type: 'Feature' as const, properties: { name: f.properties.name }, geometry: { type: 'Point' as const, coordinates: p } }] : [];
+			})
+		};
 		const [[w, s], [e, n]] = planarBounds(areas);
 		this.map = new maplibregl.Map({
 			container,
 			style: {
 				version: 8,
-				sources: { [SOURCE]: { type: 'geojson', data: areas, promoteId: 'key' } },
+				sources: {
+					[SOURCE]: { type: 'geojson', data: areas, promoteId: 'key' },
+					parents: { type: 'geojson', data: options.parents ?? { type: 'FeatureCollection', features: [] } },
+					labels: { type: 'geojson', data: labelPoints }
+				},
 				layers: [
 					{ id: 'background', type: 'background', paint: { 'background-color': '#f4f6f8' } },
 					{
@@ -65,6 +81,13 @@ export class MaplibreChoropleth {
 						paint: { 'line-color': OUTLINE_COLOR, 'line-width': 0.8 }
 					},
 					{
+						// Stadtbezirk borders drawn over the Sozialräume: planners read the map by Bezirk.
+						id: 'parent-outline',
+						type: 'line',
+						source: 'parents',
+						paint: { 'line-color': '#1a1a1a', 'line-width': 2.2 }
+					},
+					{
 						id: 'hover',
 						type: 'line',
 						source: SOURCE,
@@ -81,6 +104,21 @@ export class MaplibreChoropleth {
 							'line-color': SELECTED_COLOR,
 							'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, 0]
 						}
+					},
+					{
+						// Rendered with the browser's local fonts: the style has no glyphs URL, so no font
+						// is fetched from anywhere.
+						id: 'labels',
+						type: 'symbol',
+						source: 'labels',
+						minzoom: 10.5,
+						layout: {
+							'text-field': ['get', 'name'],
+							'text-size': 11,
+							'text-max-width': 7,
+							'text-padding': 1
+						},
+						paint: { 'text-color': '#111111', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 }
 					}
 				]
 			},
