@@ -35,7 +35,7 @@ export class MaplibreChoropleth {
 		container: HTMLElement,
 		areas: FeatureCollection<Geometry, { key: string; name: string }>,
 		events: ChoroplethEvents,
-		options: { parents?: FeatureCollection; labels?: boolean } = {}
+		options: { parents?: FeatureCollection; labels?: boolean; locale?: Record<string, string> } = {}
 	) {
 		this.#keys = areas.features.map((f) => f.properties.key);
 		const labelPoints: FeatureCollection = {
@@ -125,6 +125,8 @@ export class MaplibreChoropleth {
 			bounds: [w, s, e, n],
 			fitBoundsOptions: { padding: 16 },
 			attributionControl: false,
+			// MapLibre's own control texts (zoom buttons, map title) in the UI language
+			locale: options.locale,
 			dragRotate: false,
 			pitchWithRotate: false,
 			touchPitch: false,
