@@ -164,6 +164,8 @@ export interface SozialraumMeta {
 	disclosure: DisclosureSettings;
 	/** Indicator shown first in the atlas. */
 	default_indicator: string;
+	/** Public copy written by pipelines/publish (disclosure control applied); absent = internal data. */
+	published?: boolean;
 }
 
 /** Frictionless resource descriptor (the subset we use). */
