@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { labelPoint, planarBounds, pointInRings, ringArea2 } from '../../src/lib/map/geo';
+import { computeSuppression, hierarchyFromAreas } from '../../src/lib/stats/disclosure';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { AreaProperties, Indicator, PackageDescriptor } from '../../src/lib/data/types';
 
@@ -48,22 +49,44 @@ export function expectedCityValue(indicatorId: string, year: number): number {
 	return (num / den) * ind.multiplier;
 }
 
-/** Values per area for one indicator and year, with the package's primary suppression rule. */
+let withheldCache: Set<string> | null = null;
+
+/** Cells withheld by disclosure control (primary + secondary), computed from the raw package. */
+function withheld(): Set<string> {
+	if (withheldCache) return withheldCache;
+	const parent = new Map<string, string>();
+	for (const level of descriptor().sozialraum.levels) {
+		const fc = JSON.parse(readFileSync(join(PACKAGE_DIR, level.path), 'utf8')) as FeatureCollection<Geometry, AreaProperties>;
+		for (const f of fc.features) parent.set(f.properties.key, f.properties.parent);
+	}
+	const types = new Map(indicators().map((i) => [i.id, i.value_type]));
+	const cells = csvParse(readFileSync(join(PACKAGE_DIR, 'observations.csv'), 'utf8')).map((r) => {
+		const num = r.numerator === '' ? (types.get(r.indicator_id!) === 'count' && r.value !== '' ? Number(r.value) : null) : Number(r.numerator);
+		return {
+			area_key: r.area_key!, parent: parent.get(r.area_key!) ?? '', indicator_id: r.indicator_id!, year: Number(r.year),
+			numerator: num, denominator: r.denominator === '' ? null : Number(r.denominator), flag: r.flag ?? ''
+		};
+	});
+	const result = computeSuppression(cells, hierarchyFromAreas([...parent].map(([key, p]) => ({ key, parent: p }))), descriptor().sozialraum.disclosure);
+	withheldCache = new Set(result.cells.filter((c) => c.suppressed).map((c) => `${c.area_key}|${c.indicator_id}|${c.year}`));
+	return withheldCache;
+}
+
+/** Values per area for one indicator and year, with the package's disclosure control applied. */
 export function expectedValues(indicatorId: string, year: number): ExpectedValue[] {
-	const { minNumerator, minDenominator } = descriptor().sozialraum.disclosure;
 	const rows = csvParse(readFileSync(join(PACKAGE_DIR, 'observations.csv'), 'utf8')).filter(
 		(r) => r.indicator_id === indicatorId && Number(r.year) === year
 	);
 	const byKey = new Map(rows.map((r) => [r.area_key!, r]));
+	const hidden = withheld();
 	return areas().features.map((f) => {
-		const r = byKey.get(f.properties.key);
-		if (!r || r.value === '') return { key: f.properties.key, value: null, numerator: null, denominator: null, suppressed: r?.flag === 'suppressed' };
+		const key = f.properties.key;
+		const r = byKey.get(key);
+		const suppressed = hidden.has(`${key}|${indicatorId}|${year}`);
+		if (!r || r.value === '' || suppressed) return { key, value: null, numerator: null, denominator: null, suppressed };
 		const num = r.numerator === '' ? null : Number(r.numerator);
 		const den = r.denominator === '' ? null : Number(r.denominator);
-		const suppressed = r.flag === 'suppressed' || (num !== null && num > 0 && num < minNumerator) || (den !== null && den < minDenominator);
-		return suppressed
-			? { key: f.properties.key, value: null, numerator: null, denominator: null, suppressed }
-			: { key: f.properties.key, value: Number(r.value), numerator: num, denominator: den, suppressed };
+		return { key, value: Number(r.value), numerator: num, denominator: den, suppressed };
 	});
 }
 

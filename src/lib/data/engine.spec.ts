@@ -22,10 +22,20 @@ describe('MonitorEngine on the real DuckDB-wasm engine', () => {
 		const rows = byKey(await engine.valuesFor('armut', 2024));
 		expect(Object.keys(rows)).toEqual(['0101', '0102', '0201', '0202']);
 		expect(rows['0101']).toMatchObject({ value: 25, numerator: 250, denominator: 1000, flag: '' });
-		expect(rows['0102']).toMatchObject({ value: 12, flag: 'provisional' });
 		expect(rows['0201']).toMatchObject({ value: null, flag: 'missing' });
-		// numerator 2 < minNumerator 3: the numbers never leave the engine
+		// numerator 2 < minNumerator 3: the numbers never leave the engine (primary)
 		expect(rows['0202']).toMatchObject({ value: null, numerator: null, denominator: null, flag: 'suppressed' });
+		// Secondary, worked by hand: Bezirk 02 = 0201 (no data) + 0202 (hidden), so the total 02 would
+		// reveal 0202 and is hidden; the city = 01 + 02 then has one unknown, so 01 is hidden too;
+		// 01 = 0101 + 0102 with a hidden total needs a hidden child: the smaller one, 0102 (60 < 250).
+		expect(rows['0102']).toMatchObject({ value: null, numerator: null, flag: 'suppressed' });
+	});
+
+	it('shows the source flag of a published cell', async () => {
+		const rows = byKey(await engine.valuesFor('armut', 2023));
+		expect(rows['0102']).toMatchObject({ value: 10, flag: '' });
+		const betreuung = byKey(await engine.valuesFor('betreuung', 2024));
+		expect(betreuung['0101']).toMatchObject({ value: 30, flag: '' });
 	});
 
 	it('suppresses on a small denominator too, but shows a true zero', async () => {
@@ -51,16 +61,19 @@ describe('MonitorEngine on the real DuckDB-wasm engine', () => {
 		expect(ref[1].areas_used).toBe(3);
 	});
 
-	it('computes a Stadtbezirk reference over its own Sozialräume only', async () => {
+	it('computes a Stadtbezirk reference over its own Sozialräume only, and withholds a hidden total', async () => {
 		const ref = await engine.referenceSeries('armut', '01');
-		expect(ref.find((r) => r.year === 2024)?.value).toBeCloseTo((310 / 1500) * 100, 10);
+		expect(ref.find((r) => r.year === 2023)?.value).toBeCloseTo((250 / 1500) * 100, 10);
+		// 2024: total 01 is withheld (secondary suppression, see above)
+		expect(ref.find((r) => r.year === 2024)).toMatchObject({ value: null, numerator: null, denominator: null });
 	});
 
 	it('returns the published values of all years, suppressed ones as null', async () => {
 		const values = await engine.valuesAllYears('armut');
 		expect(values).toHaveLength(8);
-		expect(values.filter((v) => v === null)).toHaveLength(3); // 0202 twice (suppressed), 0201 2024 (missing)
-		expect(values).toContain(40);
+		// 2023: 0202 (primary) and its only sibling 0201 (secondary); 2024: 0202, 0102, and 0201 (missing)
+		expect(values.filter((v) => v === null)).toHaveLength(5);
+		expect(values).toContain(25);
 	});
 
 	it('sums a series over several areas, suppressing a small aggregate like a cell', async () => {

@@ -16,6 +16,7 @@ import type {
 } from './types';
 import { TABLES, createTableSql, NORMALISE_SQL } from './schema';
 import * as Q from './queries';
+import { buildSuppressionTables } from './suppression';
 
 export type AreaCollection = FeatureCollection<Geometry, AreaProperties>;
 
@@ -98,6 +99,7 @@ export class MonitorEngine {
 			}
 		}
 		for (const sql of NORMALISE_SQL) await db.query(sql);
+		await buildSuppressionTables(db, descriptor.sozialraum.disclosure);
 		return new MonitorEngine(db, descriptor, geometry);
 	}
 
@@ -132,7 +134,6 @@ export class MonitorEngine {
 	/** Every base-level area with its (suppression-checked) value; areas without data come back as 'missing'. */
 	async valuesFor(indicatorId: string, year: number): Promise<AreaValue[]> {
 		return this.#db.query<AreaValue & Record<string, unknown>>(Q.VALUES_FOR_YEAR, [
-			...this.#suppressionParams(),
 			indicatorId,
 			year,
 			this.baseLevel
@@ -141,14 +142,12 @@ export class MonitorEngine {
 
 	/** Published values of all areas and years (suppressed cells as null). */
 	async valuesAllYears(indicatorId: string): Promise<(number | null)[]> {
-		const { minNumerator, minDenominator } = this.disclosure;
-		const rows = await this.#db.query<{ value: number | null }>(Q.VALUES_ALL_YEARS, [minNumerator, minDenominator, indicatorId]);
+		const rows = await this.#db.query<{ value: number | null }>(Q.VALUES_ALL_YEARS, [indicatorId]);
 		return rows.map((r) => r.value);
 	}
 
 	async seriesFor(areaKey: string, indicatorId: string): Promise<SeriesPoint[]> {
 		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [
-			...this.#suppressionParams(),
 			areaKey,
 			indicatorId
 		]);
@@ -159,7 +158,9 @@ export class MonitorEngine {
 		return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.REFERENCE_SERIES, [
 			indicatorId,
 			parentKey,
-			parentKey
+			parentKey,
+			parentKey,
+			indicatorId
 		]);
 	}
 
@@ -198,7 +199,7 @@ export class MonitorEngine {
 		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year]);
 	}
 
-	/** The three suppression checks each need (minNumerator, minDenominator). */
+	/** The aggregate's small-number checks each need (minNumerator, minDenominator). */
 	#suppressionParams(): number[] {
 		const { minNumerator, minDenominator } = this.disclosure;
 		return [minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator];

@@ -2,17 +2,19 @@
  * All SQL of the app lives in this folder; this file holds the read queries. Every value that comes
  * from the user or the data is a `?` parameter, never spliced into the text.
  *
- * Primary disclosure control happens here, at the source: a cell whose numerator is a small
- * positive count (0 < n < minNumerator) or whose denominator is below minDenominator leaves the
- * engine with flag 'suppressed' and no numbers, so no later layer can show it by mistake.
+ * Disclosure control happens here, at the source: a cell listed in `suppressed_cells` (primary
+ * and secondary suppression, decided at load by suppression.ts) leaves the engine with flag
+ * 'suppressed' and no numbers, so no later layer can show it by mistake.
  */
 
-/** SQL fragment: is this observation row (alias o) suppressed? Params: minNumerator, minDenominator. */
-const SUPPRESSED = `(o.flag = 'suppressed'
-	OR (o.numerator > 0 AND o.numerator < ?)
-	OR (o.denominator IS NOT NULL AND o.denominator < ?))`;
+/** Join that marks withheld cells of observation rows (alias o). */
+const WITHHELD_JOIN = `LEFT JOIN suppressed_cells sc
+	ON sc.area_key = o.area_key AND sc.indicator_id = o.indicator_id AND sc.year = o.year`;
 
-/** Columns of an observation with suppression applied. Needs the SUPPRESSED params three times. */
+/** SQL fragment: is this observation row suppressed? Needs WITHHELD_JOIN. */
+const SUPPRESSED = `(sc.area_key IS NOT NULL)`;
+
+/** Columns of an observation with suppression applied. */
 const OBSERVATION_COLUMNS = `
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value,
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.numerator END AS numerator,
@@ -26,40 +28,52 @@ export const VALUES_FOR_YEAR = `
 SELECT a.key AS area_key, a.name AS name, a.parent AS parent, ${OBSERVATION_COLUMNS}
 FROM areas a
 LEFT JOIN observations o ON o.area_key = a.key AND o.indicator_id = ? AND o.year = ?
+${WITHHELD_JOIN}
 WHERE a.level = ?
 ORDER BY a.key`;
 
 /** Published values of every area and year of an indicator (for breaks fixed across years). */
 export const VALUES_ALL_YEARS = `
 SELECT CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value
-FROM observations o WHERE o.indicator_id = ?`;
+FROM observations o ${WITHHELD_JOIN} WHERE o.indicator_id = ?`;
 
 export const SERIES_FOR_AREA = `
 SELECT o.year AS year, ${OBSERVATION_COLUMNS}
 FROM observations o
+${WITHHELD_JOIN}
 WHERE o.area_key = ? AND o.indicator_id = ?
 ORDER BY o.year`;
 
 /**
  * Reference value of a set of areas per year: summed numerators over summed denominators (never
  * the mean of rates, which would weigh a 300-resident area like a 12,000-resident one). A year
- * counts only areas with both numbers; `areas_used` says how many did, so gaps are visible.
+ * counts only areas with both numbers; `areas_used` says how many did, so gaps are visible. The
+ * sums include withheld cells (they are the true totals); a total that is itself withheld
+ * (`suppressed_totals`, '' = the whole territory) comes back without numbers.
+ * Params: indicator, parentKey, parentKey, parentKey.
  */
 export const REFERENCE_SERIES = `
-SELECT o.year AS year,
-	CASE WHEN i.value_type = 'count' THEN SUM(o.numerator)
-	     ELSE SUM(o.numerator) / NULLIF(SUM(o.denominator), 0) * i.multiplier END AS value,
-	SUM(o.numerator) AS numerator,
-	SUM(o.denominator) AS denominator,
-	COUNT(*) AS areas_used
-FROM observations o
-JOIN indicators i ON i.id = o.indicator_id
-JOIN areas a ON a.key = o.area_key
-WHERE o.indicator_id = ? AND o.numerator IS NOT NULL
-	AND (o.denominator IS NOT NULL OR i.value_type = 'count')
-	AND (? = '' OR a.parent = ?)
-GROUP BY o.year, i.value_type, i.multiplier
-ORDER BY o.year`;
+WITH r AS (
+	SELECT o.year AS year, i.value_type, i.multiplier,
+		SUM(o.numerator) AS numerator, SUM(o.denominator) AS denominator, COUNT(*) AS areas_used
+	FROM observations o
+	JOIN indicators i ON i.id = o.indicator_id
+	JOIN areas a ON a.key = o.area_key
+	WHERE o.indicator_id = ? AND o.numerator IS NOT NULL
+		AND (o.denominator IS NOT NULL OR i.value_type = 'count')
+		AND (? = '' OR a.parent = ?)
+	GROUP BY o.year, i.value_type, i.multiplier
+)
+SELECT r.year,
+	CASE WHEN st.area_key IS NOT NULL THEN NULL
+	     WHEN r.value_type = 'count' THEN r.numerator
+	     ELSE r.numerator / NULLIF(r.denominator, 0) * r.multiplier END AS value,
+	CASE WHEN st.area_key IS NOT NULL THEN NULL ELSE r.numerator END AS numerator,
+	CASE WHEN st.area_key IS NOT NULL THEN NULL ELSE r.denominator END AS denominator,
+	r.areas_used
+FROM r
+LEFT JOIN suppressed_totals st ON st.area_key = ? AND st.indicator_id = ? AND st.year = r.year
+ORDER BY r.year`;
 
 /**
  * Summed series over a chosen set of base areas (a target's scope of several Sozialräume).

@@ -86,7 +86,8 @@ export interface PopulationRow {
 	year: number;
 	/** "0_2", "3_5", "6_9", "10_15", "16_17", "18_26", "insgesamt" */
 	age_group: string;
-	persons: number;
+	/** null = withheld (disclosure control in a published package). */
+	persons: number | null;
 }
 
 /** An offer (Angebot) of the prevention chain. */

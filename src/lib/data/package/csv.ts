@@ -100,7 +100,8 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('area_key', 'key', 'error', 'Schlüssel des Gebiets'),
 		col('year', 'integer', 'error', 'Jahr (Stichtag 31.12.)'),
 		col('age_group', 'string', 'error', 'Altersgruppe', { enum: AGE_GROUPS }),
-		col('persons', 'integer', 'error', 'Einwohnerinnen und Einwohner (Hauptwohnsitz)')
+		// empty = withheld (a published copy suppresses small age groups of tiny areas)
+		col('persons', 'integer', 'null', 'Einwohnerinnen und Einwohner (Hauptwohnsitz); leer = geheim gehalten')
 	],
 	offers: [
 		col('id', 'key', 'error', 'Kennung des Angebots'),

@@ -419,7 +419,7 @@ function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findi
 		if (levels.length > 0 && !levelOf(p.area_key, levels)) {
 			f.error(t.file, `Gebiet ${quote(p.area_key)} ist in keiner Gebietsebene enthalten.`, { row, column: 'area_key' });
 		}
-		if (p.persons < 0) f.error(t.file, `Personenzahl ${p.persons} ist negativ.`, { row, column: 'persons' });
+		if (p.persons !== null && p.persons < 0) f.error(t.file, `Personenzahl ${p.persons} ist negativ.`, { row, column: 'persons' });
 		const id = `${p.area_key}\u0000${p.year}\u0000${p.age_group}`;
 		const first = seen.get(id);
 		if (first !== undefined) {

@@ -1,0 +1,46 @@
+/**
+ * Queries for the prevention-chain views (offers coverage, composite index): population by area
+ * and age group. Like queries.ts, values from outside are `?` parameters, never spliced.
+ */
+import type { MonitorEngine } from './engine';
+
+export interface PopulationCell {
+	area_key: string;
+	age_group: string;
+	persons: number;
+}
+
+const POPULATION_YEARS = `SELECT DISTINCT year FROM population ORDER BY year`;
+
+/** All age groups of every base-level area in one year (one query instead of one per area). */
+const POPULATION_FOR_YEAR = `
+SELECT p.area_key AS area_key, p.age_group AS age_group, p.persons AS persons
+FROM population p JOIN areas a ON a.key = p.area_key
+WHERE p.year = ? AND a.level = ?
+ORDER BY p.area_key, p.age_group`;
+
+/** Years with population data, ascending; empty when the package has no population table. */
+export async function populationYears(engine: MonitorEngine): Promise<number[]> {
+	try {
+		const rows = await engine.query<{ year: number }>(POPULATION_YEARS);
+		return rows.map((r) => Number(r.year));
+	} catch {
+		return [];
+	}
+}
+
+export async function populationForYear(engine: MonitorEngine, year: number): Promise<PopulationCell[]> {
+	try {
+		const rows = await engine.query<{ area_key: string; age_group: string; persons: number }>(POPULATION_FOR_YEAR, [year, engine.baseLevel]);
+		return rows.map((r) => ({ area_key: String(r.area_key), age_group: String(r.age_group), persons: Number(r.persons) }));
+	} catch {
+		return [];
+	}
+}
+
+/** The population year to use for a data year: the same year, else the latest earlier one, else the first. */
+export function populationYearFor(years: readonly number[], year: number): number | null {
+	if (years.length === 0) return null;
+	const earlier = years.filter((y) => y <= year);
+	return earlier.length ? earlier[earlier.length - 1] : years[0];
+}

@@ -1,0 +1,41 @@
+/**
+ * Disclosure control inside the engine: at package load, decide once which cells and totals are
+ * withheld (primary + secondary suppression, stats/disclosure.ts) and keep the decision in two
+ * tables the read queries join. Every value the app shows passes through these joins, so the
+ * atlas, the profiles and every export see the same protected numbers.
+ */
+import { csvFormat } from 'd3';
+import type { Connector } from './connector';
+import type { DisclosureSettings } from './types';
+import { computeSuppression, hierarchyFromAreas, type DisclosureCell } from '$lib/stats/disclosure';
+
+const CELLS_SQL = `
+SELECT o.area_key, a.parent, o.indicator_id, o.year,
+	CASE WHEN i.value_type = 'count' THEN COALESCE(o.numerator, o.value) ELSE o.numerator END AS numerator,
+	o.denominator, o.flag
+FROM observations o
+JOIN areas a ON a.key = o.area_key
+JOIN indicators i ON i.id = o.indicator_id`;
+
+export async function buildSuppressionTables(db: Connector, settings: DisclosureSettings): Promise<void> {
+	const cells = await db.query<DisclosureCell & Record<string, unknown>>(CELLS_SQL);
+	const areas = await db.query<{ key: string; parent: string }>(`SELECT key, parent FROM areas`);
+	const result = computeSuppression(cells, hierarchyFromAreas(areas), settings);
+	const cellRows = result.cells.filter((c) => c.suppressed).map((c) => ({ ...c, reason: c.reason ?? '' }));
+	const totalRows = result.totals.filter((t) => t.suppressed).map((t) => ({ ...t, reason: t.reason ?? '' }));
+	await loadKeyTable(db, 'suppressed_cells', cellRows);
+	await loadKeyTable(db, 'suppressed_totals', totalRows);
+}
+
+async function loadKeyTable(db: Connector, table: string, rows: { area_key: string; indicator_id: string; year: number; reason: string }[]) {
+	const file = `pkg_${table}.csv`;
+	await db.registerFile(file, new TextEncoder().encode(csvFormat(rows, ['area_key', 'indicator_id', 'year', 'reason'])));
+	try {
+		await db.query(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, delim = ',',
+			quote = '"', escape = '"', auto_detect = false,
+			columns = {'area_key': 'VARCHAR', 'indicator_id': 'VARCHAR', 'year': 'INTEGER', 'reason': 'VARCHAR'})`);
+		await db.query(`UPDATE ${table} SET area_key = '' WHERE area_key IS NULL`);
+	} finally {
+		await db.dropFile(file);
+	}
+}
