@@ -63,8 +63,20 @@ describe('publishPackage on tests/fixtures/mini', () => {
 			'observations.csv',
 			'offers.csv',
 			'population.csv',
+			'references.csv',
 			'targets.csv'
 		]);
+	});
+
+	it('ships the true, safe totals as references.csv, without the withheld ones', async () => {
+		const refs = (await read(out, 'references.csv')).trim().split('\n');
+		expect(refs[0]).toBe('area_key,indicator_id,year,value,numerator,denominator');
+		// Bezirk 01 in 2023: (200 + 50) / (1000 + 500) from all its cells
+		expect(refs).toContain('01,armut,2023,16.666667,250,1500');
+		// the whole territory (key "") in 2023 counts the withheld cells too: (200+50+400+2)/(1000+500+1000+10)
+		expect(refs).toContain(',armut,2023,25.976096,652,2510');
+		// totals 01 and 02 of 2024 are withheld (secondary suppression): they must not be there
+		expect(refs.some((r) => r.startsWith('01,armut,2024,') || r.startsWith('02,armut,2024,'))).toBe(false);
 	});
 
 	it('marks the descriptor as published, adds a German note and keeps everything else', async () => {
@@ -76,6 +88,7 @@ describe('publishPackage on tests/fixtures/mini', () => {
 		expect(note).toContain('Zähler unter 3 oder Nenner unter 20');
 		delete pub.sozialraum.published;
 		delete pub.resources.find((r: { name: string }) => r.name === 'observations').description;
+		pub.resources = pub.resources.filter((r: { name: string }) => r.name !== 'references');
 		expect(pub).toEqual(internal);
 	});
 

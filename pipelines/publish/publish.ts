@@ -17,6 +17,8 @@
  * validator could not read is a row disclosure control could not check, so nothing is written.
  * Deterministic: same input, same bytes.
  */
+import { csvFormat } from 'd3';
+import type { TotalDecision } from '../../src/lib/stats/disclosure';
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +34,45 @@ import {
 } from './disclose-package';
 
 const DESCRIPTOR = 'datapackage.json';
+const REFERENCES = 'references.csv';
+
+/** Published totals (Stadtbezirke and the whole territory, key "") as references.csv text. */
+export function referencesCsv(data: PackageData, totals: TotalDecision[]): { text: string; rows: number } {
+	const ind = new Map(data.indicators.map((i) => [i.id, i]));
+	const rows = totals
+		.filter((t) => !t.suppressed && t.numerator !== null)
+		.map((t) => {
+			const i = ind.get(t.indicator_id)!;
+			const value = i.value_type === 'count' ? t.numerator! : t.denominator ? (t.numerator! / t.denominator) * i.multiplier : null;
+			return { area_key: t.area_key, indicator_id: t.indicator_id, year: t.year, value: value === null ? null : Number(value.toFixed(6)), numerator: t.numerator, denominator: t.denominator };
+		})
+		.sort((a, b) => (a.indicator_id + '|' + a.area_key + '|' + a.year < b.indicator_id + '|' + b.area_key + '|' + b.year ? -1 : 1));
+	return { text: csvFormat(rows, ['area_key', 'indicator_id', 'year', 'value', 'numerator', 'denominator']) + '\n', rows: rows.length };
+}
+
+function withReferencesResource(descriptorText: string): string {
+	const d = JSON.parse(descriptorText);
+	d.resources = d.resources.filter((r: { name: string }) => r.name !== 'references');
+	d.resources.push({
+		name: 'references',
+		path: REFERENCES,
+		format: 'csv',
+		mediatype: 'text/csv',
+		encoding: 'utf-8',
+		description: 'Bezugswerte (Stadtbezirke, Gesamtstadt mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen.',
+		schema: {
+			fields: [
+				{ name: 'area_key', type: 'string' },
+				{ name: 'indicator_id', type: 'string' },
+				{ name: 'year', type: 'integer' },
+				{ name: 'value', type: 'number' },
+				{ name: 'numerator', type: 'number' },
+				{ name: 'denominator', type: 'number' }
+			]
+		}
+	});
+	return JSON.stringify(d, null, indentOf(descriptorText)) + '\n';
+}
 const de = new Intl.NumberFormat('de-DE');
 
 export class PublishError extends Error {}
@@ -175,7 +216,11 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 		}
 	}
 	const notes = disclosureNotes(disclosure, changed);
-	outputs.set(DESCRIPTOR, publicDescriptorText(descriptorText, notes, { observations: observationsPath, population: populationPath }));
+	// The city and Stadtbezirk values of a public copy cannot be summed from its own (partly emptied)
+	// cells, so the true, safe totals travel with it.
+	const references = referencesCsv(data, disclosure.observations.totals);
+	outputs.set(REFERENCES, references.text);
+	outputs.set(DESCRIPTOR, withReferencesResource(publicDescriptorText(descriptorText, notes, { observations: observationsPath, population: populationPath })));
 
 	const skipped = (await listFiles(inDir)).filter((f) => f !== DESCRIPTOR && !referenced.has(f));
 	for (const f of skipped) warnings.push(`„${f}“ wird nicht übernommen: Die Datei ist in datapackage.json nicht beschrieben.`);

@@ -39,8 +39,8 @@ export interface Session {
 	close(): Promise<void>;
 }
 
-export async function startSession(extraArgs: string[] = []): Promise<Session> {
-	const server = await serve('build', 0);
+export async function startSession(extraArgs: string[] = [], options: { dir?: string } = {}): Promise<Session> {
+	const server = await serve(options.dir ?? 'build', 0);
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
 	const origin = new URL(server.url).origin;
 	const foreignRequests: string[] = [];

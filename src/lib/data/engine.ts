@@ -14,7 +14,7 @@ import type {
 	PackageDescriptor,
 	Target
 } from './types';
-import { TABLES, createTableSql, NORMALISE_SQL } from './schema';
+import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL } from './schema';
 import * as Q from './queries';
 import { buildSuppressionTables } from './suppression';
 
@@ -65,9 +65,12 @@ export class MonitorEngine {
 	readonly descriptor: PackageDescriptor;
 	readonly geometry: Record<string, AreaCollection>;
 	#db: Connector;
+	/** The package carries its own published totals (a public copy): use them as references. */
+	#publishedReferences: boolean;
 
 	private constructor(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>) {
 		this.#db = db;
+		this.#publishedReferences = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource);
 		this.descriptor = descriptor;
 		this.geometry = geometry;
 	}
@@ -85,7 +88,8 @@ export class MonitorEngine {
 			}
 		}
 		await insertAreas(db, descriptor, geometry);
-		for (const spec of TABLES) {
+		const optional = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource) ? [REFERENCES_TABLE] : [];
+		for (const spec of [...TABLES, ...optional]) {
 			const resource = descriptor.resources.find((r) => r.name === spec.resource);
 			if (!resource) throw new EngineError(`datapackage.json: Die Ressource „${spec.resource}“ fehlt.`);
 			const fileName = `pkg_${spec.table}.csv`;
@@ -155,6 +159,9 @@ export class MonitorEngine {
 
 	/** City reference per year (parentKey '') or that of one parent area, e.g. a Stadtbezirk. */
 	async referenceSeries(indicatorId: string, parentKey = ''): Promise<ReferencePoint[]> {
+		if (this.#publishedReferences) {
+			return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.PUBLISHED_REFERENCE_SERIES, [parentKey, indicatorId]);
+		}
 		return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.REFERENCE_SERIES, [
 			indicatorId,
 			parentKey,

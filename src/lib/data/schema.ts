@@ -52,6 +52,16 @@ export const TABLES: TableSpec[] = [
 	}
 ];
 
+/**
+ * Optional: published reference values (Stadtbezirke, whole territory with key "") that a public
+ * package carries because its emptied cells cannot be summed into true totals.
+ */
+export const REFERENCES_TABLE: TableSpec = {
+	table: 'references_published',
+	resource: 'references',
+	columns: { area_key: 'VARCHAR', indicator_id: 'VARCHAR', year: 'INTEGER', value: 'DOUBLE', numerator: 'DOUBLE', denominator: 'DOUBLE' }
+};
+
 /** SQL that builds a table from a registered CSV file (strict: no silently skipped rows). */
 export function createTableSql(spec: TableSpec, fileName: string): string {
 	const cols = Object.entries(spec.columns)
