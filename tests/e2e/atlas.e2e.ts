@@ -192,3 +192,24 @@ describe('atlas', () => {
 		expect(session.consoleErrors).toEqual([]);
 	});
 });
+
+describe('first paint without the engine', () => {
+	it('shows the prerendered default map with the right colours while the engine is still loading', async () => {
+		const page = await session.newPage();
+		// hold back the engine: the preview must not need it
+		await page.route('**/*.wasm', () => undefined);
+		await page.goto(session.baseUrl, { waitUntil: 'domcontentloaded' });
+		await page.waitForSelector('[data-testid=map-preview] path[data-key]');
+		const expected = expectedColours(defaultIndicator, defaultYear);
+		const fills = await page.$$eval('[data-testid=map-preview] path[data-key]', (els) =>
+			Object.fromEntries(els.map((e) => [e.getAttribute('data-key'), e.getAttribute('fill')]))
+		);
+		expect(Object.keys(fills)).toHaveLength(features.length);
+		for (const [key, colour] of expected) {
+			if (colour === 'suppressed') expect(fills[key]).toMatch(/^url\(#hatch/);
+			else expect(fills[key], key).toBe(colour);
+		}
+		expect(await page.textContent('[data-testid=map-preview]')).toContain('Daten werden geladen');
+		await page.close();
+	});
+});
