@@ -39,8 +39,9 @@ afterAll(async () => {
 
 const obs = (id: string, year?: number) =>
 	data.observations.filter((o) => o.indicator_id === id && (year === undefined || o.year === year));
-const persons = (key: string, year: number, group: string) =>
-	data.population.find((p) => p.area_key === key && p.year === year && p.age_group === group)!.persons;
+/** The demo (internal) package withholds no population count. */
+const persons = (key: string, year: number, group: string): number =>
+	data.population.find((p) => p.area_key === key && p.year === year && p.age_group === group)!.persons!;
 const pooled = (rows: Observation[], multiplier: number) => {
 	const num = rows.reduce((s, o) => s + o.numerator!, 0);
 	const den = rows.reduce((s, o) => s + o.denominator!, 0);
