@@ -1,0 +1,112 @@
+/**
+ * State of the district profile page (runes). The URL (`?id=…&jahr=…&indikator=…`) is the source of
+ * truth; this class loads what the selection needs and keeps the per-indicator city series and
+ * per-year values of all areas cached, so stepping to the previous / next district only asks the
+ * engine for that district's own series.
+ */
+import { getEngine } from '$lib/data/app-engine';
+import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint } from '$lib/data/engine';
+import { LIFE_PHASES, type Indicator } from '$lib/data/types';
+import { keyFacts } from './facts';
+import { neighbours, parseProfileParams, type ProfileSelection } from './links';
+import { profileRow, type ProfileRow } from './rows';
+
+export type Status = 'loading' | 'ready' | 'error';
+
+export class ProfileState {
+	status = $state<Status>('loading');
+	error = $state('');
+	indicators = $state<Indicator[]>([]);
+	yearsBy = $state<Record<string, number[]>>({});
+	areas = $state<AreaInfo[]>([]);
+	geometry = $state<AreaCollection | null>(null);
+	baseLevel = $state('');
+	defaultIndicator = $state('');
+	selection = $state<ProfileSelection | null>(null);
+	rows = $state<ProfileRow[]>([]);
+	population = $state<{ age_group: string; persons: number }[]>([]);
+	/** "area|year" the rows belong to; differs from the selection while loading. */
+	loadedKey = $state('');
+
+	#engine: MonitorEngine | null = null;
+	#values = new Map<string, AreaValue[]>();
+	#city = new Map<string, ReferencePoint[]>();
+	#token = 0;
+
+	baseAreas = $derived(this.areas.filter((a) => a.level === this.baseLevel));
+	/** Years in which any indicator has data. */
+	years = $derived([...new Set(Object.values(this.yearsBy).flat())].sort((a, b) => a - b));
+	area = $derived(this.baseAreas.find((a) => a.key === this.selection?.area) ?? null);
+	district = $derived(this.areas.find((a) => a.key === this.area?.parent && a.level !== this.baseLevel) ?? null);
+	facts = $derived(this.population.length > 0 ? keyFacts(this.population) : null);
+	around = $derived(this.selection ? neighbours(this.baseAreas.map((a) => a.key), this.selection.area) : { prev: null, next: null });
+	ready = $derived(this.selection !== null && this.loadedKey === `${this.selection.area}|${this.selection.year}`);
+	/** Rows grouped by life phase, in the order of a child's life. */
+	phases = $derived(
+		LIFE_PHASES.map((phase) => ({ phase, rows: this.rows.filter((r) => r.indicator.life_phase === phase) })).filter((g) => g.rows.length > 0)
+	);
+
+	async start() {
+		this.status = 'loading';
+		try {
+			const engine = await getEngine();
+			const [indicators, yearsBy, areas] = await Promise.all([engine.indicators(), engine.yearsByIndicator(), engine.areas()]);
+			this.#engine = engine;
+			this.indicators = indicators;
+			this.yearsBy = yearsBy;
+			this.areas = areas;
+			this.baseLevel = engine.baseLevel;
+			this.defaultIndicator = engine.descriptor.sozialraum.default_indicator;
+			this.geometry = engine.geometry[engine.baseLevel];
+			this.status = 'ready';
+		} catch (e) {
+			this.error = (e as Error).message;
+			this.status = 'error';
+		}
+	}
+
+	fromUrl(params: URLSearchParams) {
+		if (this.status !== 'ready') return;
+		const withData = this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0);
+		this.selection = parseProfileParams(params, {
+			areaKeys: this.baseAreas.map((a) => a.key),
+			indicators: withData,
+			defaultIndicator: this.defaultIndicator,
+			yearsOf: () => this.years
+		});
+	}
+
+	async #cached<T>(cache: Map<string, T>, key: string, load: () => Promise<T>): Promise<T> {
+		const hit = cache.get(key);
+		if (hit) return hit;
+		const v = await load();
+		cache.set(key, v);
+		return v;
+	}
+
+	/** Load every indicator of the selected area and year; stale answers (fast clicking) are dropped. */
+	async refresh() {
+		const engine = this.#engine;
+		const sel = this.selection;
+		if (!engine || !sel) return;
+		const token = ++this.#token;
+		const inds = this.indicators.filter((i) => (this.yearsBy[i.id] ?? []).length > 0);
+		const [rows, population] = await Promise.all([
+			Promise.all(
+				inds.map(async (ind) => {
+					const [values, series, city] = await Promise.all([
+						this.#cached(this.#values, `${ind.id}|${sel.year}`, () => engine.valuesFor(ind.id, sel.year)),
+						engine.seriesFor(sel.area, ind.id),
+						this.#cached(this.#city, ind.id, () => engine.referenceSeries(ind.id))
+					]);
+					return profileRow({ indicator: ind, year: sel.year, areaKey: sel.area, values, series, city });
+				})
+			),
+			engine.population(sel.area, sel.year)
+		]);
+		if (token !== this.#token) return;
+		this.rows = rows;
+		this.population = population;
+		this.loadedKey = `${sel.area}|${sel.year}`;
+	}
+}
