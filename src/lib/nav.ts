@@ -16,7 +16,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
 	{ path: '/', key: 'nav.atlas', search: atlasLinkSearch },
 	{ path: '/sozialraum/', key: 'nav.profile', search: profileSearch },
-	{ path: '/indikator/', key: 'nav.indicator', search: indicatorSearch }
+	{ path: '/indikator/', key: 'nav.indicator', search: indicatorSearch },
+	{ path: '/praesentation/', key: 'nav.present' }
 ];
 
 function atlasLinkSearch(s: Selection): string {

@@ -15,7 +15,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /** Pages and how to know they are ready. New pages join this list. */
 export const PAGES: { path: string; ready: string }[] = [
 	{ path: '?indikator=sgb2_u15&sozialraum=0101', ready: '[data-testid=trend-chart]' },
-	{ path: '?indikator=betreuung_u3&modus=vergleich', ready: '[data-testid=legend]' }
+	{ path: '?indikator=betreuung_u3&modus=vergleich', ready: '[data-testid=legend]' },
+	{ path: 'sozialraum/?id=0603&jahr=2025', ready: '[data-testid=profile][data-ready=true]' },
+	{ path: 'indikator/?id=sgb2_u15&jahr=2025', ready: '[data-testid=indicator-page][data-ready=true]' },
+	{ path: 'praesentation/', ready: '[data-testid=presentation]' }
 ];
 
 let session: Session;

@@ -4,10 +4,11 @@
  * in each object below.
  */
 import * as profile from './profile';
+import * as present from './present';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de },
-	en: { ...profile.en }
+	de: { ...profile.de, ...present.de },
+	en: { ...profile.en, ...present.en }
 };

@@ -1,0 +1,99 @@
+/**
+ * What an atlas view says about itself in exports and on slides: title, legend (the same rows as
+ * the on-screen legend, suppressed areas included as hatched), method, source and Datenstand.
+ */
+import type { Atlas } from '$lib/atlas/atlas.svelte';
+import type { Indicator } from '$lib/data/types';
+import { bundledDescriptor } from '$lib/data/source-app';
+import { i18n, t } from '$lib/i18n/i18n.svelte';
+import { formatDate } from '$lib/i18n/dates';
+import { formatValue } from '$lib/stats/format';
+import { NO_DATA_COLOR } from '$lib/map/colors';
+import type { LegendSpec } from './figure-layout';
+import { drawFigure, canvasToBlob } from './figure';
+import { liveMapCanvas, mapSvgMarkup, svgToImage } from './map-image';
+
+export function indicatorLabel(ind: Indicator): string {
+	return i18n.locale === 'de' ? ind.label_de : ind.label_en;
+}
+
+/** The legend's method line, worded like the atlas page's legend. */
+export function methodText(atlas: Atlas): string {
+	const sel = atlas.selection!;
+	const ind = atlas.indicator!;
+	if (sel.view.mode === 'compare') {
+		return t('legend.method.compare', {
+			value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl),
+			level: t(sel.view.level === 0.998 ? 'view.level.998' : 'view.level.95')
+		});
+	}
+	const k = atlas.model?.legend.length ?? 0;
+	return `${t(`view.method.${sel.view.method}`)}, ${t('view.k')}: ${k}${sel.view.fixed ? ' · ' + t('legend.fixedYears') : ''}`;
+}
+
+export function atlasLegend(atlas: Atlas): LegendSpec {
+	const model = atlas.model!;
+	const count = (n: number) => t('legend.count', { n });
+	const items: LegendSpec['items'] = model.legend.map((r) => ({ swatch: { kind: 'color', color: r.color }, label: r.label, count: count(r.count) }));
+	if (model.suppressed > 0) items.push({ swatch: { kind: 'hatch' }, label: t('legend.suppressed'), count: count(model.suppressed) });
+	if (model.missing > 0) items.push({ swatch: { kind: 'color', color: NO_DATA_COLOR }, label: t('legend.noData'), count: count(model.missing) });
+	return { title: indicatorLabel(atlas.indicator!), method: methodText(atlas), items };
+}
+
+export function datenstandDate(): string {
+	return formatDate(bundledDescriptor.sozialraum.datenstand, i18n.intl);
+}
+
+export function datenstandText(): string {
+	return t('app.datenstand', { date: datenstandDate() });
+}
+
+/** Source, Datenstand and (for the demo package) the fictional-data note: on every export and slide. */
+export function sourceLines(source: string): string[] {
+	const lines = [t('app.source', { source }), datenstandText()];
+	if (bundledDescriptor.sozialraum.fictional) lines.push(t('export.fictional', { territory: bundledDescriptor.sozialraum.territory_de }));
+	return lines;
+}
+
+export function atlasTitle(atlas: Atlas): { title: string; subtitle: string } {
+	const ind = atlas.indicator!;
+	const year = atlas.selection!.year;
+	return {
+		title: t('export.title', { indicator: indicatorLabel(ind), year }),
+		subtitle: t('export.subtitle', {
+			territory: bundledDescriptor.sozialraum.territory_de,
+			year,
+			value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl)
+		})
+	};
+}
+
+/** The map off-screen as SVG, rasterised: same colours as the live map, independent of WebGL. */
+export async function svgMapPicture(atlas: Atlas, w = 900, h = 675) {
+	const markup = mapSvgMarkup({
+		areas: atlas.areas!,
+		parents: atlas.parents,
+		styles: atlas.model!.styles,
+		selected: atlas.selection?.area ?? null,
+		label: atlasTitle(atlas).title,
+		width: w,
+		height: h
+	});
+	return { image: await svgToImage(markup), w, h };
+}
+
+/** PNG of the atlas map with title, legend, source and Datenstand. */
+export async function atlasPng(atlas: Atlas, container: HTMLElement | undefined): Promise<Blob> {
+	const live = await liveMapCanvas(container);
+	const map = live ? { image: live, w: live.clientWidth, h: live.clientHeight } : await svgMapPicture(atlas);
+	const { title, subtitle } = atlasTitle(atlas);
+	const { canvas } = drawFigure({
+		map,
+		title,
+		subtitle,
+		legend: atlasLegend(atlas),
+		footer: sourceLines(atlas.indicator!.source),
+		scale: Math.max(1, Math.min(2, window.devicePixelRatio || 1))
+	});
+	return canvasToBlob(canvas);
+}

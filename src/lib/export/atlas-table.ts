@@ -1,0 +1,56 @@
+/**
+ * The atlas table as an export: the rows and order of the on-screen table (highest value first),
+ * numbers as numbers, suppressed cells as "•" (never the number the engine withheld).
+ */
+import type { Atlas } from '$lib/atlas/atlas.svelte';
+import type { AreaValue } from '$lib/data/engine';
+import { bundledDescriptor } from '$lib/data/source-app';
+import { t } from '$lib/i18n/i18n.svelte';
+import { atlasTitle, datenstandDate, indicatorLabel } from './atlas-figure';
+import { SUPPRESSED_MARK, type CellValue, type ExportTable } from './table';
+
+export function sortRows(rows: readonly AreaValue[]): AreaValue[] {
+	return [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name, 'de'));
+}
+
+export function atlasTable(atlas: Atlas, link: string): ExportTable {
+	const ind = atlas.indicator!;
+	const year = atlas.selection!.year;
+	const parentName = new Map((atlas.parents?.features ?? []).map((f) => [f.properties.key, f.properties.name]));
+	const hidden = (r: AreaValue, v: number | null): CellValue => (r.flag === 'suppressed' ? SUPPRESSED_MARK : v);
+	const rows = sortRows(atlas.rows).map((r): CellValue[] => [
+		r.area_key,
+		r.name,
+		parentName.get(r.parent) ?? r.parent,
+		year,
+		hidden(r, r.value),
+		hidden(r, r.numerator),
+		hidden(r, r.denominator),
+		r.flag ? t(`flag.${r.flag}`) : ''
+	]);
+	const { minNumerator } = bundledDescriptor.sozialraum.disclosure;
+	const meta: [string, string][] = [
+		[t('export.meta.title'), atlasTitle(atlas).title],
+		[t('export.meta.indicator'), `${indicatorLabel(ind)} (${ind.id})`],
+		[t('export.meta.source'), ind.source],
+		[t('export.meta.datenstand'), datenstandDate()],
+		[t('export.meta.disclosure'), t('export.meta.disclosureText', { n: minNumerator, mark: SUPPRESSED_MARK })],
+		[t('export.meta.link'), link]
+	];
+	if (bundledDescriptor.sozialraum.fictional) meta.push([t('export.meta.note'), t('export.fictional', { territory: bundledDescriptor.sozialraum.territory_de })]);
+	return {
+		name: `${ind.id} ${year}`,
+		columns: [
+			{ label: t('export.col.key') },
+			{ label: t('table.area') },
+			{ label: t('export.col.district') },
+			{ label: t('table.year'), decimals: 0 },
+			{ label: t('export.col.value', { unit: ind.unit }), decimals: ind.decimals },
+			{ label: t('table.numerator'), decimals: 0 },
+			{ label: t('table.denominator'), decimals: 0 },
+			{ label: t('table.note') }
+		],
+		rows,
+		meta
+	};
+}
