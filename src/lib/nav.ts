@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ path: '/', key: 'nav.atlas', search: atlasLinkSearch },
 	{ path: '/sozialraum/', key: 'nav.profile', search: profileSearch },
 	{ path: '/indikator/', key: 'nav.indicator', search: indicatorSearch },
+	{ path: '/ziele/', key: 'nav.targets' },
 	{ path: '/praesentation/', key: 'nav.present' }
 ];
 

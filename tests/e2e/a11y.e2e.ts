@@ -18,7 +18,9 @@ export const PAGES: { path: string; ready: string }[] = [
 	{ path: '?indikator=betreuung_u3&modus=vergleich', ready: '[data-testid=legend]' },
 	{ path: 'sozialraum/?id=0603&jahr=2025', ready: '[data-testid=profile][data-ready=true]' },
 	{ path: 'indikator/?id=sgb2_u15&jahr=2025', ready: '[data-testid=indicator-page][data-ready=true]' },
-	{ path: 'praesentation/', ready: '[data-testid=presentation]' }
+	{ path: 'praesentation/', ready: '[data-testid=presentation]' },
+	{ path: 'ziele/', ready: '[data-testid=sparkline]' },
+	{ path: 'ziele/ziel/?id=FZ01', ready: '[data-testid=target-chart]' }
 ];
 
 let session: Session;

@@ -5,10 +5,11 @@
  */
 import * as profile from './profile';
 import * as present from './present';
+import * as targets from './targets';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...present.de },
-	en: { ...profile.en, ...present.en }
+	de: { ...profile.de, ...present.de, ...targets.de },
+	en: { ...profile.en, ...present.en, ...targets.en }
 };

@@ -1,0 +1,67 @@
+/**
+ * Names of a target's scope for headings and for the assessment sentence, and the data series the
+ * target is measured on: city → city reference, Stadtbezirk → its reference (summed over its
+ * Sozialräume), one Sozialraum → its own series, several → their summed series.
+ */
+import type { AreaInfo, MonitorEngine, ReferencePoint, SeriesPoint } from '$lib/data/engine';
+import type { Target } from '$lib/data/types';
+import type { Locale } from '$lib/i18n/messages';
+import { translate } from '$lib/i18n/translate';
+
+type Scoped = Pick<Target, 'scope_type' | 'scope_keys'>;
+
+function names(t: Scoped, areas: readonly AreaInfo[], locale: Locale): string {
+	const list = t.scope_keys.map((k) => areas.find((a) => a.key === k)?.name ?? k);
+	return new Intl.ListFormat(locale === 'de' ? 'de-DE' : 'en-GB', { type: 'conjunction' }).format(list);
+}
+
+/** "Werftviertel und Hafenkante", "Stadtbezirk Nord", "Musterstadt (gesamt)". */
+export function scopeName(t: Scoped, areas: readonly AreaInfo[], territory: string, locale: Locale): string {
+	if (t.scope_type === 'city') return translate(locale, 'targets.scope.city', { name: territory });
+	if (t.scope_type === 'stadtbezirk') return translate(locale, 'targets.scope.district', { name: names(t, areas, locale) });
+	return names(t, areas, locale);
+}
+
+/** The same as a phrase inside a sentence: "in Werftviertel", "im Stadtbezirk Nord", "in Musterstadt insgesamt". */
+export function scopePhrase(t: Scoped, areas: readonly AreaInfo[], territory: string, locale: Locale): string {
+	if (t.scope_type === 'city') return translate(locale, 'targets.in.city', { name: territory });
+	if (t.scope_type === 'stadtbezirk') return translate(locale, 'targets.in.district', { name: names(t, areas, locale) });
+	return translate(locale, 'targets.in.areas', { names: names(t, areas, locale) });
+}
+
+export function fromReference(points: readonly ReferencePoint[]): SeriesPoint[] {
+	return points.map((p) => ({
+		year: p.year,
+		value: p.value,
+		numerator: p.numerator,
+		denominator: p.denominator,
+		flag: p.value === null ? 'missing' : ''
+	}));
+}
+
+/** The series a target is measured on. */
+export async function scopeSeries(engine: MonitorEngine, t: Pick<Target, 'indicator_id' | 'scope_type' | 'scope_keys'>): Promise<SeriesPoint[]> {
+	if (t.scope_type === 'city') return fromReference(await engine.referenceSeries(t.indicator_id));
+	if (t.scope_keys.length === 0) return [];
+	if (t.scope_type === 'stadtbezirk') return fromReference(await engine.referenceSeries(t.indicator_id, t.scope_keys[0]));
+	if (t.scope_keys.length === 1) return engine.seriesFor(t.scope_keys[0], t.indicator_id);
+	return engine.aggregateSeries(t.indicator_id, t.scope_keys);
+}
+
+/** Filter value for "the whole city" in area filters. */
+export const CITY_FILTER = '*';
+
+/**
+ * Whether a target concerns an area: a Sozialraum is concerned by targets that name it and by its
+ * Stadtbezirk's targets; a Stadtbezirk by its own and its Sozialräume's targets; CITY_FILTER by
+ * city targets. City targets concern every area only when `withCity` is set (the atlas panel).
+ */
+export function concernsArea(t: Scoped, key: string, areas: readonly AreaInfo[], withCity = false): boolean {
+	if (key === '') return true;
+	if (t.scope_type === 'city') return withCity || key === CITY_FILTER;
+	const area = areas.find((a) => a.key === key);
+	if (!area) return false;
+	const parentOf = (k: string) => areas.find((a) => a.key === k)?.parent;
+	if (t.scope_type === 'stadtbezirk') return t.scope_keys.includes(key) || t.scope_keys.includes(area.parent);
+	return t.scope_keys.includes(key) || t.scope_keys.some((k) => parentOf(k) === key);
+}
