@@ -18,6 +18,9 @@ export const NAV_ITEMS: NavItem[] = [
 	{ path: '/sozialraum/', key: 'nav.profile', search: profileSearch },
 	{ path: '/indikator/', key: 'nav.indicator', search: indicatorSearch },
 	{ path: '/ziele/', key: 'nav.targets' },
+	{ path: '/kette/', key: 'nav.chain' },
+	{ path: '/angebote/', key: 'nav.offers' },
+	{ path: '/index/', key: 'nav.index' },
 	{ path: '/praesentation/', key: 'nav.present' }
 ];
 

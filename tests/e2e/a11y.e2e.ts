@@ -20,7 +20,10 @@ export const PAGES: { path: string; ready: string }[] = [
 	{ path: 'indikator/?id=sgb2_u15&jahr=2025', ready: '[data-testid=indicator-page][data-ready=true]' },
 	{ path: 'praesentation/', ready: '[data-testid=presentation]' },
 	{ path: 'ziele/', ready: '[data-testid=sparkline]' },
-	{ path: 'ziele/ziel/?id=FZ01', ready: '[data-testid=target-chart]' }
+	{ path: 'ziele/ziel/?id=FZ01', ready: '[data-testid=target-chart]' },
+	{ path: 'kette/', ready: '[data-testid=chain-matrix]' },
+	{ path: 'angebote/', ready: '[data-testid=offer-list]' },
+	{ path: 'index/', ready: '[data-testid=why-class]' }
 ];
 
 let session: Session;

@@ -7,7 +7,8 @@ import type { MonitorEngine } from './engine';
 export interface PopulationCell {
 	area_key: string;
 	age_group: string;
-	persons: number;
+	/** null = withheld (disclosure control in a published package): unknown, never 0. */
+	persons: number | null;
 }
 
 const POPULATION_YEARS = `SELECT DISTINCT year FROM population ORDER BY year`;
@@ -31,8 +32,8 @@ export async function populationYears(engine: MonitorEngine): Promise<number[]> 
 
 export async function populationForYear(engine: MonitorEngine, year: number): Promise<PopulationCell[]> {
 	try {
-		const rows = await engine.query<{ area_key: string; age_group: string; persons: number }>(POPULATION_FOR_YEAR, [year, engine.baseLevel]);
-		return rows.map((r) => ({ area_key: String(r.area_key), age_group: String(r.age_group), persons: Number(r.persons) }));
+		const rows = await engine.query<{ area_key: string; age_group: string; persons: number | null }>(POPULATION_FOR_YEAR, [year, engine.baseLevel]);
+		return rows.map((r) => ({ area_key: String(r.area_key), age_group: String(r.age_group), persons: r.persons === null ? null : Number(r.persons) }));
 	} catch {
 		return [];
 	}

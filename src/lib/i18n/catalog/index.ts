@@ -6,10 +6,11 @@
 import * as profile from './profile';
 import * as present from './present';
 import * as targets from './targets';
+import * as chain from './chain';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...present.de, ...targets.de },
-	en: { ...profile.en, ...present.en, ...targets.en }
+	de: { ...profile.de, ...present.de, ...targets.de, ...chain.de },
+	en: { ...profile.en, ...present.en, ...targets.en, ...chain.en }
 };

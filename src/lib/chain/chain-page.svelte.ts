@@ -1,0 +1,80 @@
+/**
+ * State of the prevention-chain page (runes): data from the engine once, then need, coverage and
+ * the matrix derived from the planner's choices (class method, coverage measure, phase in focus).
+ */
+import { getEngine } from '$lib/data/app-engine';
+import type { AreaCollection } from '$lib/data/engine';
+import { labelPoint } from '$lib/map/geo';
+import { coverageByArea, phasesWithPlaces } from './coverage';
+import { loadChainData, type ChainData } from './load';
+import { buildMatrix, type CoverageMeasure, type MatrixRow } from './matrix';
+import { needByPhase, needIndicators } from './need';
+import type { LevelMethod } from './categories';
+import { CHAIN_PHASES, type ChainPhase } from './phases';
+import { DEFAULT_MIN_POPULATION } from '$lib/index/settings';
+
+export type MatrixSort = 'key' | 'gaps' | 'name';
+
+export class ChainPage {
+	status = $state<'loading' | 'ready' | 'error'>('loading');
+	error = $state('');
+	data = $state<ChainData | null>(null);
+	geometry = $state<AreaCollection | null>(null);
+	parents = $state<AreaCollection | undefined>(undefined);
+	method = $state<LevelMethod>('tercile');
+	measure = $state<CoverageMeasure>('offers');
+	focus = $state<ChainPhase>('u3');
+	sort = $state<MatrixSort>('key');
+
+	keys = $derived(this.data?.areas.map((a) => a.key) ?? []);
+	need = $derived(this.data ? needByPhase(this.data.indicators, this.data.values, this.keys) : new Map());
+	coverage = $derived(this.data ? coverageByArea(this.data.offers, this.keys, this.data.population) : new Map());
+	placesPhases = $derived(phasesWithPlaces(this.data?.offers ?? []));
+	/** Same minimum as the social index (Berlin MSS, Hamburg: 300 residents). */
+	minPopulation = DEFAULT_MIN_POPULATION;
+	residents = $derived(
+		new Map((this.data?.population ?? []).filter((p) => p.age_group === 'insgesamt' && p.persons !== null).map((p) => [p.area_key, p.persons as number]))
+	);
+	rows = $derived<MatrixRow[]>(
+		this.data
+			? buildMatrix({
+					areas: this.data.areas,
+					need: this.need,
+					coverage: this.coverage,
+					method: this.method,
+					measure: this.measure,
+					placesPhases: this.placesPhases,
+					population: this.residents.size ? this.residents : undefined,
+					minPopulation: this.minPopulation
+				})
+			: []
+	);
+	sorted = $derived(
+		[...this.rows].sort((a, b) =>
+			this.sort === 'gaps' ? b.gaps - a.gaps || a.key.localeCompare(b.key) : this.sort === 'name' ? a.name.localeCompare(b.name, 'de') : a.key.localeCompare(b.key)
+		)
+	);
+	/** Where each area's symbol goes on the small maps (lon/lat, well inside the polygon). */
+	labels = $derived(new Map((this.geometry?.features ?? []).map((f) => [f.properties.key, labelPoint(f.geometry)])));
+
+	indicatorsOf(phase: ChainPhase) {
+		return this.data ? needIndicators(this.data.indicators, phase).filter((i) => this.data!.values[i.id]) : [];
+	}
+
+	async start() {
+		this.status = 'loading';
+		try {
+			const engine = await getEngine();
+			this.data = await loadChainData(engine);
+			this.geometry = engine.geometry[engine.baseLevel];
+			const parent = engine.descriptor.sozialraum.levels[1];
+			this.parents = parent ? engine.geometry[parent.id] : undefined;
+			this.status = 'ready';
+		} catch (e) {
+			this.error = (e as Error).message;
+			this.status = 'error';
+		}
+	}
+}
+
+export { CHAIN_PHASES };
