@@ -13,7 +13,7 @@ const config = {
 		adapter: adapter({ pages: out, assets: out, fallback: '404.html', precompress: false, strict: true }),
 		paths: { relative: true },
 		// The data package built into the site. A municipality builds with its own folder:
-		// SOZIALRAUM_DATA=data/meinestadt npm run build (docs/deploy.md).
+		// SOZIALRAUM_DATA=data/meinestadt npm run build (docs/import.md).
 		alias: { $data: process.env.SOZIALRAUM_DATA ?? 'data/musterstadt' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {

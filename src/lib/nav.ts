@@ -21,7 +21,8 @@ export const NAV_ITEMS: NavItem[] = [
 	{ path: '/kette/', key: 'nav.chain' },
 	{ path: '/angebote/', key: 'nav.offers' },
 	{ path: '/index/', key: 'nav.index' },
-	{ path: '/praesentation/', key: 'nav.present' }
+	{ path: '/praesentation/', key: 'nav.present' },
+	{ path: '/import/', key: 'nav.import' }
 ];
 
 function atlasLinkSearch(s: Selection): string {

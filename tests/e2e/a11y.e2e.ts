@@ -23,7 +23,8 @@ export const PAGES: { path: string; ready: string }[] = [
 	{ path: 'ziele/ziel/?id=FZ01', ready: '[data-testid=target-chart]' },
 	{ path: 'kette/', ready: '[data-testid=chain-matrix]' },
 	{ path: 'angebote/', ready: '[data-testid=offer-list]' },
-	{ path: 'index/', ready: '[data-testid=why-class]' }
+	{ path: 'index/', ready: '[data-testid=why-class]' },
+	{ path: 'import/', ready: 'h1' }
 ];
 
 let session: Session;
@@ -55,7 +56,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 				await page.addInitScript((l) => localStorage.setItem('sozialraum-monitor.locale', l), lang);
 				await page.goto(session.baseUrl + p.path);
 				await page.waitForSelector(p.ready, { timeout: 60_000 });
-				expect(await page.getAttribute('html', 'lang')).toBe(lang);
+				await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 10_000 });
 				const violations = await axe(page);
 				expect(violations, describeViolations(violations)).toEqual([]);
 				await page.close();

@@ -4,13 +4,14 @@
  * in each object below.
  */
 import * as profile from './profile';
-import * as present from './present';
 import * as targets from './targets';
 import * as chain from './chain';
+import * as present from './present';
+import * as importer from './importer';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...present.de, ...targets.de, ...chain.de },
-	en: { ...profile.en, ...present.en, ...targets.en, ...chain.en }
+	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de },
+	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en }
 };

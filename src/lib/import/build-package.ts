@@ -1,0 +1,125 @@
+/**
+ * The result of an import: a data package in exactly the format of data/musterstadt/
+ * (docs/data-package.md) — datapackage.json, one GeoJSON per level, the five CSV tables — checked
+ * with the package validator the app itself uses, so an imported package is held to the same
+ * rules as a delivered one. Optional tables are written with their header only: the engine loads
+ * every table, and an empty one simply leaves its views empty.
+ */
+import { csvFormatRows } from 'd3';
+import { TABLE_SCHEMAS, type TableName } from '../data/package/csv';
+import type { Problem, PackageData } from '../data/package/model';
+import { readPackage } from '../data/package/validate';
+import type { Indicator, Observation, PackageDescriptor } from '../data/types';
+import type { AreaFeature } from './areas';
+
+export interface PackageMeta {
+	/** Machine name, lower case: "meinestadt". */
+	name: string;
+	title: string;
+	territory_de: string;
+	/** Datenstand, JJJJ-MM-TT. */
+	datenstand: string;
+	description?: string;
+	sources: string[];
+	license: string;
+	level: { id: string; label_de: string; label_en: string };
+	minNumerator: number;
+	minDenominator: number;
+	/** ISO timestamp; fixed by the caller for reproducible output. */
+	created: string;
+	default_indicator?: string;
+}
+
+export interface BuiltPackage {
+	/** Path inside the package → file content (UTF-8 text). */
+	files: Record<string, string>;
+	problems: Problem[];
+	/** The validated package, or null when the validator found errors. */
+	data: PackageData | null;
+}
+
+const TABLES: TableName[] = ['indicators', 'observations', 'population', 'offers', 'targets'];
+const TYPE: Record<string, string> = { key: 'string', string: 'string', list: 'string', integer: 'integer', number: 'number' };
+
+/** Plain decimal notation, never an exponent ("0.00012", not "1.2e-4"); integers without ".0". */
+export function formatNumber(x: number | null): string {
+	if (x === null || !Number.isFinite(x)) return '';
+	if (Number.isInteger(x)) return x.toFixed(0);
+	return x.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** RFC 4180 field: quoted only when it holds a comma, quote or line break. */
+const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** observations.csv written directly: a million rows through csvFormatRows cost seconds of GC. */
+function observationsCsv(rows: Observation[]): string {
+	const cols = TABLE_SCHEMAS.observations.map((c) => c.name);
+	const parts: string[] = [cols.join(',')];
+	for (const o of rows) {
+		parts.push(`${field(o.area_key)},${field(o.indicator_id)},${o.year},${formatNumber(o.value)},${formatNumber(o.numerator)},${formatNumber(o.denominator)},${o.flag}`);
+	}
+	return parts.join('\n') + '\n';
+}
+
+function csv(name: TableName, rows: Record<string, unknown>[]): string {
+	const cols = TABLE_SCHEMAS[name].map((c) => c.name);
+	const cell = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : v === null || v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v));
+	return csvFormatRows([cols, ...rows.map((r) => cols.map((c) => cell(r[c])))]) + '\n';
+}
+
+export function buildPackage(meta: PackageMeta, areas: AreaFeature[], indicators: Indicator[], observations: Observation[]): BuiltPackage {
+	const areaPath = `areas-${meta.level.id}.geojson`;
+	const resources: PackageDescriptor['resources'] = [
+		{ name: `areas-${meta.level.id}`, path: areaPath, format: 'geojson', mediatype: 'application/geo+json', encoding: 'utf-8' },
+		...TABLES.map((t) => ({
+			name: t,
+			path: `${t}.csv`,
+			format: 'csv',
+			mediatype: 'text/csv',
+			encoding: 'utf-8',
+			schema: { fields: TABLE_SCHEMAS[t].map((c) => ({ name: c.name, type: TYPE[c.type], description: c.description_de })) }
+		}))
+	];
+	const descriptor: PackageDescriptor = {
+		name: meta.name,
+		title: meta.title,
+		...(meta.description ? { description: meta.description } : {}),
+		version: '1.0.0',
+		created: meta.created,
+		licenses: [{ name: meta.license }],
+		sources: meta.sources.map((title) => ({ title })),
+		resources,
+		sozialraum: {
+			fictional: false,
+			datenstand: meta.datenstand,
+			territory_de: meta.territory_de,
+			levels: [{ id: meta.level.id, label_de: meta.level.label_de, label_en: meta.level.label_en, path: areaPath }],
+			disclosure: { minNumerator: meta.minNumerator, minDenominator: meta.minDenominator },
+			default_indicator: meta.default_indicator ?? indicators[0]?.id ?? ''
+		}
+	};
+	// an indicator without its own source inherits the package's (an empty one reads as NULL in SQL)
+	const source = meta.sources.filter((x) => x.trim()).join('; ') || meta.title;
+	indicators = indicators.map((i) => (i.source?.trim() ? i : { ...i, source }));
+	const sorted = [...observations].sort((a, b) => cmp(a.indicator_id, b.indicator_id) || cmp(a.area_key, b.area_key) || a.year - b.year);
+	// one feature per line: diffable, and still valid JSON
+	const geojson = `{"type":"FeatureCollection","features":[\n${areas.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+	const files: Record<string, string> = {
+		'datapackage.json': JSON.stringify(descriptor, null, '\t') + '\n',
+		[areaPath]: geojson,
+		'indicators.csv': csv('indicators', indicators as unknown as Record<string, unknown>[]),
+		'observations.csv': observationsCsv(sorted),
+		'population.csv': csv('population', []),
+		'offers.csv': csv('offers', []),
+		'targets.csv': csv('targets', [])
+	};
+	const { data, problems } = readPackage({
+		descriptor,
+		geojson: { [areaPath]: JSON.parse(geojson) },
+		csv: Object.fromEntries(TABLES.map((t) => [`${t}.csv`, files[`${t}.csv`]])),
+		unreadable: {}
+	});
+	return { files, problems, data };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { joinRecords } from './join';
+import type { TableRecord } from './records';
+
+const rec = (key: string, name: string, row: number): TableRecord => ({ file: 't.csv', row, key, name, year: 2023, indicator: 'x', value: 1, numerator: null, denominator: null, columns: {} });
+const areas = [
+	{ key: '0101', name: 'Altstadt/Süd' },
+	{ key: '0102', name: 'Sankt Georg' },
+	{ key: '0201', name: 'Am Hafen' }
+];
+
+describe('joinRecords', () => {
+	it('matches keys without leading zeros and reports them', () => {
+		const { keys, report } = joinRecords([rec('101', '', 2)], areas, { keyWidth: 4 });
+		expect(keys).toEqual(['0101']);
+		expect(report.normalisedKeys).toEqual([{ from: '101', to: '0101' }]);
+	});
+
+	it('matches exact-after-normalisation names automatically, others only when confirmed', () => {
+		const records = [rec('', 'Altstadt-Süd', 2), rec('', 'St. Georg', 3), rec('', 'Hafen', 4)];
+		const open = joinRecords(records, areas);
+		expect(open.keys).toEqual(['0101', '0102', null]);
+		expect(open.report.unmatchedTable[0]).toMatchObject({ name: 'Hafen', rows: [4] });
+		expect(open.report.unmatchedTable[0].candidates[0]).toMatchObject({ key: '0201' });
+		const confirmed = joinRecords(records, areas, { nameMatches: { Hafen: '0201' } });
+		expect(confirmed.keys).toEqual(['0101', '0102', '0201']);
+		expect(confirmed.report.byName.find((b) => b.tableName === 'Hafen')).toMatchObject({ confirmed: true });
+	});
+
+	it('reports dissolved keys, areas without data and summary rows separately', () => {
+		const { report } = joinRecords([rec('0101', 'Altstadt/Süd', 2), rec('0303', 'Kolonie', 3), rec('', 'Stadt insgesamt', 4)], areas);
+		expect(report.unmatchedTable.map((g) => g.key)).toEqual(['0303']);
+		expect(report.areasWithoutData.map((a) => a.key)).toEqual(['0102', '0201']);
+		expect(report.totalRows).toEqual([{ file: 't.csv', row: 4, name: 'Stadt insgesamt' }]);
+		expect(report).toMatchObject({ areasMatched: 1, recordsMatched: 1, recordsTotal: 3 });
+	});
+
+	it('never matches by a name two areas share', () => {
+		const twins = [{ key: '1', name: 'Mitte' }, { key: '2', name: 'Mitte' }];
+		expect(joinRecords([rec('', 'Mitte', 2)], twins).keys).toEqual([null]);
+	});
+});
