@@ -24,7 +24,7 @@ export const PAGES: { path: string; ready: string }[] = [
 	{ path: 'kette/', ready: '[data-testid=chain-matrix]' },
 	{ path: 'angebote/', ready: '[data-testid=offer-list]' },
 	{ path: 'index/', ready: '[data-testid=why-class]' },
-	{ path: 'import/', ready: 'h1' }
+	{ path: 'import/', ready: '[data-testid=import-wizard]' }
 ];
 
 let session: Session;
