@@ -9,6 +9,9 @@ import { choroplethModel, type ChoroplethModel } from './choropleth-model';
 import { parseAtlasState, type AtlasState } from './url-state';
 import type { PolarityComparison } from '$lib/stats/compare';
 import { viewKey } from './url-state';
+import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
+import type { IndexLayer } from '$lib/index/layer';
+import { t } from '$lib/i18n/i18n.svelte';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -31,16 +34,24 @@ export class Atlas {
 	categoryLabel = $state<(c: PolarityComparison) => string>((c) => c);
 
 	#engine: MonitorEngine | null = null;
+	/** The Sozialindex with the builder's last settings, offered as one more layer (or null). */
+	indexLayer = $state<IndexLayer | null>(null);
 
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
 	cityValue = $derived(this.city.find((p) => p.year === this.selection?.year)?.value ?? null);
+	/** The index has its own classes (the builder's SD cut-offs), whatever the map options say. */
+	effectiveView = $derived(
+		this.selection && this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID
+			? { ...this.selection.view, mode: 'values' as const, method: 'manual' as const, fixed: false, breaks: [...this.indexLayer.settings.statusCuts] }
+			: this.selection?.view
+	);
 	model = $derived.by<ChoroplethModel | null>(() => {
-		if (!this.indicator || !this.selection) return null;
+		if (!this.indicator || !this.selection || !this.effectiveView) return null;
 		try {
 			return choroplethModel({
 				rows: this.rows,
 				indicator: this.indicator,
-				view: this.selection.view,
+				view: this.effectiveView,
 				cityValue: this.cityValue,
 				allYears: this.allYears,
 				locale: this.locale,
@@ -68,8 +79,12 @@ export class Atlas {
 			const engine = await getEngine();
 			this.#engine = engine;
 			const [indicators, yearsBy] = await Promise.all([engine.indicators(), engine.yearsByIndicator()]);
-			this.indicators = indicators;
-			this.yearsBy = yearsBy;
+			const layer = await import('$lib/index/layer')
+				.then((m) => m.currentIndexLayer(engine, localStorage, t))
+				.catch(() => null);
+			this.indexLayer = layer;
+			this.indicators = layer ? [...indicators, layer.indicator] : indicators;
+			this.yearsBy = layer ? { ...yearsBy, [INDEX_INDICATOR_ID]: [layer.year] } : yearsBy;
 			this.areas = engine.geometry[engine.baseLevel];
 			const parentLevel = engine.descriptor.sozialraum.levels[1];
 			this.parents = parentLevel ? engine.geometry[parentLevel.id] : undefined;
@@ -99,6 +114,14 @@ export class Atlas {
 		const sel = this.selection;
 		if (!engine || !sel) return;
 		const token = ++this.#token;
+		if (sel.indicator === INDEX_INDICATOR_ID && this.indexLayer) {
+			this.rows = this.indexLayer.rows;
+			this.rowsKey = `${sel.indicator}|${sel.year}`;
+			this.series = [];
+			this.city = [];
+			this.allYears = undefined;
+			return;
+		}
 		const [rows, series, city, allYears] = await Promise.all([
 			engine.valuesFor(sel.indicator, sel.year),
 			sel.area ? engine.seriesFor(sel.area, sel.indicator) : Promise.resolve([]),
