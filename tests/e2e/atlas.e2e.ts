@@ -213,3 +213,21 @@ describe('first paint without the engine', () => {
 		await page.close();
 	});
 });
+
+describe('Sozialindex layer', () => {
+	it('offers the index in the indicator picker and draws the highest-index area in the top status class', async () => {
+		const page = await openAtlas();
+		await page.selectOption('[data-testid=indicator-select]', 'sozialindex');
+		await page.waitForFunction(() => document.querySelector('[data-testid=atlas]')?.getAttribute('data-indicator') === 'sozialindex');
+		expect(await page.textContent('[data-testid=legend]')).toContain('Statusklassen');
+		await page.waitForSelector('[data-testid=area-table] tbody tr[data-key]');
+		await page.waitForFunction(() => !!document.querySelector('.map[data-applied^="sozialindex|"]'));
+		await waitForMapIdle(page);
+		// the table is sorted by value: its first row is the most disadvantaged area
+		const top = (await page.getAttribute('[data-testid=area-table] tbody tr[data-key]', 'data-key'))!;
+		const colours = await page.$$eval('[data-testid=legend] li[data-color]', (els) => els.map((e) => e.getAttribute('data-color')!));
+		expect(colours.length).toBeGreaterThanOrEqual(3);
+		await expectAreaColour(page, top, colours[colours.length - 1]);
+		await page.close();
+	});
+});
