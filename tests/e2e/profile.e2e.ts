@@ -173,3 +173,17 @@ describe('indicator page', () => {
 		expect(session.consoleErrors).toEqual([]);
 	});
 });
+
+describe('Sozialindex on the profile', () => {
+	it('shows the status class of the area, or says it is not included', async () => {
+		const page = await session.newPage();
+		await page.goto(`${session.baseUrl}sozialraum/?id=0603&jahr=${year}`);
+		await page.waitForSelector('[data-testid=profile-index]', { timeout: 60_000 });
+		const text = (await page.textContent('[data-testid=profile-index]'))!;
+		expect(text).toMatch(/Statusklasse [1-4] \((hoch|mittel|niedrig|sehr niedrig)\)|nicht einbezogen/);
+		// the tiny Stadtwald is below the population minimum and must never get a class
+		await page.goto(`${session.baseUrl}sozialraum/?id=0407&jahr=${year}`);
+		await page.waitForFunction(() => document.querySelector('[data-testid=profile-index]')?.textContent?.includes('nicht einbezogen'), null, { timeout: 60_000 });
+		await page.close();
+	});
+});
