@@ -37,6 +37,7 @@ export function downloadBlob(blob: Blob, name: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function downloadText(text: string, name: string, type: string): void {
+/** Save generated text (CSV by default) as a file; the one helper every page uses. */
+export function downloadText(text: string, name: string, type = 'text/csv;charset=utf-8'): void {
 	downloadBlob(new Blob([text], { type }), name);
 }
