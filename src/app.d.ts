@@ -1,4 +1,4 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
+// Ambient app types (SvelteKit convention).
 declare global {
 	namespace App {}
 }
