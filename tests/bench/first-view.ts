@@ -50,7 +50,7 @@ async function defaultValues(pkgDir: string, descriptor: PackageDescriptor): Pro
 		if (get('indicator_id') !== def) continue;
 		rows.push({ key: get('area_key'), year: Number(get('year')), value: num(get('value')), num: num(get('numerator')), den: num(get('denominator')), flag: get('flag') });
 	}
-	const year = Math.max(...rows.filter((r) => r.value !== null).map((r) => r.year));
+	const year = rows.reduce((m, r) => (r.value !== null && r.year > m ? r.year : m), -Infinity);
 	const cells = new Map<string, Cell>();
 	for (const r of rows) {
 		if (r.year !== year) continue;

@@ -144,7 +144,7 @@ function markdown(r: BenchResult, g: Goal[]): string {
 	row('peak memory, all Chromium processes (PSS)', (s) => cell(s.metrics.pssPeakMiB, fmtMiB));
 	row('bytes until interactive map / total', (s) => `${fmtBytes(s.metrics.bytesInitial?.median)} / ${fmtBytes(s.metrics.bytesTotal?.median)}`);
 	row('index.html / prerendered page data', (s) => `${fmtBytes(s.build.indexHtmlBytes)} / ${fmtBytes(s.build.pageDataBytes)}`);
-	row('site build time', (s) => fmtMs(s.build.seconds * 1000));
+	row('site build time', (s) => (s.build.seconds > 0 ? fmtMs(s.build.seconds * 1000) : '– (build reused)'));
 	L.push('');
 
 	L.push('### Where the time goes before the first interactive map', '', 'Median milliseconds after navigation start (server log and in-page marks).', '');
