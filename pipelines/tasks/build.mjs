@@ -3,9 +3,14 @@
  * SOZIALRAUM_DATA). `npm run build -- --oeffentlich` (or --public) builds the PUBLIC version:
  * it first writes a disclosure-controlled copy of the package (pipelines/publish), builds the site
  * from that copy, and then scans the built files for any withheld value; a finding fails the build.
+ *
+ * Either way the site gets the package in its SERVED layout (pipelines/serve/prepare.ts): one
+ * observation file per indicator, loaded when a page needs it, with disclosure control decided
+ * here instead of at every page load.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const publicBuild = process.argv.includes('--oeffentlich') || process.argv.includes('--public');
 const source = process.env.SOZIALRAUM_DATA ?? 'data/musterstadt';
@@ -21,14 +26,20 @@ function run(cmd, args, env = {}) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Private to this output folder, so two builds (e.g. a benchmark) never share it.
+// Absolute: the $data alias must not depend on where the importing module really lives.
+const work = resolve(`.svelte-kit/data-${out.replace(/[^A-Za-z0-9]+/g, '_')}`);
+const served = `${work}/served`;
 if (!publicBuild) {
-	run('npx', ['vite', 'build']);
+	run('npx', ['tsx', 'pipelines/serve/prepare.ts', source, served]);
+	run('npx', ['vite', 'build'], { SOZIALRAUM_DATA: served, SOZIALRAUM_OUT: out });
 } else {
-	const publicData = '.svelte-kit/public-data';
+	const publicData = `${work}/public`;
 	rmSync(publicData, { recursive: true, force: true });
 	console.log(`Öffentliche Fassung: Geheimhaltung für „${source}“ …`);
 	run('npx', ['tsx', 'pipelines/publish/publish.ts', source, publicData]);
-	run('npx', ['vite', 'build'], { SOZIALRAUM_DATA: publicData, SOZIALRAUM_OUT: out });
+	run('npx', ['tsx', 'pipelines/serve/prepare.ts', publicData, served]);
+	run('npx', ['vite', 'build'], { SOZIALRAUM_DATA: served, SOZIALRAUM_OUT: out });
 	console.log(`Prüfe „${out}“ auf geheim zu haltende Werte …`);
 	run('npx', ['tsx', 'pipelines/publish/scan.ts', out, source]);
 }

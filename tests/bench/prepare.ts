@@ -90,8 +90,9 @@ export async function worktree(name: string, copies: string[] = []): Promise<str
 }
 
 /**
- * `vite build` of the site with a data package into .bench/site-<id> (from a private work folder,
- * see worktree); the build log goes to .bench/build-<id>.log.
+ * The site's own build (pipelines/tasks/build.mjs: served layout of the package, then vite build)
+ * with a data package into .bench/site-<id>, from a private work folder (see worktree); the build
+ * log goes to .bench/build-<id>.log.
  */
 export async function buildSite(
 	id: string,
@@ -105,7 +106,7 @@ export async function buildSite(
 	log(`building ${out} with ${dataDir} …`);
 	const started = performance.now();
 	await new Promise<void>((resolvePromise, reject) => {
-		const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...(options.extraArgs ?? [])], {
+		const child = spawn(process.execPath, ['pipelines/tasks/build.mjs', ...(options.extraArgs ?? [])], {
 			cwd,
 			env: { ...process.env, SOZIALRAUM_DATA: resolve(dataDir), SOZIALRAUM_OUT: resolve(out) },
 			stdio: ['ignore', 'pipe', 'pipe']

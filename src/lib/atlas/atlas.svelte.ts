@@ -18,18 +18,18 @@ export type EngineStatus = 'loading' | 'ready' | 'error';
 export class Atlas {
 	status = $state<EngineStatus>('loading');
 	error = $state<string>('');
-	indicators = $state<Indicator[]>([]);
-	yearsBy = $state<Record<string, number[]>>({});
-	areas = $state<AreaCollection | null>(null);
-	parents = $state<AreaCollection | undefined>(undefined);
+	indicators = $state.raw<Indicator[]>([]);
+	yearsBy = $state.raw<Record<string, number[]>>({});
+	areas = $state.raw<AreaCollection | null>(null);
+	parents = $state.raw<AreaCollection | undefined>(undefined);
 	selection = $state<AtlasState | null>(null);
-	rows = $state<AreaValue[]>([]);
+	rows = $state.raw<AreaValue[]>([]);
 	/** "indicator|year" the rows belong to (they arrive after the selection changed). */
 	rowsKey = $state('');
-	series = $state<SeriesPoint[]>([]);
-	city = $state<ReferencePoint[]>([]);
+	series = $state.raw<SeriesPoint[]>([]);
+	city = $state.raw<ReferencePoint[]>([]);
 	/** Values of all years of the indicator, loaded only when breaks are fixed across years. */
-	allYears = $state<(number | null)[] | undefined>(undefined);
+	allYears = $state.raw<(number | null)[] | undefined>(undefined);
 	locale = $state<'de-DE' | 'en-GB'>('de-DE');
 	categoryLabel = $state<(c: PolarityComparison) => string>((c) => c);
 
@@ -107,6 +107,17 @@ export class Atlas {
 		});
 	}
 
+	#cache = new Map<string, Promise<unknown>>();
+	#cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+		let p = this.#cache.get(key) as Promise<T> | undefined;
+		if (!p) {
+			p = load();
+			this.#cache.set(key, p);
+			p.catch(() => this.#cache.delete(key));
+		}
+		return p;
+	}
+
 	/** Fetch what the current selection shows. Stale answers are dropped (fast clicking). */
 	#token = 0;
 	async refresh() {
@@ -122,11 +133,13 @@ export class Atlas {
 			this.allYears = undefined;
 			return;
 		}
+		// A year change only needs the new year's values: the series, the city reference and all
+		// years' values belong to the indicator and come from the cache (the engine's data never change).
 		const [rows, series, city, allYears] = await Promise.all([
 			engine.valuesFor(sel.indicator, sel.year),
-			sel.area ? engine.seriesFor(sel.area, sel.indicator) : Promise.resolve([]),
-			engine.referenceSeries(sel.indicator),
-			sel.view.fixed ? engine.valuesAllYears(sel.indicator) : Promise.resolve(undefined)
+			sel.area ? this.#cached(`s|${sel.area}|${sel.indicator}`, () => engine.seriesFor(sel.area!, sel.indicator)) : Promise.resolve([]),
+			this.#cached(`c|${sel.indicator}`, () => engine.referenceSeries(sel.indicator)),
+			sel.view.fixed ? this.#cached(`a|${sel.indicator}`, () => engine.valuesAllYears(sel.indicator)) : Promise.resolve(undefined)
 		]);
 		if (token !== this.#token) return;
 		this.rows = rows;

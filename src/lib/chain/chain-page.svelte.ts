@@ -19,8 +19,8 @@ export class ChainPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state('');
 	data = $state<ChainData | null>(null);
-	geometry = $state<AreaCollection | null>(null);
-	parents = $state<AreaCollection | undefined>(undefined);
+	geometry = $state.raw<AreaCollection | null>(null);
+	parents = $state.raw<AreaCollection | undefined>(undefined);
 	method = $state<LevelMethod>('tercile');
 	measure = $state<CoverageMeasure>('offers');
 	focus = $state<ChainPhase>('u3');

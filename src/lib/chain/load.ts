@@ -32,7 +32,9 @@ export async function loadChainData(engine: MonitorEngine): Promise<ChainData> {
 	const areas = allAreas.filter((a) => a.level === engine.baseLevel).map((a) => ({ key: a.key, name: a.name, parent: a.parent }));
 	const years: Record<string, number> = {};
 	const values: Record<string, AreaValues> = {};
-	for (const ind of CHAIN_PHASES.flatMap((p) => needIndicators(indicators, p))) {
+	const needed = CHAIN_PHASES.flatMap((p) => needIndicators(indicators, p));
+	await engine.prepare(needed.map((i) => i.id)); // one batch instead of one load per indicator
+	for (const ind of needed) {
 		const ys = yearsBy[ind.id] ?? [];
 		if (!ys.length) continue;
 		years[ind.id] = ys[ys.length - 1];

@@ -15,9 +15,9 @@ const UNDER_18 = ['0_2', '3_5', '6_9', '10_15', '16_17'];
 export class OffersPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state('');
-	offers = $state<Offer[]>([]);
-	areas = $state<AreaCollection | null>(null);
-	parents = $state<AreaCollection | undefined>(undefined);
+	offers = $state.raw<Offer[]>([]);
+	areas = $state.raw<AreaCollection | null>(null);
+	parents = $state.raw<AreaCollection | undefined>(undefined);
 	under18 = $state<Map<string, number>>(new Map());
 	filter = $state<OfferFilter>({ ...NO_FILTER });
 	selected = $state<string | null>(null);

@@ -10,11 +10,13 @@ import type {
 	DisclosureSettings,
 	Indicator,
 	ObservationFlag,
+	ObservationPart,
 	Offer,
 	PackageDescriptor,
 	Target
 } from './types';
-import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL } from './schema';
+import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
+import { PART_TABLE, SUPPRESSED_TOTALS_TABLE } from './served';
 import * as Q from './queries';
 import { buildSuppressionTables } from './suppression';
 
@@ -68,14 +70,22 @@ export class MonitorEngine {
 	/** The package carries its own published totals (a public copy): use them as references. */
 	#publishedReferences: boolean;
 
-	private constructor(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>) {
+	/** Loads observation parts on demand (served layout); null when everything is loaded. */
+	#parts: PartLoader | null;
+
+	private constructor(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>, parts: PartLoader | null) {
 		this.#db = db;
+		this.#parts = parts;
 		this.#publishedReferences = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource);
 		this.descriptor = descriptor;
 		this.geometry = geometry;
 	}
 
-	/** Load every table of the package; throws EngineError with a German message naming the file. */
+	/**
+	 * Load the package; throws EngineError with a German message naming the file. A package in the
+	 * served layout (observation_parts) loads only the small tables now and each indicator's
+	 * observations on first use; otherwise every table is read and disclosure control runs here.
+	 */
 	static async load(db: Connector, source: PackageSource): Promise<MonitorEngine> {
 		const { descriptor } = source;
 		const geometry: Record<string, AreaCollection> = {};
@@ -88,23 +98,22 @@ export class MonitorEngine {
 			}
 		}
 		await insertAreas(db, descriptor, geometry);
+		const parts = descriptor.sozialraum.observation_parts;
 		const optional = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource) ? [REFERENCES_TABLE] : [];
-		for (const spec of [...TABLES, ...optional]) {
+		const tables = parts ? [...TABLES.filter((t) => t.table !== 'observations'), SUPPRESSED_TOTALS_TABLE] : TABLES;
+		for (const spec of [...tables, ...optional]) {
 			const resource = descriptor.resources.find((r) => r.name === spec.resource);
 			if (!resource) throw new EngineError(`datapackage.json: Die Ressource „${spec.resource}“ fehlt.`);
-			const fileName = `pkg_${spec.table}.csv`;
-			await db.registerFile(fileName, await source.read(resource.path));
-			try {
-				await db.query(createTableSql(spec, fileName));
-			} catch (e) {
-				throw new EngineError(`${resource.path}: Die Tabelle konnte nicht gelesen werden. ${(e as Error).message}`);
-			} finally {
-				await db.dropFile(fileName);
-			}
+			await readTable(db, spec, resource.path, await source.read(resource.path));
+		}
+		if (parts) {
+			await db.query(emptyTableSql(TABLES.find((t) => t.table === 'observations')!));
+			await db.query(`CREATE OR REPLACE TABLE suppressed_cells (area_key VARCHAR, indicator_id VARCHAR, year INTEGER, reason VARCHAR)`);
+			await db.query(`UPDATE suppressed_totals SET area_key = '' WHERE area_key IS NULL`);
 		}
 		for (const sql of NORMALISE_SQL) await db.query(sql);
-		await buildSuppressionTables(db, descriptor.sozialraum.disclosure);
-		return new MonitorEngine(db, descriptor, geometry);
+		if (!parts) await buildSuppressionTables(db, descriptor.sozialraum.disclosure);
+		return new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null);
 	}
 
 	get disclosure(): DisclosureSettings {
@@ -121,12 +130,14 @@ export class MonitorEngine {
 	}
 
 	async years(indicatorId: string): Promise<number[]> {
+		if (this.#parts) return this.#parts.years(indicatorId);
 		const rows = await this.#db.query<{ year: number }>(Q.YEARS_FOR_INDICATOR, [indicatorId]);
 		return rows.map((r) => r.year);
 	}
 
 	/** Years with at least one value, per indicator (one query for the whole catalogue). */
 	async yearsByIndicator(): Promise<Record<string, number[]>> {
+		if (this.#parts) return this.#parts.yearsByIndicator();
 		const rows = await this.#db.query<{ indicator_id: string; years: unknown }>(Q.YEARS_BY_INDICATOR);
 		return Object.fromEntries(rows.map((r) => [r.indicator_id, Array.from(r.years as ArrayLike<number>, Number)]));
 	}
@@ -137,6 +148,7 @@ export class MonitorEngine {
 
 	/** Every base-level area with its (suppression-checked) value; areas without data come back as 'missing'. */
 	async valuesFor(indicatorId: string, year: number): Promise<AreaValue[]> {
+		await this.#ensure(indicatorId);
 		return this.#db.query<AreaValue & Record<string, unknown>>(Q.VALUES_FOR_YEAR, [
 			indicatorId,
 			year,
@@ -146,11 +158,13 @@ export class MonitorEngine {
 
 	/** Published values of all areas and years (suppressed cells as null). */
 	async valuesAllYears(indicatorId: string): Promise<(number | null)[]> {
+		await this.#ensure(indicatorId);
 		const rows = await this.#db.query<{ value: number | null }>(Q.VALUES_ALL_YEARS, [indicatorId]);
 		return rows.map((r) => r.value);
 	}
 
 	async seriesFor(areaKey: string, indicatorId: string): Promise<SeriesPoint[]> {
+		await this.#ensure(indicatorId);
 		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [
 			areaKey,
 			indicatorId
@@ -159,6 +173,7 @@ export class MonitorEngine {
 
 	/** City reference per year (parentKey '') or that of one parent area, e.g. a Stadtbezirk. */
 	async referenceSeries(indicatorId: string, parentKey = ''): Promise<ReferencePoint[]> {
+		await this.#ensure(indicatorId);
 		if (this.#publishedReferences) {
 			return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.PUBLISHED_REFERENCE_SERIES, [parentKey, indicatorId]);
 		}
@@ -173,6 +188,7 @@ export class MonitorEngine {
 
 	/** One series summed over several base areas (e.g. a target for two Sozialräume), suppressed like a cell. */
 	async aggregateSeries(indicatorId: string, areaKeys: string[]): Promise<SeriesPoint[]> {
+		await this.#ensure(indicatorId);
 		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.AGGREGATE_SERIES, [
 			indicatorId,
 			JSON.stringify(areaKeys),
@@ -206,11 +222,128 @@ export class MonitorEngine {
 		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year]);
 	}
 
+	/**
+	 * Make these indicators' observations queryable (served layout: fetch and ingest their parts;
+	 * otherwise a no-op). Pages that will need many indicators call it once with all of them, so
+	 * the files are fetched in parallel and ingested in one statement.
+	 */
+	async prepare(indicatorIds: string[]): Promise<void> {
+		if (this.#parts) await this.#parts.ensure(indicatorIds);
+	}
+
+	async #ensure(indicatorId: string): Promise<void> {
+		if (this.#parts) await this.#parts.ensure([indicatorId]);
+	}
+
 	/** The aggregate's small-number checks each need (minNumerator, minDenominator). */
 	#suppressionParams(): number[] {
 		const { minNumerator, minDenominator } = this.disclosure;
 		return [minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator];
 	}
+}
+
+/** Read one CSV resource into its table (explicit types, strict). */
+async function readTable(db: Connector, spec: TableSpec, path: string, bytes: Uint8Array): Promise<void> {
+	const fileName = `pkg_${spec.table}.csv`;
+	await db.registerFile(fileName, bytes);
+	try {
+		await db.query(createTableSql(spec, fileName));
+	} catch (e) {
+		throw new EngineError(`${path}: Die Tabelle konnte nicht gelesen werden. ${(e as Error).message}`);
+	} finally {
+		await db.dropFile(fileName);
+	}
+}
+
+/**
+ * Observation parts of the served layout, each fetched and ingested once. Ingest is serialised
+ * (one DuckDB connection), fetches run in parallel; a part that fails can be asked for again.
+ */
+class PartLoader {
+	#db: Connector;
+	#source: PackageSource;
+	#byId: Map<string, ObservationPart>;
+	#loading = new Map<string, Promise<void>>();
+	#queue: Promise<unknown> = Promise.resolve();
+	#batch = 0;
+
+	constructor(db: Connector, source: PackageSource, parts: ObservationPart[]) {
+		this.#db = db;
+		this.#source = source;
+		this.#byId = new Map(parts.map((p) => [p.indicator_id, p]));
+	}
+
+	years(indicatorId: string): number[] {
+		return [...(this.#byId.get(indicatorId)?.years ?? [])];
+	}
+
+	yearsByIndicator(): Record<string, number[]> {
+		return Object.fromEntries([...this.#byId.values()].filter((p) => p.years.length > 0).map((p) => [p.indicator_id, [...p.years]]));
+	}
+
+	/**
+	 * Requests made in the same turn (a page asking for 30 indicators in one Promise.all) are
+	 * gathered into one batch: parallel fetches, one read_csv over all files.
+	 */
+	ensure(ids: string[]): Promise<void> {
+		const wanted = [...new Set(ids)].filter((id) => this.#byId.has(id));
+		for (const id of wanted) {
+			if (this.#loading.has(id)) continue;
+			if (this.#pending.size === 0) queueMicrotask(() => this.#flush());
+			let resolve!: () => void, reject!: (e: unknown) => void;
+			const p = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+			p.catch(() => this.#loading.delete(id)); // a failed part can be asked for again
+			this.#loading.set(id, p);
+			this.#pending.set(id, { resolve, reject });
+		}
+		return Promise.all(wanted.map((id) => this.#loading.get(id))).then(() => {});
+	}
+
+	#pending = new Map<string, { resolve: () => void; reject: (e: unknown) => void }>();
+
+	#flush() {
+		const batch = [...this.#pending];
+		this.#pending.clear();
+		const parts = batch.map(([id]) => this.#byId.get(id)!);
+		const fetched = Promise.all(parts.map((p) => this.#source.read(p.path)));
+		this.#queue = this.#queue
+			.catch(() => {})
+			.then(async () => this.#ingest(parts, await fetched))
+			.then(
+				() => batch.forEach(([, d]) => d.resolve()),
+				(e) => batch.forEach(([, d]) => d.reject(e))
+			);
+	}
+
+	async #ingest(parts: ObservationPart[], files: Uint8Array[]): Promise<void> {
+		const names = parts.map((_, i) => `pkg_part_${this.#batch}_${i}.csv`);
+		this.#batch++;
+		try {
+			for (let i = 0; i < parts.length; i++) await this.#db.registerFile(names[i], files[i]);
+			const cols = Object.entries(PART_TABLE.columns).map(([n, t]) => `'${n}': '${t}'`).join(', ');
+			// File names are ours; only they are spliced into the SQL.
+			const list = names.map((n) => `'${n}'`).join(', ');
+			try {
+				await this.#db.query(`CREATE OR REPLACE TEMP TABLE ${PART_TABLE.table} AS SELECT * FROM read_csv([${list}], header = true,
+					delim = ',', quote = '"', escape = '"', columns = {${cols}}, auto_detect = false, strict_mode = true)`);
+			} catch (e) {
+				throw new EngineError(`${parts.map((p) => p.path).join(', ')}: Die Beobachtungen konnten nicht gelesen werden. ${(e as Error).message}`);
+			}
+			await this.#db.query(`INSERT INTO observations SELECT area_key, indicator_id, year, value, numerator, denominator, COALESCE(flag, '')
+				FROM ${PART_TABLE.table}`);
+			await this.#db.query(`INSERT INTO suppressed_cells SELECT area_key, indicator_id, year, withheld
+				FROM ${PART_TABLE.table} WHERE withheld IS NOT NULL AND withheld <> ''`);
+			await this.#db.query(`DROP TABLE ${PART_TABLE.table}`);
+		} finally {
+			for (const n of names) await this.#db.dropFile(n).catch(() => {});
+		}
+	}
+}
+
+/** CREATE TABLE with the spec's columns and no rows. */
+function emptyTableSql(spec: TableSpec): string {
+	const cols = Object.entries(spec.columns).map(([n, t]) => `${n} ${t}`).join(', ');
+	return `CREATE OR REPLACE TABLE ${spec.table} (${cols})`;
 }
 
 function splitList(v: unknown): string[] {

@@ -6,7 +6,7 @@ import type { PackageSource } from './engine';
 import type { PackageDescriptor } from './types';
 import descriptorJson from '$data/datapackage.json';
 
-const urls = import.meta.glob('$data/*.{csv,geojson}', { query: '?url', import: 'default', eager: true }) as Record<
+const urls = import.meta.glob('$data/**/*.{csv,geojson}', { query: '?url', import: 'default', eager: true }) as Record<
 	string,
 	string
 >;

@@ -167,6 +167,21 @@ export interface SozialraumMeta {
 	default_indicator: string;
 	/** Public copy written by pipelines/publish (disclosure control applied); absent = internal data. */
 	published?: boolean;
+	/**
+	 * Served layout (written by the build, pipelines/serve/prepare.ts): observations as one file per
+	 * indicator, loaded on first use, with disclosure control already decided. Absent = one
+	 * observations resource.
+	 */
+	observation_parts?: ObservationPart[];
+}
+
+/** One indicator's observations in the served layout. */
+export interface ObservationPart {
+	indicator_id: string;
+	path: string;
+	rows: number;
+	/** Years with at least one value (what yearsByIndicator answers without loading the part). */
+	years: number[];
 }
 
 /** Frictionless resource descriptor (the subset we use). */

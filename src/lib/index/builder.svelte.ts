@@ -28,8 +28,8 @@ export class IndexBuilder {
 	error = $state('');
 	indicators = $state<Indicator[]>([]);
 	yearsBy = $state<Record<string, number[]>>({});
-	geometry = $state<AreaCollection | null>(null);
-	parents = $state<AreaCollection | undefined>(undefined);
+	geometry = $state.raw<AreaCollection | null>(null);
+	parents = $state.raw<AreaCollection | undefined>(undefined);
 	settings = $state<IndexSettings>(defaultSettings([]));
 	presets = $state<IndexSettings[]>([]);
 	selected = $state<string | null>(null);
@@ -93,6 +93,7 @@ export class IndexBuilder {
 		const from = year - s.dynamicsSpan;
 		const now: Record<string, AreaValues> = {};
 		const before: Record<string, AreaValues> = {};
+		await engine.prepare(ids); // one batch of observation parts, not one per indicator
 		for (const id of ids) {
 			now[id] = await valuesOf(engine, this.#cache, id, year);
 			if ((this.yearsBy[id] ?? []).includes(from)) before[id] = await valuesOf(engine, this.#cache, id, from);

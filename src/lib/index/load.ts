@@ -63,6 +63,7 @@ export async function runIndex(
 	const now: Record<string, AreaValues> = {};
 	const before: Record<string, AreaValues> = {};
 	const from = year - settings.dynamicsSpan;
+	await engine.prepare(ids); // one batch of observation parts, not one per indicator
 	for (const id of ids) {
 		now[id] = await valuesOf(engine, cache, id, year);
 		if ((ctx.yearsBy[id] ?? []).includes(from)) before[id] = await valuesOf(engine, cache, id, from);

@@ -130,6 +130,9 @@ export class MaplibreChoropleth {
 			dragRotate: false,
 			pitchWithRotate: false,
 			touchPitch: false,
+			// Labels appear at once: no 300 ms fade after each recolour or zoom (nothing moves on a
+			// projector, and 'idle', which the app and its tests wait for, comes one fade earlier).
+			fadeDuration: 0,
 			// Needed for PNG export and for reading pixels back in tests.
 			canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
 		});

@@ -17,14 +17,14 @@ import type { Status } from './profile.svelte';
 export class IndicatorPageState {
 	status = $state<Status>('loading');
 	error = $state('');
-	indicators = $state<Indicator[]>([]);
-	yearsBy = $state<Record<string, number[]>>({});
-	areas = $state<AreaInfo[]>([]);
-	geometry = $state<AreaCollection | null>(null);
+	indicators = $state.raw<Indicator[]>([]);
+	yearsBy = $state.raw<Record<string, number[]>>({});
+	areas = $state.raw<AreaInfo[]>([]);
+	geometry = $state.raw<AreaCollection | null>(null);
 	baseLevel = $state('');
 	selection = $state<IndicatorSelection | null>(null);
-	perYear = $state<{ year: number; rows: AreaValue[] }[]>([]);
-	city = $state<ReferencePoint[]>([]);
+	perYear = $state.raw<{ year: number; rows: AreaValue[] }[]>([]);
+	city = $state.raw<ReferencePoint[]>([]);
 	/** Indicator the loaded values belong to. */
 	loadedId = $state('');
 	locale = $state<'de-DE' | 'en-GB'>('de-DE');

@@ -16,15 +16,15 @@ export type Status = 'loading' | 'ready' | 'error';
 export class ProfileState {
 	status = $state<Status>('loading');
 	error = $state('');
-	indicators = $state<Indicator[]>([]);
-	yearsBy = $state<Record<string, number[]>>({});
-	areas = $state<AreaInfo[]>([]);
-	geometry = $state<AreaCollection | null>(null);
+	indicators = $state.raw<Indicator[]>([]);
+	yearsBy = $state.raw<Record<string, number[]>>({});
+	areas = $state.raw<AreaInfo[]>([]);
+	geometry = $state.raw<AreaCollection | null>(null);
 	baseLevel = $state('');
 	defaultIndicator = $state('');
 	selection = $state<ProfileSelection | null>(null);
-	rows = $state<ProfileRow[]>([]);
-	population = $state<{ age_group: string; persons: number }[]>([]);
+	rows = $state.raw<ProfileRow[]>([]);
+	population = $state.raw<{ age_group: string; persons: number }[]>([]);
 	/** "area|year" the rows belong to; differs from the selection while loading. */
 	loadedKey = $state('');
 
