@@ -91,24 +91,25 @@ function goals(r: BenchResult): Goal[] {
 		const rank = (t: number | undefined) => (t === undefined ? -1 : Number.isNaN(t) ? Infinity : t);
 		const worst = times.filter(([, t]) => t !== undefined).sort((a, b) => (rank(b[1]) > rank(a[1]) ? 1 : rank(b[1]) < rank(a[1]) ? -1 : 0))[0];
 		const allOk = times.every(([, t]) => t !== undefined && Number.isFinite(t) && t <= GOALS.usableMs);
-		const partsFirst = r.formats?.['arrow-part'] ?? r.formats?.['csv-part'];
-		const partsMs = partsFirst ? summarise(partsFirst.runs.map((x) => x.firstViewMs))?.median : undefined;
+		const full = big.indicators >= FULL.indicators && big.years >= FULL.years;
 		out.push({
 			goal: `Every page usable at ${FULL.areas.toLocaleString('en')} areas × ${FULL.indicators} indicators × ${FULL.years} years`,
 			target: `each page interactive ≤ ${fmtMs(GOALS.usableMs)} after a cold start`,
-			measured: `at 20,000 × ${big.indicators} × ${big.years} (${big.observations.toLocaleString('en')} rows): slowest ${worst ? `${worst[0]} ${worst[1] === Infinity ? `not within ${fmtMs(big.timedOutAfterMs)}` : Number.isNaN(worst[1]) ? 'error or not settled' : fmtMs(worst[1])}` : '–'}; the full size (40 M rows, 1.8 GB CSV) cannot be loaded by today's engine${partsMs ? `; with one file per indicator the first view is ready after ${fmtMs(partsMs)}` : ''}`,
-			met: allOk ? null : false,
-			note: allOk ? 'all pages usable at the reduced size; the full size needs the partitioned format' : ''
+			measured: `at 20,000 × ${big.indicators} × ${big.years} (${big.observations.toLocaleString('en')} rows): slowest ${worst ? `${worst[0]} ${worst[1] === Infinity ? `not within ${fmtMs(big.timedOutAfterMs)}` : Number.isNaN(worst[1]) ? 'error or not settled' : fmtMs(worst[1])}` : '–'}; ${times.map(([p, t]) => `${p} ${t === undefined ? '–' : Number.isNaN(t) ? 'error' : t === Infinity ? 'timeout' : fmtMs(t)}`).join(', ')}`,
+			met: allOk && full,
+			note: full ? '' : 'measured at a reduced size'
 		});
 	}
 	const js = demo?.initialJs;
 	if (js) {
+		// "Initial" = what index.html loads before the first (prerendered) coloured map; MapLibre and
+		// the page code follow lazily once the engine is ready. Both figures are shown.
 		out.push({
 			goal: 'Initial JavaScript without the engine (gzip)',
 			target: `≤ ${fmtBytes(GOALS.initialJsGzipBytes)}`,
-			measured: `${fmtBytes(js.withMap.gzip)} up to the interactive map (entry ${fmtBytes(js.entry.gzip)} + MapLibre and the rest loaded after the engine)`,
-			met: js.withMap.gzip <= GOALS.initialJsGzipBytes,
-			note: `raw ${fmtBytes(js.withMap.bytes)}; DuckDB worker and wasm excluded`
+			measured: `${fmtBytes(js.entry.gzip)} loaded by index.html for the first view; ${fmtBytes(js.withMap.gzip)} up to the interactive map (MapLibre and its worker included, loaded after the engine)`,
+			met: js.entry.gzip <= GOALS.initialJsGzipBytes,
+			note: `raw ${fmtBytes(js.entry.bytes)} / ${fmtBytes(js.withMap.bytes)}; DuckDB worker and wasm excluded`
 		});
 	}
 	return out;

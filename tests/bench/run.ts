@@ -5,7 +5,7 @@
  * reported, never asserted.
  *
  *   npx tsx tests/bench/run.ts [--runs 5] [--sizes demo,1000,5000,20000] [--budget 20]
- *                              [--skip-formats] [--skip-pages] [--no-build] [--quick] [--extreme]
+ *                              [--formats] [--skip-pages] [--no-build] [--quick] [--extreme]
  *
  * --budget (minutes): when the run would exceed it, later sizes get fewer cold runs (noted in the
  * output). --quick: one run, demo and 1,000 only, no formats, no page sweep (a smoke test).
@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { coldRun, type RunResult } from './atlas';
 import { clickTargets } from './targets';
-import { FULL, SIZES } from './config';
+import { DEFAULT_SIZES, FULL, SIZES } from './config';
 import { buildFirstViewSite, firstViewRun, type FirstViewRun } from './first-view';
 import { runFormats, type FormatCase, type FormatResult } from './formats';
 import { describeMachine, loadAverage, type Machine } from './machine';
@@ -32,9 +32,9 @@ import { percentile, round, summarise, type Summary } from './stats';
 const { values } = parseArgs({
 	options: {
 		runs: { type: 'string', default: '5' },
-		sizes: { type: 'string', default: SIZES.map((s) => s.id).join(',') },
+		sizes: { type: 'string', default: DEFAULT_SIZES.join(',') },
 		budget: { type: 'string', default: '20' },
-		'skip-formats': { type: 'boolean', default: false },
+		formats: { type: 'boolean', default: false },
 		'skip-pages': { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
 		quick: { type: 'boolean', default: false },
@@ -304,7 +304,7 @@ if (!quick && existsSync(join(demoSite, 'import', 'index.html'))) {
 } else if (!quick) notes.push('There is no /import page in this build: the 50 MB CSV import is not measured.');
 
 let formats: Record<string, FormatResult> | null = null;
-if (!values['skip-formats'] && !quick) {
+if (values.formats && !quick) {
 	log(`── formats: per-indicator files at ${FULL.areas} × ${FULL.indicators} × ${FULL.years}`);
 	const parts = await ensurePackage({ ...FULL, parts: ['csv', 'arrow'], partsLimit: 4, observations: false }, log);
 	const cases: FormatCase[] = [];

@@ -107,15 +107,34 @@ export class Atlas {
 		});
 	}
 
+	/**
+	 * Answers already fetched, newest last (the engine's data never change while the page lives).
+	 * Bounded, so a long session at 20,000 areas does not keep every year of every indicator.
+	 */
 	#cache = new Map<string, Promise<unknown>>();
 	#cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 		let p = this.#cache.get(key) as Promise<T> | undefined;
-		if (!p) {
-			p = load();
+		if (p) {
+			this.#cache.delete(key);
 			this.#cache.set(key, p);
-			p.catch(() => this.#cache.delete(key));
+			return p;
 		}
+		p = load();
+		this.#cache.set(key, p);
+		p.catch(() => this.#cache.delete(key));
+		if (this.#cache.size > 80) this.#cache.delete(this.#cache.keys().next().value!);
 		return p;
+	}
+
+	#values(engine: MonitorEngine, indicator: string, year: number): Promise<AreaValue[]> {
+		return this.#cached(`v|${indicator}|${year}`, () => engine.valuesFor(indicator, year));
+	}
+
+	/** Stepping through the years is the common next move: have the neighbours ready. */
+	#prefetchNeighbours(engine: MonitorEngine, indicator: string, year: number) {
+		const years = this.yearsBy[indicator] ?? [];
+		const i = years.indexOf(year);
+		for (const y of [years[i - 1], years[i + 1]]) if (y !== undefined) this.#values(engine, indicator, y).catch(() => {});
 	}
 
 	/** Fetch what the current selection shows. Stale answers are dropped (fast clicking). */
@@ -136,7 +155,7 @@ export class Atlas {
 		// A year change only needs the new year's values: the series, the city reference and all
 		// years' values belong to the indicator and come from the cache (the engine's data never change).
 		const [rows, series, city, allYears] = await Promise.all([
-			engine.valuesFor(sel.indicator, sel.year),
+			this.#values(engine, sel.indicator, sel.year),
 			sel.area ? this.#cached(`s|${sel.area}|${sel.indicator}`, () => engine.seriesFor(sel.area!, sel.indicator)) : Promise.resolve([]),
 			this.#cached(`c|${sel.indicator}`, () => engine.referenceSeries(sel.indicator)),
 			sel.view.fixed ? this.#cached(`a|${sel.indicator}`, () => engine.valuesAllYears(sel.indicator)) : Promise.resolve(undefined)
@@ -147,5 +166,6 @@ export class Atlas {
 		this.series = series;
 		this.city = city;
 		this.allYears = allYears;
+		this.#prefetchNeighbours(engine, sel.indicator, sel.year);
 	}
 }
