@@ -23,6 +23,7 @@ ORDER BY p.area_key, p.age_group`;
 /** Years with population data, ascending; empty when the package has no population table. */
 export async function populationYears(engine: MonitorEngine): Promise<number[]> {
 	try {
+		await engine.prepareTables(['population']);
 		const rows = await engine.query<{ year: number }>(POPULATION_YEARS);
 		return rows.map((r) => Number(r.year));
 	} catch {
@@ -32,6 +33,7 @@ export async function populationYears(engine: MonitorEngine): Promise<number[]> 
 
 export async function populationForYear(engine: MonitorEngine, year: number): Promise<PopulationCell[]> {
 	try {
+		await engine.prepareTables(['population']);
 		const rows = await engine.query<{ area_key: string; age_group: string; persons: number | null }>(POPULATION_FOR_YEAR, [year, engine.baseLevel]);
 		return rows.map((r) => ({ area_key: String(r.area_key), age_group: String(r.age_group), persons: r.persons === null ? null : Number(r.persons) }));
 	} catch {

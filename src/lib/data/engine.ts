@@ -73,9 +73,19 @@ export class MonitorEngine {
 	/** Loads observation parts on demand (served layout); null when everything is loaded. */
 	#parts: PartLoader | null;
 
-	private constructor(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>, parts: PartLoader | null) {
+	/** Tables read on first use (served layout), by table name. */
+	#lazyTables: Map<string, () => Promise<void>>;
+
+	private constructor(
+		db: Connector,
+		descriptor: PackageDescriptor,
+		geometry: Record<string, AreaCollection>,
+		parts: PartLoader | null,
+		lazyTables: Map<string, () => Promise<void>>
+	) {
 		this.#db = db;
 		this.#parts = parts;
+		this.#lazyTables = lazyTables;
 		this.#publishedReferences = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource);
 		this.descriptor = descriptor;
 		this.geometry = geometry;
@@ -100,20 +110,35 @@ export class MonitorEngine {
 		await insertAreas(db, descriptor, geometry);
 		const parts = descriptor.sozialraum.observation_parts;
 		const optional = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource) ? [REFERENCES_TABLE] : [];
-		const tables = parts ? [...TABLES.filter((t) => t.table !== 'observations'), SUPPRESSED_TOTALS_TABLE] : TABLES;
+		// Served layout: besides the observations, the big tables only some pages need (population:
+		// 58 MB at 20,000 areas) are read on first use too.
+		const lazy = parts ? TABLES.filter((t) => LAZY_TABLES.includes(t.table)) : [];
+		const tables = parts ? [...TABLES.filter((t) => t.table !== 'observations' && !lazy.includes(t)), SUPPRESSED_TOTALS_TABLE] : TABLES;
+		for (const spec of [...tables, ...optional, ...lazy]) {
+			if (!descriptor.resources.some((r) => r.name === spec.resource)) throw new EngineError(`datapackage.json: Die Ressource „${spec.resource}“ fehlt.`);
+		}
 		for (const spec of [...tables, ...optional]) {
-			const resource = descriptor.resources.find((r) => r.name === spec.resource);
-			if (!resource) throw new EngineError(`datapackage.json: Die Ressource „${spec.resource}“ fehlt.`);
+			const resource = descriptor.resources.find((r) => r.name === spec.resource)!;
 			await readTable(db, spec, resource.path, await source.read(resource.path));
+			for (const sql of NORMALISE_SQL[spec.table] ?? []) await db.query(sql);
 		}
 		if (parts) {
 			await db.query(emptyTableSql(TABLES.find((t) => t.table === 'observations')!));
 			await db.query(`CREATE OR REPLACE TABLE suppressed_cells (area_key VARCHAR, indicator_id VARCHAR, year INTEGER, reason VARCHAR)`);
 			await db.query(`UPDATE suppressed_totals SET area_key = '' WHERE area_key IS NULL`);
+		} else {
+			await buildSuppressionTables(db, descriptor.sozialraum.disclosure);
 		}
-		for (const sql of NORMALISE_SQL) await db.query(sql);
-		if (!parts) await buildSuppressionTables(db, descriptor.sozialraum.disclosure);
-		return new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null);
+		const lazyTables = new Map(
+			lazy.map((spec) => {
+				const path = descriptor.resources.find((r) => r.name === spec.resource)!.path;
+				return [spec.table, once(async () => {
+					await readTable(db, spec, path, await source.read(path));
+					for (const sql of NORMALISE_SQL[spec.table] ?? []) await db.query(sql);
+				})];
+			})
+		);
+		return new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null, lazyTables);
 	}
 
 	get disclosure(): DisclosureSettings {
@@ -205,6 +230,7 @@ export class MonitorEngine {
 	}
 
 	async offers(): Promise<Offer[]> {
+		await this.prepareTables(['offers']);
 		const rows = await this.#db.query(Q.OFFERS);
 		return rows.map((r) => ({
 			...(r as unknown as Offer),
@@ -219,6 +245,7 @@ export class MonitorEngine {
 	}
 
 	async population(areaKey: string, year: number): Promise<{ age_group: string; persons: number }[]> {
+		await this.prepareTables(['population']);
 		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year]);
 	}
 
@@ -229,6 +256,11 @@ export class MonitorEngine {
 	 */
 	async prepare(indicatorIds: string[]): Promise<void> {
 		if (this.#parts) await this.#parts.ensure(indicatorIds);
+	}
+
+	/** Make these tables queryable (served layout reads population and offers on first use). */
+	async prepareTables(tables: ('population' | 'offers')[]): Promise<void> {
+		await Promise.all(tables.map((t) => this.#lazyTables.get(t)?.()));
 	}
 
 	async #ensure(indicatorId: string): Promise<void> {
@@ -338,6 +370,21 @@ class PartLoader {
 			for (const n of names) await this.#db.dropFile(n).catch(() => {});
 		}
 	}
+}
+
+/** Tables the served layout reads on first use. */
+const LAZY_TABLES = ['population', 'offers'];
+
+/** A loader that runs once; after a failure the next call tries again. */
+function once(load: () => Promise<void>): () => Promise<void> {
+	let p: Promise<void> | null = null;
+	return () => {
+		if (!p) {
+			p = load();
+			p.catch(() => (p = null));
+		}
+		return p;
+	};
 }
 
 /** CREATE TABLE with the spec's columns and no rows. */

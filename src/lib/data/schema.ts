@@ -73,9 +73,9 @@ export function createTableSql(spec: TableSpec, fileName: string): string {
 			columns = {${cols}}, auto_detect = false, strict_mode = true)`;
 }
 
-/** Post-processing that keeps NULL out of text columns where "" has meaning. */
-export const NORMALISE_SQL = [
-	`UPDATE observations SET flag = '' WHERE flag IS NULL`,
-	`UPDATE offers SET topics = '' WHERE topics IS NULL`,
-	`UPDATE targets SET scope_keys = '' WHERE scope_keys IS NULL`
-];
+/** Post-processing that keeps NULL out of text columns where "" has meaning, per table. */
+export const NORMALISE_SQL: Record<string, string[]> = {
+	observations: [`UPDATE observations SET flag = '' WHERE flag IS NULL`],
+	offers: [`UPDATE offers SET topics = '' WHERE topics IS NULL`],
+	targets: [`UPDATE targets SET scope_keys = '' WHERE scope_keys IS NULL`]
+};
