@@ -432,6 +432,56 @@ describe('offers permalink', () => {
 	});
 });
 
+// ---------------------------------------------------------------- Feinziele
+
+async function targetsView(page: Page) {
+	await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=target-card]')].every((e) => e.getAttribute('data-status') !== 'loading'), null, { timeout: 60_000 });
+	return page.evaluate(() => ({
+		phase: document.querySelector<HTMLSelectElement>('[data-testid=filter-phase]')!.value,
+		area: document.querySelector<HTMLSelectElement>('[data-testid=filter-area]')!.value,
+		tally: document.querySelector('[data-testid=tally]')!.textContent,
+		cards: [...document.querySelectorAll('[data-testid=target-card]')].map((e) => `${e.getAttribute('data-id')}|${e.getAttribute('data-status')}`)
+	}));
+}
+
+describe('target list permalink', () => {
+	it('keeps the list filters in the URL: a fresh browser shows the same list, back restores the previous one', async () => {
+		const page = await session.newPage();
+		await page.goto(session.baseUrl + 'ziele/');
+		await page.waitForSelector('[data-testid=targets-page][data-status=ready]', { timeout: 60_000 });
+		const all = await targetsView(page);
+		// a phase that some but not all targets have
+		const phases = await page.$$eval('[data-testid=filter-phase] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+		let phase = '';
+		let filtered = all;
+		for (const p of phases) {
+			await page.selectOption('[data-testid=filter-phase]', p);
+			filtered = await targetsView(page);
+			if (filtered.cards.length > 0 && filtered.cards.length < all.cards.length) {
+				phase = p;
+				break;
+			}
+		}
+		expect(phase).not.toBe('');
+		await expect.poll(() => new URL(page.url()).searchParams.get('lebensphase')).toBe(phase);
+		await page.selectOption('[data-testid=filter-area]', '*');
+		await expect.poll(() => new URL(page.url()).searchParams.get('gebiet')).toBe('*');
+		const both = await targetsView(page);
+		const url = page.url();
+
+		const fresh = await session.newPage();
+		await fresh.goto(url);
+		await fresh.waitForSelector('[data-testid=targets-page][data-status=ready]', { timeout: 60_000 });
+		await expect.poll(() => targetsView(fresh)).toEqual(both);
+		await fresh.close();
+
+		await page.goBack();
+		await expect.poll(() => new URL(page.url()).searchParams.get('gebiet')).toBeNull();
+		await expect.poll(() => targetsView(page)).toEqual(filtered);
+		await page.close();
+	});
+});
+
 // ---------------------------------------------------------------- Präsentation
 
 describe('presentation permalink', () => {
