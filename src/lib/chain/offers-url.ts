@@ -43,7 +43,6 @@ export function parseOffersView(params: URLSearchParams, ctx: OffersUrlContext):
 
 /** Search text as typed (spaces kept: the planner may be typing the next word), without control characters, at most MAX_QUERY long. */
 export function cleanQuery(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, MAX_QUERY);
 }
 

@@ -150,7 +150,6 @@ function parseCuts(value: string | null, n: number): number[] | null {
 
 function parseName(value: string | null): string | null {
 	// Shown as text only (Svelte escapes it); control characters would still garble file names.
-	// eslint-disable-next-line no-control-regex
 	const name = (value ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, MAX_NAME).trim();
 	return name === '' ? null : name;
 }
