@@ -12,8 +12,9 @@ import { needByPhase, needIndicators } from './need';
 import type { LevelMethod } from './categories';
 import { CHAIN_PHASES, type ChainPhase } from './phases';
 import { DEFAULT_MIN_POPULATION } from '$lib/index/settings';
+import { chainSearch, DEFAULT_CHAIN_VIEW, parseChainView, type ChainView, type MatrixSort } from './url-state';
 
-export type MatrixSort = 'key' | 'gaps' | 'name';
+export type { MatrixSort };
 
 export class ChainPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
@@ -21,10 +22,12 @@ export class ChainPage {
 	data = $state<ChainData | null>(null);
 	geometry = $state.raw<AreaCollection | null>(null);
 	parents = $state.raw<AreaCollection | undefined>(undefined);
-	method = $state<LevelMethod>('tercile');
-	measure = $state<CoverageMeasure>('offers');
-	focus = $state<ChainPhase>('u3');
-	sort = $state<MatrixSort>('key');
+	method = $state<LevelMethod>(DEFAULT_CHAIN_VIEW.method);
+	measure = $state<CoverageMeasure>(DEFAULT_CHAIN_VIEW.measure);
+	focus = $state<ChainPhase>(DEFAULT_CHAIN_VIEW.focus);
+	sort = $state<MatrixSort>(DEFAULT_CHAIN_VIEW.sort);
+	/** The view as the query string of its permalink. */
+	search = $derived(chainSearch({ focus: this.focus, method: this.method, measure: this.measure, sort: this.sort }));
 
 	keys = $derived(this.data?.areas.map((a) => a.key) ?? []);
 	need = $derived(this.data ? needByPhase(this.data.indicators, this.data.values, this.keys) : new Map());
@@ -56,6 +59,18 @@ export class ChainPage {
 	);
 	/** Where each area's symbol goes on the small maps (lon/lat, well inside the polygon). */
 	labels = $derived(new Map((this.geometry?.features ?? []).map((f) => [f.properties.key, labelPoint(f.geometry)])));
+
+	/** Show the view a URL names (missing or unknown values: the defaults). */
+	fromUrl(params: URLSearchParams) {
+		this.set(parseChainView(params));
+	}
+
+	set(v: Partial<ChainView>) {
+		if (v.focus) this.focus = v.focus;
+		if (v.method) this.method = v.method;
+		if (v.measure) this.measure = v.measure;
+		if (v.sort) this.sort = v.sort;
+	}
 
 	indicatorsOf(phase: ChainPhase) {
 		return this.data ? needIndicators(this.data.indicators, phase).filter((i) => this.data!.values[i.id]) : [];

@@ -4,10 +4,10 @@
  */
 import { getEngine } from '$lib/data/app-engine';
 import type { AreaCollection } from '$lib/data/engine';
-import type { LifePhase, Offer } from '$lib/data/types';
-import { LIFE_PHASES } from '$lib/data/types';
+import type { Offer } from '$lib/data/types';
 import { populationForYear, populationYears } from '$lib/data/chain-queries';
 import { countsByArea, facets, filterOffers, NO_FILTER, offersGeoJson, type OfferFilter } from './offers';
+import { offersSearch, parseOffersView, type OffersUrlContext } from './offers-url';
 
 /** Age groups under 18 in population.csv: the base of "offers per 1,000 under 18". */
 const UNDER_18 = ['0_2', '3_5', '6_9', '10_15', '16_17'];
@@ -55,15 +55,28 @@ export class OffersPage {
 		}
 	}
 
-	/** Links from the matrix open the page filtered: ?lebensphase=u3&sozialraum=0603. */
+	/** The view as the query string of its permalink (filters, search, selected offer). */
+	search = $derived(offersSearch({ filter: this.filter, selected: this.selected }));
+
+	/**
+	 * Show the view a URL names: links from the matrix (?lebensphase=u3&sozialraum=0603), copied
+	 * permalinks, back/forward. Unknown values mean "all". Nothing changes when the URL already
+	 * describes this view (the page calls this after its own URL changes too).
+	 */
 	fromUrl(params: URLSearchParams) {
-		const phase = params.get('lebensphase') ?? '';
-		const area = params.get('sozialraum') ?? '';
-		this.filter = {
-			...this.filter,
-			phase: (LIFE_PHASES as readonly string[]).includes(phase) ? (phase as LifePhase) : '',
-			area: this.names.has(area) ? area : ''
-		};
+		const v = parseOffersView(params, this.#urlContext());
+		if (offersSearch(v) === this.search) return;
+		this.filter = v.filter;
+		this.selected = v.selected;
+	}
+
+	/** The query string a URL's view has once unknown values are dropped. */
+	canonical(params: URLSearchParams): string {
+		return offersSearch(parseOffersView(params, this.#urlContext()));
+	}
+
+	#urlContext(): OffersUrlContext {
+		return { areaKeys: new Set(this.names.keys()), topics: this.facets.topics, providers: this.facets.providers, offerIds: new Set(this.offers.map((o) => o.id)) };
 	}
 
 	set(patch: Partial<OfferFilter>) {

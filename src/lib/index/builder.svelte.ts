@@ -13,6 +13,7 @@ import { loadCurrent, loadPresets, saveCurrent } from './presets';
 import { classChanges, weightPerturbations, type ClassChange, type Perturbation } from './sensitivity';
 import { defaultSettings, type IndexSettings } from './settings';
 import { statusIndex, type AreaValues, type IndexArea, type StatusResult } from './status';
+import { commonYears, hasIndexSettings, indexSearch, parseIndexArea, parseIndexSettings, type IndexUrlContext } from './url-state';
 
 export interface IndexState {
 	settings: IndexSettings;
@@ -47,16 +48,18 @@ export class IndexBuilder {
 	polarity = (id: string) => this.indicators.find((i) => i.id === id)?.polarity;
 
 	/** Years every chosen indicator has (for the year menu). */
-	commonYears = $derived.by(() => {
-		const ids = this.settings.indicators.filter((i) => i.weight > 0).map((i) => i.id);
-		if (!ids.length) return [];
-		const sets = ids.map((id) => new Set(this.yearsBy[id] ?? []));
-		return [...sets[0]].filter((y) => sets.every((s) => s.has(y))).sort((a, b) => a - b);
-	});
+	commonYears = $derived(commonYears(this.settings.indicators, this.yearsBy));
+	/** The view as the query string of its permalink (settings and selected area). */
+	search = $derived(indexSearch(this.settings, this.selected));
 	changes = $derived<ClassChange[] | null>(this.current && this.previous ? classChanges(this.previous.status, this.current.status) : null);
 	perturbations = $derived<Perturbation[]>(this.current ? this.#perturb(this.current) : []);
 
-	async start() {
+	/**
+	 * Load indicators and geometry, then open on the view the URL names; a URL without index
+	 * settings (a plain /index/ link) opens on what this browser used last, else on the defaults.
+	 * The URL is read before the first computation, so a permalink never flashes another index.
+	 */
+	async start(params: URLSearchParams = new URLSearchParams()) {
 		this.status = 'loading';
 		try {
 			const engine = await getEngine();
@@ -69,13 +72,41 @@ export class IndexBuilder {
 			this.parents = parent ? engine.geometry[parent.id] : undefined;
 			const known = new Set(indicators.map((i) => i.id));
 			const saved = browser ? loadCurrent(localStorage) : null;
-			this.settings = saved && saved.indicators.every((i) => known.has(i.id)) ? saved : defaultSettings(indicators);
+			const ctx = this.#urlContext();
+			if (hasIndexSettings(params)) this.settings = parseIndexSettings(params, ctx);
+			else this.settings = saved && saved.indicators.every((i) => known.has(i.id)) ? saved : defaultSettings(indicators);
+			this.selected = parseIndexArea(params, ctx);
 			this.presets = browser ? loadPresets(localStorage) : [];
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;
 			this.status = 'error';
 		}
+	}
+
+	/**
+	 * Show what the URL says (back/forward, a followed link). Nothing changes when the URL already
+	 * describes this view, so the page can call this on every URL change, including its own. A URL
+	 * without settings (the plain /index/ of the menu) leaves the view as it is: the page then
+	 * writes it into the URL.
+	 */
+	fromUrl(params: URLSearchParams) {
+		if (this.status !== 'ready') return;
+		const ctx = this.#urlContext();
+		const area = parseIndexArea(params, ctx);
+		if (hasIndexSettings(params)) {
+			const s = parseIndexSettings(params, ctx);
+			if (indexSearch(s, null) !== indexSearch(this.settings, null)) this.settings = s;
+			if (area !== this.selected) this.selected = area;
+		} else if (area !== null && area !== this.selected) this.selected = area;
+	}
+
+	#urlContext(): IndexUrlContext {
+		return {
+			indicators: this.indicators,
+			yearsBy: this.yearsBy,
+			areaKeys: new Set(this.geometry?.features.map((f) => f.properties.key) ?? [])
+		};
 	}
 
 	/** Recompute for the current settings (called from an effect whenever they change). */

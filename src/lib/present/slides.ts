@@ -5,7 +5,7 @@
  * Pure functions only: validation (also for imported files) and list edits.
  */
 
-export const SLIDE_KINDS = ['atlas', 'profile', 'indicator', 'target', 'index'] as const;
+export const SLIDE_KINDS = ['atlas', 'profile', 'indicator', 'target', 'index', 'chain'] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
 export interface NewSlide {
