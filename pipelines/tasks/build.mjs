@@ -9,7 +9,8 @@
  * here instead of at every page load.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const publicBuild = process.argv.includes('--oeffentlich') || process.argv.includes('--public');
@@ -26,19 +27,42 @@ function run(cmd, args, env = {}) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/**
+ * The served layout of a large package takes minutes to write (40 million observations): reuse it
+ * when neither the package files nor the code that writes it changed since last time.
+ * @param {string} from
+ * @param {string} to
+ */
+function prepare(from, to) {
+	const h = createHash('sha256');
+	for (const f of readdirSync(from).sort()) {
+		const st = statSync(`${from}/${f}`);
+		h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+	}
+	for (const f of ['pipelines/serve/prepare.ts', 'src/lib/data/served.ts', 'src/lib/stats/disclosure.ts']) h.update(readFileSync(f));
+	const stamp = `${to}.stamp`;
+	const digest = h.digest('hex');
+	if (existsSync(`${to}/datapackage.json`) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) {
+		console.log(`Auslieferung: unverändert, „${to}“ wird weiter verwendet.`);
+		return;
+	}
+	run('npx', ['tsx', 'pipelines/serve/prepare.ts', from, to]);
+	writeFileSync(stamp, digest);
+}
+
 // Private to this output folder, so two builds (e.g. a benchmark) never share it.
 // Absolute: the $data alias must not depend on where the importing module really lives.
 const work = resolve(`.svelte-kit/data-${out.replace(/[^A-Za-z0-9]+/g, '_')}`);
 const served = `${work}/served`;
 if (!publicBuild) {
-	run('npx', ['tsx', 'pipelines/serve/prepare.ts', source, served]);
+	prepare(source, served);
 	run('npx', ['vite', 'build'], { SOZIALRAUM_DATA: served, SOZIALRAUM_OUT: out });
 } else {
 	const publicData = `${work}/public`;
 	rmSync(publicData, { recursive: true, force: true });
 	console.log(`Öffentliche Fassung: Geheimhaltung für „${source}“ …`);
 	run('npx', ['tsx', 'pipelines/publish/publish.ts', source, publicData]);
-	run('npx', ['tsx', 'pipelines/serve/prepare.ts', publicData, served]);
+	prepare(publicData, served);
 	run('npx', ['vite', 'build'], { SOZIALRAUM_DATA: served, SOZIALRAUM_OUT: out });
 	console.log(`Prüfe „${out}“ auf geheim zu haltende Werte …`);
 	run('npx', ['tsx', 'pipelines/publish/scan.ts', out, source]);
