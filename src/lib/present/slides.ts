@@ -53,6 +53,23 @@ export function slideProblem(s: Record<string, unknown>): SlideProblem | null {
 	return null;
 }
 
+const PATH_KINDS: Record<string, SlideKind> = {
+	'/': 'atlas',
+	'/sozialraum/': 'profile',
+	'/indikator/': 'indicator',
+	'/ziele/ziel/': 'target',
+	'/index/': 'index'
+};
+
+/**
+ * The view a slide URL leads to, from its path (not from the stored kind: an edited file may claim
+ * anything, the path decides what is drawn); null for a page no slide can draw.
+ */
+export function kindOfUrl(url: string): SlideKind | null {
+	const path = url.split(/[?#]/)[0];
+	return PATH_KINDS[path.endsWith('/') ? path : path + '/'] ?? null;
+}
+
 /** Only the known fields (an imported object may carry anything else). */
 export function cleanSlide(s: NewSlide, id: string): Slide {
 	const out: Slide = { id, kind: s.kind, title: s.title.trim(), caption: s.caption.trim(), url: s.url };
