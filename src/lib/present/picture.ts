@@ -41,16 +41,17 @@ export function svgSize(markup: string): { w: number; h: number } {
 	return { w, h };
 }
 
-export async function svgPicture(markup: string, scale = 2): Promise<Picture> {
+/** Rasterise at `scale`, with a white margin (in SVG units) so the figure does not touch the picture's edge. */
+export async function svgPicture(markup: string, scale = 2, margin = 20): Promise<Picture> {
 	const { w, h } = svgSize(markup);
 	const image = await svgToImage(markup);
 	const canvas = document.createElement('canvas');
-	canvas.width = Math.round(w * scale);
-	canvas.height = Math.round(h * scale);
+	canvas.width = Math.round((w + 2 * margin) * scale);
+	canvas.height = Math.round((h + 2 * margin) * scale);
 	const ctx = canvas.getContext('2d')!;
 	ctx.fillStyle = '#ffffff';
 	ctx.fillRect(0, 0, canvas.width, canvas.height);
-	ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+	ctx.drawImage(image, margin * scale, margin * scale, w * scale, h * scale);
 	return { data: canvas.toDataURL('image/png'), w: canvas.width, h: canvas.height };
 }
 

@@ -14,7 +14,11 @@ export interface NewSlide {
 	caption: string;
 	/** App-relative permalink, starting with "/". */
 	url: string;
-	/** Optional picture of the view (data:image/png or jpeg), for kinds the presentation cannot draw itself. */
+	/**
+	 * Optional picture of the view (data:image/png or jpeg). Every kind is drawn from its URL with
+	 * today's data; the picture only stands in when that view cannot be loaded (e.g. a target that
+	 * exists in another browser only).
+	 */
 	image?: string;
 }
 
