@@ -10,7 +10,7 @@ import { slideContent } from './content';
 import { slideHref } from './links';
 import { bodyPicture } from './picture';
 import type { PptxSlide } from './pptx';
-import type { Slide } from './slides';
+import { kindOfUrl, type Slide } from './slides';
 import { views } from './views.svelte';
 
 function imageSize(data: string): Promise<{ w: number; h: number }> {
@@ -27,7 +27,7 @@ export async function pptxSlide(slide: Slide): Promise<PptxSlide> {
 		link: new URL(slideHref(slide.url), location.href).href,
 		linkLabel: t('present.slide.open')
 	};
-	const view = await views.ensure(slide.url).catch(() => null);
+	const view = kindOfUrl(slide.url) ? await views.ensure(slide.url).catch(() => null) : null;
 	const content = view ? slideContent(view, base.title) : null;
 	if (content) return { ...base, picture: await bodyPicture(content.body), details: content.notes, footer: content.footer };
 	const footer = [datenstandText(), ...(meta.fictional ? [t('export.fictional', { territory: meta.territory_de })] : [])];

@@ -32,8 +32,13 @@ describe('indexSearch / parseIndexSearch', () => {
 			dynamicsCuts: [-0.5, 0.5]
 		};
 		const q = indexSearch(s, '0603');
-		expect(q).toBe('?ind=sgb2_u15,mig,kita&w=2,0.5,1&o=,w,&std=p&jahr=2024&min=500&dyn=3&cuts=-1.5,0.5,1.25&dcuts=-0.5,0.5&name=Lenkungsgruppe%20%26%20Co&sel=0603');
+		expect(q).toBe('?ind=sgb2_u15,mig,kita&w=2,0.5,1&dir=mig:schlecht&std=perzentil&jahr=2024&dyn=3&min=500&cuts=-1.5,0.5,1.25&dcuts=-0.5,0.5&name=Lenkungsgruppe%20%26%20Co&sozialraum=0603');
 		expect(parse(q.slice(1))).toEqual({ settings: s, selected: '0603' });
+	});
+
+	it('leaves options at their default out of the link', () => {
+		expect(indexSearch({ ...fallback, name: 'Standard' })).toBe('?ind=sgb2_u15,alleinerziehend');
+		expect(parse('ind=sgb2_u15,alleinerziehend').settings).toEqual({ ...fallback, name: 'Standard' });
 	});
 
 	it('leaves the year out when the index follows the latest year', () => {
@@ -55,7 +60,7 @@ describe('indexSearch / parseIndexSearch', () => {
 	});
 
 	it('ignores bad values, one by one', () => {
-		const { settings, selected } = parse('ind=sgb2_u15&w=-1&std=magic&jahr=20x5&min=-3&dyn=7&cuts=1,0,2&dcuts=1&sel=<script>');
+		const { settings, selected } = parse('ind=sgb2_u15&w=-1&std=magic&jahr=20x5&min=1e3&dyn=7&cuts=1,0,2&dcuts=1&dir=sgb2_u15:sehr&sozialraum=<script>');
 		// a weight that is no weight counts as 1 (as in the builder, where every indicator starts at 1)
 		expect(settings.indicators).toEqual([{ id: 'sgb2_u15', weight: 1 }]);
 		expect(settings.method).toBe(fallback.method);
@@ -72,10 +77,11 @@ describe('indexSearch / parseIndexSearch', () => {
 		expect(parse('ind=a,b,c').settings.indicators).toEqual(fallback.indicators);
 	});
 
-	it('accepts the long method names and refuses an area that does not exist', () => {
+	it('reads the method codes and refuses an area that does not exist', () => {
 		expect(parse('std=minmax').settings.method).toBe('minmax');
-		expect(parse('sel=9999').selected).toBeNull();
-		expect(parse('sel=0101').selected).toBe('0101');
+		expect(parse('std=z').settings.method).toBe('zscore');
+		expect(parse('sozialraum=9999').selected).toBeNull();
+		expect(parse('sozialraum=0101').selected).toBe('0101');
 	});
 
 	it('does not share arrays with the fallback', () => {
