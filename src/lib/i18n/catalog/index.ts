@@ -8,11 +8,10 @@ import * as targets from './targets';
 import * as chain from './chain';
 import * as present from './present';
 import * as importer from './importer';
-import * as slides from './slides';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...slides.de },
-	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...slides.en }
+	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de },
+	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en }
 };
