@@ -1,8 +1,10 @@
 /**
  * Presentation mode and exports in a real Chromium against the built site: two atlas views become
  * slides, are edited, reordered, presented with the keyboard, saved as PowerPoint (the .pptx is
- * unzipped here and its slides read), saved and loaded as JSON (a broken file changes nothing); the
- * atlas' PNG export is not blank and the CSV is German Excel's format.
+ * unzipped here and its slides read), saved and loaded as JSON (a broken file changes nothing);
+ * a profile, a target and a Sozialindex view become slides that draw their views (values, marks
+ * and classes as their pages show them) and pictures in the PowerPoint file; the atlas' PNG export
+ * is not blank and the CSV is German Excel's format.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { waitForMapState } from './map-pixels';
 import { areas, descriptor, expectedValues, indicators, latestYear } from './expected';
 import { classify, classOf } from '../../src/lib/stats/classify';
 import { classColors, hexToRgb, NO_DATA_COLOR } from '../../src/lib/map/colors';
+import { STATUS_COLORS } from '../../src/lib/index/map-model';
 
 let session: Session;
 beforeAll(async () => {
@@ -275,6 +278,300 @@ describe('presentation', () => {
 		await p.waitForSelector('[data-testid=presenter] [data-testid=map-figure]');
 		expect(await run()).toEqual([]);
 		await p.close();
+	});
+});
+
+/** The texts of a slide of the saved .pptx and the PNG picture its relations point to. */
+function pptxSlides(zip: Map<string, Buffer>): { texts: string[]; xml: string; pictures: Buffer[] }[] {
+	const names = [...zip.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+	return names.map((n) => {
+		const xml = zip.get(n)!.toString('utf8');
+		const rels = zip.get(n.replace('slides/', 'slides/_rels/') + '.rels')!.toString('utf8');
+		const media = [...rels.matchAll(/Target="\.\.\/media\/([^"]+\.png)"/g)].map((m) => zip.get(`ppt/media/${m[1]}`)!);
+		return { texts: texts(xml), xml, pictures: media };
+	});
+}
+
+/** Size, number of distinct colours and share of non-white pixels of a PNG, decoded by the browser. */
+async function pngStats(page: Page, png: Buffer) {
+	return page.evaluate(async (b64) => {
+		const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+		const bmp = await createImageBitmap(new Blob([bin], { type: 'image/png' }));
+		const c = document.createElement('canvas');
+		c.width = bmp.width;
+		c.height = bmp.height;
+		const ctx = c.getContext('2d')!;
+		ctx.drawImage(bmp, 0, 0);
+		const data = ctx.getImageData(0, 0, c.width, c.height).data;
+		const colours = new Set<number>();
+		let ink = 0;
+		for (let i = 0; i < data.length; i += 16) {
+			colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+			if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) ink++;
+		}
+		return { width: bmp.width, height: bmp.height, colours: colours.size, ink: ink / (data.length / 16) };
+	}, png.toString('base64'));
+}
+
+describe('slides that draw profile, target and index views', () => {
+	let page: Page;
+	const areaKey = '0603';
+	const year = latestYear(defaultIndicator);
+	const areaName = features.find((f) => f.properties.key === areaKey)!.properties.name;
+	const targetId = 'FZ01';
+	/** What the pages showed when the slides were added: the slides must draw the same. */
+	let profileRows: Map<string, { value: string; city: string }>;
+	let profileTotal = '';
+	let targetPage: { status: string; projection: string; statusText: string; projectionText: string; dots: number };
+	let indexClasses: Map<string, string>;
+	let indexUrl = '';
+
+	it('adds an atlas view, a profile, a target and a Sozialindex view through the pages', async () => {
+		page = await session.newPage();
+		await openAtlas(page, `?indikator=${defaultIndicator}&jahr=${defaultYear}`, defaultIndicator, defaultYear);
+		await page.click('[data-testid=add-slide]');
+		await expect.poll(() => page.textContent('[data-testid=add-slide-status]')).toContain('Folie 1');
+
+		await page.goto(session.baseUrl + `sozialraum/?id=${areaKey}&jahr=${year}`);
+		await page.waitForSelector('[data-testid=profile][data-ready=true]', { timeout: 60_000 });
+		profileRows = new Map(
+			await page.$$eval('[data-testid=profile-table] tr[data-indicator]', (trs) =>
+				trs.map((tr) => {
+					const v = tr.getAttribute('data-flag') === 'suppressed' ? '•' : (tr.querySelector('[data-col=value] .v')?.textContent ?? '–');
+					return [tr.getAttribute('data-indicator')!, { value: v.trim(), city: tr.querySelector('[data-col=city]')!.textContent!.trim() }] as const;
+				})
+			)
+		);
+		profileTotal = (await page.textContent('[data-testid=key-facts] [data-fact=total]'))!.trim();
+		await page.click('[data-testid=add-slide]');
+		await expect.poll(() => page.textContent('[data-testid=add-slide-status]')).toContain('Folie 2');
+
+		await page.goto(session.baseUrl + `ziele/ziel/?id=${targetId}`);
+		await page.waitForSelector('[data-testid=target-chart]', { timeout: 60_000 });
+		targetPage = {
+			status: (await page.getAttribute('.status [data-testid=status-light]', 'data-status'))!,
+			projection: (await page.getAttribute('.status [data-testid=projection-light]', 'data-status'))!,
+			statusText: (await page.textContent('.status [data-testid=status-light] .text'))!.trim(),
+			projectionText: (await page.textContent('.status [data-testid=projection-light] .text'))!.replace(/\s+/g, ' ').trim(),
+			dots: await page.locator("[data-testid=target-chart] > svg circle.dot").count()
+		};
+		await page.click('[data-testid=add-slide]');
+		await expect.poll(() => page.textContent('[data-testid=add-slide-status]')).toContain('Folie 3');
+
+		// the index with a changed weight: the slide must draw this index, not the default one
+		await page.goto(session.baseUrl + 'index/');
+		await page.waitForSelector('[data-testid=index-page]', { timeout: 60_000 });
+		const classes = () => page.$$eval('[data-testid=index-table] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-key')!, tr.getAttribute('data-class')!] as const));
+		await page.waitForFunction(() => !!document.querySelector('[data-testid=index-page]')?.getAttribute('data-signature'));
+		const before = new Map(await classes());
+		const sig = await page.getAttribute('[data-testid=index-page]', 'data-signature');
+		await page.fill(`[data-testid=weight-${defaultIndicator}]`, '4');
+		await page.waitForFunction((old) => document.querySelector('[data-testid=index-page]')?.getAttribute('data-signature') !== old, sig);
+		indexClasses = new Map(await classes());
+		expect([...indexClasses].some(([k, c]) => before.get(k) !== c), 'the weight changes some class').toBe(true);
+		await page.click('[data-testid=add-slide]');
+		await expect.poll(() => page.textContent('[data-testid=add-slide-status]')).toContain('Folie 4');
+
+		await page.click('[data-testid=add-slide-status] a');
+		await page.waitForSelector('[data-testid=presentation]');
+		await expect.poll(() => page.locator('[data-testid=slide-item]').count()).toBe(4);
+		const titles = await page.locator('[data-testid=slide-title]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		expect(titles[1]).toBe(`Sozialraum ${areaName}, ${year}`);
+		expect(titles[2]).toContain('Ziel 2030');
+		indexUrl = (await page.getAttribute('[data-testid=slide-item] >> nth=3 >> a', 'href'))!;
+		expect(indexUrl).toMatch(new RegExp(`/index/\\?ind=[^&]*${defaultIndicator}`));
+		expect(decodeURIComponent(indexUrl)).toMatch(/&w=[\d.,]*4/);
+	});
+
+	it('draws every slide in the editor from the data, without stored pictures', async () => {
+		const t0 = Date.now();
+		await page.reload();
+		await page.waitForFunction(() => document.querySelectorAll('[data-testid=slide-item] .thumb > svg').length === 4, null, { timeout: 60_000 });
+		console.log(`four slides drawn ${Date.now() - t0} ms after a reload`);
+		const deck = JSON.parse((await page.evaluate(() => localStorage.getItem('sozialraum-monitor.praesentation')))!);
+		expect(deck.slides.map((s: { kind: string }) => s.kind)).toEqual(['atlas', 'profile', 'target', 'index']);
+		expect(deck.slides.every((s: { image?: string }) => s.image === undefined)).toBe(true);
+	});
+
+	it('presents them full screen, each drawing its view, and steps with the arrow keys', async () => {
+		await page.click('[data-testid=present-start]');
+		await page.waitForSelector('[data-testid=presenter]');
+		const index = () => page.getAttribute('[data-testid=presenter]', 'data-index');
+		const slide = '[data-testid=presenter] [data-testid=slide]';
+		const footer = async () => {
+			const f = (await page.textContent(`${slide} footer`))!;
+			expect(f).toContain('Quelle:');
+			expect(f).toContain('Datenstand: 30.06.2026');
+		};
+
+		expect(await page.getAttribute(slide, 'data-drawn')).toBe('map');
+		await page.waitForFunction(() => document.querySelectorAll('[data-testid=presenter] [data-testid=map-figure] path title').length > 0);
+		await footer();
+
+		// profile: district, key facts and rows with the values the Steckbrief shows
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(index).toBe('1');
+		await page.waitForSelector(`${slide}[data-drawn=profile] [data-testid=profile-figure]`);
+		expect(await page.textContent(`${slide} h2`)).toBe(`Sozialraum ${areaName}, ${year}`);
+		const fig = `${slide} [data-testid=profile-figure]`;
+		expect(await page.textContent(`${fig} [data-fact=total]`)).toBe(profileTotal);
+		const rows = await page.$$eval(`${fig} g[data-indicator]`, (gs) =>
+			gs.map((g) => ({
+				id: g.getAttribute('data-indicator')!,
+				value: g.querySelector('[data-col=value]')!.textContent!.trim(),
+				city: g.querySelector('[data-col=city]')!.textContent!.trim(),
+				dot: !!g.querySelector('svg circle'),
+				label: g.querySelector('text')!.textContent!
+			}))
+		);
+		expect(rows.length).toBe(8);
+		expect(rows[0].id).toBe(defaultIndicator);
+		for (const r of rows) {
+			expect(profileRows.get(r.id), r.id).toEqual({ value: r.value, city: r.city });
+			// a spine chart per row, the area's dot unless its value is withheld
+			expect(r.dot, r.id).toBe(r.value !== '•' && r.value !== '–');
+		}
+		expect(await page.textContent(`${slide} [data-testid=slide-note]`)).toContain('Im Vergleich mit der Stadt');
+		await footer();
+
+		// target: the chart's marks, and the traffic lights with the page's words
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(index).toBe('2');
+		await page.waitForSelector(`${slide}[data-drawn=target] [data-testid=target-figure]`);
+		const tf = `${slide} [data-testid=target-figure]`;
+		const marks = await page.$eval(tf, (svg) => {
+			const req = svg.querySelector('line.required')!;
+			const n = (el: Element | null, a: string) => Number(el?.getAttribute(a));
+			return {
+				required: [n(req, 'x1'), n(req, 'y1'), n(req, 'x2'), n(req, 'y2')],
+				projection: svg.querySelector('path.projection')?.getAttribute('d') ?? '',
+				cone: svg.querySelector('path.cone')?.getAttribute('d') ?? '',
+				actual: svg.querySelector('path.actual')?.getAttribute('d') ?? '',
+				dots: svg.querySelectorAll('circle.dot').length,
+				target: !!svg.querySelector('path.target'),
+				lights: [...svg.querySelectorAll('[data-light]')].map((g) => [g.getAttribute('data-status'), g.querySelector('text')!.textContent!.trim()])
+			};
+		});
+		expect(marks.required[2]).toBeGreaterThan(marks.required[0]);
+		expect(marks.required.every(Number.isFinite)).toBe(true);
+		expect(marks.projection.match(/[ML]/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+		expect(marks.cone.length).toBeGreaterThan(10);
+		expect(marks.actual.length).toBeGreaterThan(10);
+		expect(marks.dots).toBe(targetPage.dots);
+		expect(marks.target).toBe(true);
+		expect(marks.lights).toEqual([
+			[targetPage.status, targetPage.statusText],
+			[targetPage.projection, targetPage.projectionText]
+		]);
+		expect(await page.textContent(`${slide} [data-testid=slide-note]`)).toContain('Soll');
+		await footer();
+
+		// index: every area in the status class of the changed index
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(index).toBe('3');
+		await page.waitForSelector(`${slide}[data-drawn=map] [data-testid=map-figure]`);
+		const name = (key: string) => features.find((f) => f.properties.key === key)!.properties.name;
+		const fills = new Map(
+			await page.$$eval(`${slide} [data-testid=map-figure] path`, (ps) =>
+				ps.filter((p) => p.querySelector('title')).map((p) => [p.querySelector('title')!.textContent!, p.getAttribute('fill')!] as const)
+			)
+		);
+		expect(fills.size).toBe(features.length);
+		for (const [key, cls] of indexClasses) expect(fills.get(name(key)), name(key)).toBe(cls === '' ? NO_DATA_COLOR : STATUS_COLORS[Number(cls) - 1]);
+		expect(await page.textContent(`${slide} [data-testid=slide-legend]`)).toContain('4 – sehr niedrig');
+		expect(await page.textContent(`${slide} aside`)).toContain('Der Index fasst');
+		await footer();
+
+		await page.keyboard.press('ArrowRight'); // the end stays the end
+		await expect.poll(index).toBe('3');
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(index).toBe('2');
+		await page.keyboard.press('Home');
+		await expect.poll(index).toBe('0');
+		await page.keyboard.press('Escape');
+		await page.waitForSelector('[data-testid=presenter]', { state: 'detached' });
+	});
+
+	it('stays readable on a 1280 × 720 projector: the figures fit the slide, data text at least 15 px (13 px on the target chart axes)', async () => {
+		const p = await session.newPage();
+		await p.setViewportSize({ width: 1280, height: 720 });
+		await p.goto(session.baseUrl + 'praesentation/');
+		await p.evaluate((deck) => localStorage.setItem('sozialraum-monitor.praesentation', deck), await page.evaluate(() => localStorage.getItem('sozialraum-monitor.praesentation')!));
+		await p.reload();
+		await p.click('[data-testid=present-start]');
+		await p.keyboard.press('ArrowRight');
+		for (const [kind, sel, minFont] of [
+			['profile', '[data-testid=profile-figure]', 15],
+			['target', '[data-testid=target-figure]', 13]
+		] as const) {
+			await p.waitForSelector(`[data-testid=presenter] [data-drawn=${kind}] ${sel}`, { timeout: 60_000 });
+			const m = await p.$eval(`[data-testid=presenter] ${sel}`, (svg, kind) => {
+				const box = svg.getBoundingClientRect();
+				const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+				// the drawn font size of the smallest text that carries data (profile: labels and values, not the key)
+				const texts = [...svg.querySelectorAll(kind === 'profile' ? 'g[data-indicator] text' : 'text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+				const article = svg.closest('[data-testid=slide]')!.getBoundingClientRect();
+				return { scale, width: box.width, height: box.height, article: { w: article.width, h: article.height }, smallest: Math.min(...texts), overflow: box.bottom > article.bottom || box.right > article.right };
+			}, kind);
+			console.log(`1280 × 720, ${kind} slide: figure ${Math.round(m.width)} × ${Math.round(m.height)} px (scale ${m.scale.toFixed(2)}), smallest data text ${m.smallest.toFixed(1)} px`);
+			expect(m.overflow, JSON.stringify(m)).toBe(false);
+			expect(m.smallest, JSON.stringify(m)).toBeGreaterThanOrEqual(minFont);
+			await p.keyboard.press('ArrowRight');
+		}
+		await p.close();
+	});
+
+	it('saves a PowerPoint file: one slide per view, each with the picture of the drawn view and its texts', async () => {
+		const t0 = Date.now();
+		const { bytes } = await download(page, () => page.click('[data-testid=present-pptx]'));
+		console.log(`PPTX with 4 drawn slides: ${Date.now() - t0} ms, ${Math.round(bytes.length / 1024)} KiB`);
+		const slides = pptxSlides(unzip(bytes));
+		expect(slides).toHaveLength(4);
+		expect(slides[1].texts[0]).toBe(`Sozialraum ${areaName}, ${year}`);
+		expect(slides[1].texts.join(' ')).toContain('Im Vergleich mit der Stadt');
+		expect(slides[2].texts.join(' ')).toContain('Soll');
+		expect(slides[3].texts.join(' ')).toContain('Der Index fasst');
+		for (const [i, s] of slides.entries()) {
+			expect(s.xml, `slide ${i + 1}`).toContain('<p:pic>');
+			expect(s.pictures, `slide ${i + 1}`).toHaveLength(1);
+			expect(s.pictures[0].subarray(1, 4).toString()).toBe('PNG');
+			expect(s.texts.join(' ')).toContain('Quelle:');
+			expect(s.texts.join(' ')).toContain('Datenstand: 30.06.2026');
+			const stats = await pngStats(page, s.pictures[0]);
+			expect(stats.width, JSON.stringify(stats)).toBeGreaterThan(1500);
+			expect(stats.colours, JSON.stringify(stats)).toBeGreaterThan(12);
+			// a blank or white picture has no ink at all; the sparsest figure (the target chart) has about 8 %
+			expect(stats.ink, JSON.stringify(stats)).toBeGreaterThan(0.04);
+		}
+	});
+
+	it('has no accessibility violations with drawn profile, target and index slides', async () => {
+		const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+		const p = await session.newPage({ bypassCSP: true });
+		await p.goto(session.baseUrl + 'praesentation/');
+		await p.evaluate((deck) => localStorage.setItem('sozialraum-monitor.praesentation', deck), await page.evaluate(() => localStorage.getItem('sozialraum-monitor.praesentation')!));
+		await p.reload();
+		await p.waitForFunction(() => document.querySelectorAll('[data-testid=slide-item] .thumb > svg').length === 4, null, { timeout: 60_000 });
+		await p.addScriptTag({ content: axeSource });
+		const run = () =>
+			p.evaluate(async () => {
+				const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+				const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+				return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			});
+		expect(await run()).toEqual([]);
+		await p.click('[data-testid=present-start]');
+		for (const drawn of ['map', 'profile', 'target', 'map']) {
+			await p.waitForSelector(`[data-testid=presenter] [data-testid=slide][data-drawn=${drawn}]`);
+			expect(await run(), drawn).toEqual([]);
+			await p.keyboard.press('ArrowRight');
+		}
+		await p.close();
+	});
+
+	it('made no request outside the site and logged no error', () => {
+		expect(session.foreignRequests).toEqual([]);
+		expect(session.consoleErrors).toEqual([]);
 	});
 });
 

@@ -1,11 +1,16 @@
-/** Turns the slides of the presentation into PPTX slides: pictures drawn off-screen, texts as they stand. */
-import { atlasLegend, datenstandText, sourceLines, svgMapPicture } from '$lib/export/atlas-figure';
-import { drawFigure } from '$lib/export/figure';
+/**
+ * Turns the slides of the presentation into PPTX slides: the picture of each drawn view (from
+ * today's data, see content.ts and picture.ts), title, caption, the live sentences beside the view,
+ * source and Datenstand. A stored picture stands in only when a view cannot be loaded.
+ */
+import { datenstandText } from '$lib/export/atlas-figure';
 import { bundledDescriptor } from '$lib/data/source-app';
 import { t } from '$lib/i18n/i18n.svelte';
+import { slideContent } from './content';
 import { slideHref } from './links';
+import { bodyPicture } from './picture';
 import type { PptxSlide } from './pptx';
-import type { Slide } from './slides';
+import { kindOfUrl, type Slide } from './slides';
 import { views } from './views.svelte';
 
 function imageSize(data: string): Promise<{ w: number; h: number }> {
@@ -22,15 +27,10 @@ export async function pptxSlide(slide: Slide): Promise<PptxSlide> {
 		link: new URL(slideHref(slide.url), location.href).href,
 		linkLabel: t('present.slide.open')
 	};
-	if (slide.kind === 'atlas') {
-		const atlas = await views.ensure(slide.url);
-		if (atlas.model && atlas.indicator) {
-			const map = await svgMapPicture(atlas, 1000, 750);
-			const { canvas } = drawFigure({ map, legend: atlasLegend(atlas), legendWidth: 380, scale: 2 });
-			return { ...base, picture: { data: canvas.toDataURL('image/png'), w: canvas.width, h: canvas.height }, footer: sourceLines(atlas.indicator.source) };
-		}
-	}
+	const view = kindOfUrl(slide.url) ? await views.ensure(slide.url).catch(() => null) : null;
+	const content = view ? slideContent(view, base.title) : null;
+	if (content) return { ...base, picture: await bodyPicture(content.body), details: content.notes, footer: content.footer };
 	const footer = [datenstandText(), ...(meta.fictional ? [t('export.fictional', { territory: meta.territory_de })] : [])];
 	const picture = slide.image ? { data: slide.image, ...(await imageSize(slide.image)) } : null;
-	return { ...base, picture, footer };
+	return { ...base, picture, details: [], footer };
 }

@@ -1,13 +1,16 @@
 /**
  * The presentation as a PowerPoint file (pptxgenjs, loaded only on demand): one slide per view with
- * title, picture (map and legend, rendered from the slide's SVG map via canvas), caption, and
- * source · Datenstand. The caption also goes into the speaker notes.
+ * title, picture (the drawn view: map and legend, profile or target figure, rendered from the
+ * slide's SVG via canvas), the live sentences and the caption beside it, and source · Datenstand.
+ * The caption also goes into the speaker notes.
  */
 import { fitContain } from '$lib/export/figure-layout';
 
 export interface PptxSlide {
 	title: string;
 	caption: string;
+	/** Sentences about the view from today's data (summary, assessment, settings), shown beside the picture. */
+	details: string[];
 	/** PNG as data URL with its pixel size. */
 	picture: { data: string; w: number; h: number } | null;
 	footer: string[];
@@ -35,7 +38,12 @@ export async function buildPptx(title: string, slides: PptxSlide[], lang = 'de-D
 		if (s.picture) {
 			const fit = fitContain(s.picture.w, s.picture.h, body);
 			slide.addImage({ data: s.picture.data, x: fit.x, y: fit.y, w: fit.w, h: fit.h, altText: s.title });
-			slide.addText(s.caption, { x: body.x + body.w + 0.3, y: body.y, w: W - M - (body.x + body.w + 0.3), h: body.h, fontFace: FONT, fontSize: 16, color: '1A1A1A', valign: 'top', lang, fit: 'shrink' });
+			// as on the screen: the planner's caption first, then the sentences from today's data
+			const side = [
+				...(s.caption ? [{ text: s.caption, options: { fontSize: 16, color: '1A1A1A', breakLine: true, paraSpaceAfter: 10 } }] : []),
+				...s.details.map((text) => ({ text, options: { fontSize: 14, color: '3D3D3D', breakLine: true, paraSpaceAfter: 8 } }))
+			];
+			if (side.length) slide.addText(side, { x: body.x + body.w + 0.3, y: body.y, w: W - M - (body.x + body.w + 0.3), h: body.h, fontFace: FONT, valign: 'top', lang, fit: 'shrink' });
 		} else {
 			slide.addText(
 				[

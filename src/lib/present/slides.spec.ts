@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSlide, isAppUrl, move, newId, slideProblem } from './slides';
+import { cleanSlide, isAppUrl, kindOfUrl, move, newId, slideProblem } from './slides';
 
 describe('isAppUrl', () => {
 	it.each(['/?indikator=sgb2_u15&jahr=2025', '/sozialraum/?id=0101', '/ziele/', '/'])('accepts %s', (u) => {
@@ -48,5 +48,21 @@ describe('move', () => {
 describe('newId', () => {
 	it('gives distinct ids', () => {
 		expect(new Set(Array.from({ length: 100 }, newId)).size).toBe(100);
+	});
+});
+
+describe('kindOfUrl', () => {
+	it.each([
+		['/?indikator=sgb2_u15', 'atlas'],
+		['/', 'atlas'],
+		['/sozialraum/?id=0603&jahr=2025', 'profile'],
+		['/sozialraum?id=0603', 'profile'],
+		['/indikator/?id=sgb2_u15', 'indicator'],
+		['/ziele/ziel/?id=FZ01', 'target'],
+		['/index/?ind=a,b#x', 'index'],
+		['/ziele/', null],
+		['/kette/', null]
+	])('%s is %s', (url, kind) => {
+		expect(kindOfUrl(url)).toBe(kind);
 	});
 });

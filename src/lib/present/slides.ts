@@ -14,7 +14,11 @@ export interface NewSlide {
 	caption: string;
 	/** App-relative permalink, starting with "/". */
 	url: string;
-	/** Optional picture of the view (data:image/png or jpeg), for kinds the presentation cannot draw itself. */
+	/**
+	 * Optional picture of the view (data:image/png or jpeg). Every kind is drawn from its URL with
+	 * today's data; the picture only stands in when that view cannot be loaded (e.g. a target that
+	 * exists in another browser only).
+	 */
 	image?: string;
 }
 
@@ -51,6 +55,23 @@ export function slideProblem(s: Record<string, unknown>): SlideProblem | null {
 	if (!isAppUrl(s.url)) return 'url';
 	if (s.image !== undefined && (typeof s.image !== 'string' || s.image.length > LIMITS.image || !IMAGE.test(s.image))) return 'image';
 	return null;
+}
+
+const PATH_KINDS: Record<string, SlideKind> = {
+	'/': 'atlas',
+	'/sozialraum/': 'profile',
+	'/indikator/': 'indicator',
+	'/ziele/ziel/': 'target',
+	'/index/': 'index'
+};
+
+/**
+ * The view a slide URL leads to, from its path (not from the stored kind: an edited file may claim
+ * anything, the path decides what is drawn); null for a page no slide can draw.
+ */
+export function kindOfUrl(url: string): SlideKind | null {
+	const path = url.split(/[?#]/)[0];
+	return PATH_KINDS[path.endsWith('/') ? path : path + '/'] ?? null;
 }
 
 /** Only the known fields (an imported object may carry anything else). */

@@ -1,0 +1,114 @@
+/**
+ * The data behind a slide, loaded from its URL through the same state classes and engine calls the
+ * page of that view uses (ProfileState, IndicatorPageState, the targets app, the index loader), so
+ * a slide shows today's data with exactly the numbers, classes and suppression of the page. Nothing
+ * here reads the data another way: disclosure control stays in the engine.
+ */
+import type { Atlas } from '$lib/atlas/atlas.svelte';
+import type { AreaCollection } from '$lib/data/engine';
+import type { Indicator } from '$lib/data/types';
+import { getEngine } from '$lib/data/app-engine';
+import { i18n, t } from '$lib/i18n/i18n.svelte';
+import { ProfileState } from '$lib/profile/profile.svelte';
+import { IndicatorPageState } from '$lib/profile/indicator.svelte';
+import { targetsApp } from '$lib/targets/targets.svelte';
+import { assessTarget, type Assessment } from '$lib/targets/assess';
+import type { TargetRecord } from '$lib/targets/model';
+import type { SeriesPoint } from '$lib/data/engine';
+import { runIndex, type IndexRun } from '$lib/index/load';
+import { defaultSettings, type IndexSettings } from '$lib/index/settings';
+import { loadAtlasView, queryOf } from './atlas-slide';
+import { parseIndexSearch } from './index-query';
+import { kindOfUrl } from './slides';
+
+export interface TargetView {
+	target: TargetRecord;
+	indicator: Indicator;
+	series: SeriesPoint[];
+	assessment: Assessment;
+}
+
+export interface IndexView extends IndexRun {
+	settings: IndexSettings;
+	indicators: Indicator[];
+	areas: AreaCollection;
+	parents: AreaCollection | undefined;
+	selected: string | null;
+}
+
+export type LoadedView =
+	| { kind: 'atlas'; atlas: Atlas }
+	| { kind: 'profile'; profile: ProfileState }
+	| { kind: 'indicator'; page: IndicatorPageState }
+	| { kind: 'target'; target: TargetView }
+	| { kind: 'index'; index: IndexView };
+
+async function loadProfile(url: string): Promise<ProfileState> {
+	const profile = new ProfileState();
+	await profile.start();
+	if (profile.status === 'error') throw new Error(profile.error);
+	profile.fromUrl(queryOf(url));
+	await profile.refresh();
+	return profile;
+}
+
+async function loadIndicator(url: string): Promise<IndicatorPageState> {
+	const page = new IndicatorPageState();
+	page.categoryLabel = (c) => t(`compare.${c}`);
+	page.locale = i18n.intl;
+	await page.start();
+	if (page.status === 'error') throw new Error(page.error);
+	page.fromUrl(queryOf(url));
+	await page.refresh();
+	return page;
+}
+
+async function loadTarget(url: string): Promise<TargetView> {
+	const app = targetsApp();
+	await app.start();
+	if (app.status === 'error') throw new Error(app.error);
+	const id = queryOf(url).get('id') ?? '';
+	const target = app.get(id);
+	if (!target) throw new Error(t('targets.err.notFound', { id }));
+	const indicator = app.indicator(target.indicator_id);
+	if (!indicator) throw new Error(t('targets.err.notFound', { id }));
+	const series = await app.seriesFor(target);
+	return { target, indicator, series, assessment: assessTarget(target, series, indicator) };
+}
+
+async function loadIndex(url: string): Promise<IndexView> {
+	const engine = await getEngine();
+	const [indicators, yearsBy] = await Promise.all([engine.indicators(), engine.yearsByIndicator()]);
+	const areas = engine.geometry[engine.baseLevel];
+	const parentLevel = engine.descriptor.sozialraum.levels[1];
+	const parents = parentLevel ? engine.geometry[parentLevel.id] : undefined;
+	const { settings, selected } = parseIndexSearch(queryOf(url), {
+		indicators,
+		fallback: defaultSettings(indicators),
+		areaKeys: areas.features.map((f) => f.properties.key)
+	});
+	// a year the chosen indicators do not share would give an empty index: take the latest instead
+	const ids = settings.indicators.filter((i) => i.weight > 0).map((i) => i.id);
+	if (settings.year !== null && !ids.every((id) => (yearsBy[id] ?? []).includes(settings.year!))) settings.year = null;
+	const run = await runIndex(engine, settings, { indicators, yearsBy });
+	if (!run) throw new Error(t('index.noYear'));
+	return { ...run, settings, indicators, areas, parents, selected };
+}
+
+/** Load the view behind a slide URL (browser only: it starts the engine). */
+export async function loadView(url: string): Promise<LoadedView> {
+	switch (kindOfUrl(url)) {
+		case 'atlas':
+			return { kind: 'atlas', atlas: await loadAtlasView(url) };
+		case 'profile':
+			return { kind: 'profile', profile: await loadProfile(url) };
+		case 'indicator':
+			return { kind: 'indicator', page: await loadIndicator(url) };
+		case 'target':
+			return { kind: 'target', target: await loadTarget(url) };
+		case 'index':
+			return { kind: 'index', index: await loadIndex(url) };
+		default:
+			throw new Error(t('present.noView'));
+	}
+}
