@@ -4,6 +4,7 @@ import {
 	composeChartFigure,
 	escapeXml,
 	FIGURE_PAD,
+	gridGraphic,
 	layoutKey,
 	MARK,
 	MIN_CONTENT_WIDTH,
@@ -156,5 +157,29 @@ describe('composeChartFigure', () => {
 		const pict: ChartGraphic = { markup: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 10"><line x1="0" x2="28" y1="5" y2="5"/></svg>', width: 28, height: 10 };
 		const { markup: m } = composeChartFigure(chart, { ...meta, key: [{ label: 'Soll-Pfad', mark: { kind: 'svg', graphic: pict } }] }, measure);
 		expect(m).toMatch(/<svg x="20" y="[\d.]+" width="28" height="14" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 28 10"><line/);
+	});
+});
+
+describe('gridGraphic', () => {
+	const map = (fill: string): ChartGraphic => ({ markup: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 250"><rect fill="${fill}"/></svg>`, width: 320, height: 250 });
+	const items = ['#111', '#222', '#333', '#444'].map((f, i) => ({ title: `Phase ${i + 1}`, graphic: map(f) }));
+
+	it('puts small multiples in rows of `columns`, each under its title', () => {
+		const g = gridGraphic(items, 3, measure);
+		const titleHeight = TEXT.key.line + 4;
+		expect(g.width).toBe(3 * 320 + 2 * 14);
+		expect(g.height).toBe(2 * (titleHeight + 250) + 14);
+		expect(g.markup).toContain(`<svg x="0" y="${titleHeight}" width="320" height="250" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 250"><rect fill="#111"/>`);
+		expect(g.markup).toContain(`<svg x="0" y="${titleHeight + 250 + 14 + titleHeight}" width="320" height="250"`);
+		expect(g.markup).toContain('>Phase 4</text>');
+		expect(g.markup).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 988 /);
+	});
+
+	it('never makes more columns than there are pictures', () => {
+		expect(gridGraphic(items.slice(0, 2), 3, measure).width).toBe(2 * 320 + 14);
+	});
+
+	it('refuses an empty grid', () => {
+		expect(() => gridGraphic([], 3, measure)).toThrow();
 	});
 });
