@@ -207,6 +207,23 @@ describe('chart exports', () => {
 		expect(png.regions.chart.matches['#a34400']).toBeGreaterThan(300);
 	});
 
+	it('indicator page: the map keeps suppressed areas hatched, never coloured (disclosure control)', async () => {
+		const hidden = indicators()
+			.map((i) => ({ id: i.id, year: 2025 }))
+			.find((c) => expectedValues(c.id, c.year).some((r) => r.suppressed))!;
+		const rows = expectedValues(hidden.id, hidden.year);
+		await page.goto(`${session.baseUrl}indikator/?id=${hidden.id}&jahr=${hidden.year}`);
+		await page.waitForSelector(`[data-testid=indicator-page][data-indicator=${hidden.id}][data-ready=true]`, { timeout: 60_000 });
+		const { svg } = await checkFigure(page, '[data-testid=map-export]', {
+			file: `indikator_${hidden.id.replace(/_/g, '-')}_${hidden.year}_karte`,
+			title: `${label(hidden.id)} (${unit(hidden.id)}): Karte ${hidden.year}`,
+			marks: { hatched: 'path[fill^="url(#"]' },
+			colours: []
+		});
+		expect(svg.counts.hatched).toBe(rows.filter((r) => r.suppressed).length);
+		expect(svg.texts.some((t) => t.startsWith('geheim gehalten (Kleinzahl): '))).toBe(true);
+	});
+
 	it('target detail page: the target chart with its marks and key', async () => {
 		await page.goto(`${session.baseUrl}ziele/ziel/?id=FZ01`);
 		await page.waitForSelector('[data-testid=target-chart]', { timeout: 60_000 });

@@ -1,13 +1,17 @@
 /**
- * What the indicator page's charts say about themselves when exported (ChartExport): title with
+ * What the indicator page's charts and map say about themselves when exported: title with
  * indicator, chart and year, the city value and highlighted area, a key for their marks and the
  * source footer. The keys name the same colours the chart components draw.
  */
+import type { AreaCollection } from '$lib/data/engine';
 import type { Indicator } from '$lib/data/types';
+import type { ChoroplethModel } from '$lib/atlas/choropleth-model';
 import { t } from '$lib/i18n/i18n.svelte';
-import { COMPARISON_COLORS } from '$lib/map/colors';
+import { COMPARISON_COLORS, NO_DATA_COLOR } from '$lib/map/colors';
 import type { PolarityComparison } from '$lib/stats/compare';
-import type { ChartMeta, KeyItem } from '$lib/export/chart-figure-layout';
+import type { ChartGraphic, ChartMeta, KeyItem } from '$lib/export/chart-figure-layout';
+import { mapSvgMarkup } from '$lib/export/map-image';
+import { graphicFromMarkup } from '$lib/export/svg-inline';
 import { keyFromList } from '$lib/export/chart-figure';
 import { comparisonKey, figureFooter, indicatorFigureText } from '$lib/export/chart-meta';
 
@@ -77,4 +81,19 @@ export function trendsMeta(i: IndicatorFigureInput, root: Element): ChartMeta {
 	if (i.area) key.push({ label: i.area, mark: { kind: 'line', color: ACCENT, width: 2.8 } });
 	key.push({ label: `${t('ind.year')} ${i.year}`, mark: { kind: 'line', color: '#767676', width: 1, dash: '3 3' } });
 	return { ...base(i, title), key, footer: figureFooter([i.indicator.source]) };
+}
+
+/** The indicator page's map as the SVG choropleth (same colours as on screen), for export. */
+export function mapGraphic(areas: AreaCollection, model: ChoroplethModel, selected: string | null, label: string): ChartGraphic {
+	return graphicFromMarkup(mapSvgMarkup({ areas, styles: model.styles, selected, label, width: 800, height: 600 }));
+}
+
+/** Legend rows with counts, then the suppressed (hatched) and the areas without data. */
+export function mapMeta(i: IndicatorFigureInput, model: ChoroplethModel): ChartMeta {
+	const count = (n: number) => t('legend.count', { n });
+	const key: KeyItem[] = model.legend.map((r) => ({ label: `${r.label}: ${count(r.count)}`, mark: { kind: 'rect', fill: r.color } }));
+	if (model.suppressed > 0) key.push({ label: `${t('legend.suppressed')}: ${count(model.suppressed)}`, mark: { kind: 'hatch' } });
+	if (model.missing > 0) key.push({ label: `${t('legend.noData')}: ${count(model.missing)}`, mark: { kind: 'rect', fill: NO_DATA_COLOR } });
+	const text = base(i, t('ind.map', { year: i.year }));
+	return { ...text, subtitle: `${text.subtitle} · ${t('ind.mapMethod')}`, key, footer: figureFooter([i.indicator.source]) };
 }
