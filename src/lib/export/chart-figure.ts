@@ -7,6 +7,7 @@
  *   const blob = await chartFigurePng(svgElement, { title, subtitle, key, footer });
  *   const text = chartFigureSvg(svgElement, meta);
  */
+import { t } from '$lib/i18n/i18n.svelte';
 import { isBlank } from './figure-layout';
 import { canvasToBlob } from './figure';
 import { composeChartFigure, type ChartFigureLayout, type ChartGraphic, type ChartMeta, type KeyItem } from './chart-figure-layout';
@@ -64,7 +65,7 @@ export async function chartFigurePng(chart: ChartSource, meta: ChartMeta, option
 	ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
 	const r = layout.chart;
 	const region = ctx.getImageData(Math.floor(r.x * scale), Math.floor(r.y * scale), Math.max(1, Math.floor(r.w * scale)), Math.max(1, Math.floor(r.h * scale)));
-	if (isBlank(region.data)) throw new Error('Das Diagramm wäre leer geblieben.');
+	if (isBlank(region.data)) throw new Error(t('figure.blank'));
 	return canvasToBlob(canvas);
 }
 
