@@ -1,4 +1,4 @@
-/** The atlas page's export menu: map as PNG, trend chart as SVG, table as CSV/XLSX, print. */
+/** The atlas page's export menu: map as PNG, trend chart as SVG and PNG, table as CSV/XLSX, print. */
 import type { Atlas } from '$lib/atlas/atlas.svelte';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { ExportAction } from './actions';
@@ -7,26 +7,28 @@ import { printImage } from './print';
 import { atlasTable } from './atlas-table';
 import { toCsv } from './csv';
 import { toXlsx } from './xlsx';
-import { chartSvg, type KeyItem } from './svg-chart';
+import { keyFromList, type ChartMeta } from './chart-figure';
+import { chartPngAction, chartSvgAction, type ChartExportSpec } from './chart-actions';
+import { joinParts, territory } from './chart-meta';
 import { downloadBlob, downloadText, fileName } from './download';
-
-/** The trend chart's key is an HTML list beside the <svg>: read its swatches' line colour and style. */
-function trendKey(figure: Element): KeyItem[] {
-	return [...figure.querySelectorAll('.key li')].map((li) => {
-		const swatch = li.querySelector('.swatch');
-		const style = swatch ? getComputedStyle(swatch) : null;
-		return {
-			label: li.textContent?.trim() ?? '',
-			color: style?.borderTopColor ?? '#000000',
-			dash: style?.borderTopStyle === 'dashed' ? '6 3' : undefined
-		};
-	});
-}
 
 export function atlasExportActions(atlas: Atlas, mapContainer: () => HTMLElement | undefined): ExportAction[] {
 	const ready = !!(atlas.selection && atlas.indicator && atlas.model);
 	const base = () => ['atlas', atlas.indicator!.id, atlas.selection!.year];
 	const hasChart = ready && !!atlas.selection!.area;
+	const figure = () => document.querySelector('[data-testid=trend-chart]');
+	const trend: ChartExportSpec = {
+		source: () => figure()?.querySelector<SVGSVGElement>(':scope > svg'),
+		meta: (): ChartMeta => ({
+			title: t('trend.title', { area: atlas.areaName }),
+			subtitle: joinParts([`${indicatorLabel(atlas.indicator!)} (${atlas.indicator!.unit})`, territory(), t('figure.highlight', { area: atlas.areaName })]),
+			key: keyFromList(figure()?.querySelector('ul.key')),
+			footer: sourceLines(atlas.indicator!.source)
+		}),
+		name: () => [...base(), atlas.selection!.area!, 'entwicklung'],
+		disabled: !hasChart,
+		hint: hasChart ? undefined : t('export.svgHint')
+	};
 	return [
 		{
 			id: 'png',
@@ -38,26 +40,8 @@ export function atlasExportActions(atlas: Atlas, mapContainer: () => HTMLElement
 				return name;
 			}
 		},
-		{
-			id: 'svg',
-			label: t('export.svg'),
-			disabled: !hasChart,
-			hint: hasChart ? undefined : t('export.svgHint'),
-			run: () => {
-				const figure = document.querySelector('[data-testid=trend-chart]');
-				const svg = figure?.querySelector<SVGSVGElement>('svg');
-				if (!figure || !svg) throw new Error(t('export.svgHint'));
-				const name = fileName([...base(), atlas.selection!.area!, 'entwicklung'], 'svg');
-				const markup = chartSvg(svg, {
-					title: t('trend.title', { area: atlas.areaName }),
-					subtitle: indicatorLabel(atlas.indicator!),
-					key: trendKey(figure),
-					footer: sourceLines(atlas.indicator!.source)
-				});
-				downloadText(markup, name, 'image/svg+xml;charset=utf-8');
-				return name;
-			}
-		},
+		chartSvgAction(trend, 'svg', t('export.svg')),
+		chartPngAction(trend, 'chart-png'),
 		{
 			id: 'csv',
 			label: t('export.csv'),
