@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distributionModel } from './distribution-model';
+import { distributionModel, histogramModel } from './distribution-model';
 
 const margin = { top: 10, right: 10, bottom: 20, left: 10 };
 const v = (key: string, value: number | null) => ({ key, name: key, value });
@@ -29,5 +29,40 @@ describe('distributionModel', () => {
 
 	it('is null without values', () => {
 		expect(distributionModel({ values: [v('x', null)], city: 1, width: 100, height: 100, margin })).toBeNull();
+	});
+});
+
+describe('histogramModel', () => {
+	// 2,000 areas: value i mod 100 (20 areas per value), plus two without a value
+	const many = [...Array.from({ length: 2000 }, (_, i) => v(`k${i}`, i % 100)), v('x', null), v('y', null)];
+
+	it('uses the bins of the dot histogram, as bars as high as their count', () => {
+		const input = { values: many, city: 42, width: 620, height: 200, margin, bins: 10 };
+		const h = histogramModel({ ...input, selected: null })!;
+		const d = distributionModel(input)!;
+		expect(h.n).toBe(2000);
+		expect(h.bars.map((b) => [b.x0, b.x1, b.count])).toEqual(d.bins.map((b) => [b.x0, b.x1, b.keys.length]));
+		expect(h.bars.reduce((s, b) => s + b.count, 0)).toBe(2000);
+		// equal counts, equal heights; the tallest bar reaches no higher than the plot's top
+		const tall = Math.min(...h.bars.map((b) => b.y));
+		expect(tall).toBeGreaterThanOrEqual(margin.top);
+		for (const b of h.bars) expect(b.y).toBeLessThanOrEqual(h.baseline);
+		expect(h.yTicks[0]).toEqual({ value: 0, y: h.baseline });
+		expect(h.cityX).toBeCloseTo(d.cityX!, 9);
+		expect(h.marker).toBeNull();
+	});
+
+	it('marks the highlighted area at its value', () => {
+		const h = histogramModel({ values: many, city: null, width: 620, height: 200, margin, bins: 10, selected: 'k1057' })!;
+		expect(h.marker).toMatchObject({ key: 'k1057', value: 57 });
+		const bar = h.bars.find((b) => b.x0 <= 57 && 57 < b.x1)!;
+		expect(h.marker!.x).toBeGreaterThanOrEqual(bar.px0);
+		expect(h.marker!.x).toBeLessThanOrEqual(bar.px1);
+		// a selected area without a value has no marker
+		expect(histogramModel({ values: many, city: null, width: 620, height: 200, margin, selected: 'x' })!.marker).toBeNull();
+	});
+
+	it('is null without values', () => {
+		expect(histogramModel({ values: [v('x', null)], city: 1, width: 100, height: 100, margin, selected: null })).toBeNull();
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelModel } from './funnel-model';
+import { funnelMarks, funnelModel } from './funnel-model';
 import { compareArea } from '$lib/stats/compare';
 
 const margin = { top: 10, right: 10, bottom: 30, left: 40 };
@@ -34,5 +34,34 @@ describe('funnelModel', () => {
 
 	it('has no funnel without points with a denominator', () => {
 		expect(funnelModel({ ...base, points: [{ key: 'x', name: 'x', value: null, denominator: null }] })).toBeNull();
+	});
+});
+
+describe('funnelMarks', () => {
+	it('draws every point once, as a small circle in the path of its position, outliers last', () => {
+		// 1,000 areas around the city value 20 %, every 50th far above, every 101st far below
+		const points = Array.from({ length: 1000 }, (_, i) => pt(`a${i}`, i % 50 === 0 ? 60 : i % 101 === 0 ? 2 : 20, 100 + i));
+		const m = funnelModel({ ...base, points })!;
+		const marks = funnelMarks(m.dots, 2);
+		expect(marks.reduce((s, g) => s + g.count, 0)).toBe(1000);
+		for (const g of marks) {
+			expect(g.count).toBe(m.dots.filter((d) => d.position === g.position).length);
+			// one move-to per mark
+			expect(g.d.match(/M/g)).toHaveLength(g.count);
+		}
+		expect(marks[0].position).toBe('inside');
+		const order = ['inside', 'high_95', 'low_95', 'high_998', 'low_998'];
+		const drawn = marks.map((g) => g.position);
+		expect(drawn).toEqual(order.filter((p) => drawn.includes(p as (typeof drawn)[number])));
+		expect(drawn).toEqual(expect.arrayContaining(['inside', 'high_998', 'low_998']));
+		// the first mark: a circle of radius 2 around the first inside point, to 0.1 px
+		const first = m.dots.find((d) => d.position === 'inside')!;
+		const [, x, y] = /^M([\d.]+),([\d.]+)a2,2 0 1,0 4,0a2,2 0 1,0 -4,0/.exec(marks[0].d)!;
+		expect(Number(x)).toBeCloseTo(first.cx - 2, 1);
+		expect(Number(y)).toBeCloseTo(first.cy, 1);
+	});
+
+	it('is empty without points', () => {
+		expect(funnelMarks([], 2)).toEqual([]);
 	});
 });

@@ -4,9 +4,19 @@
  * more by chance; only points outside the funnel differ more than chance explains. The limits use
  * the same interval logic as the comparison colours, so a point outside the 95 % funnel is exactly an
  * area whose interval excludes the city value.
+ *
+ * With many areas the points are drawn as small marks in one SVG path per position (funnelMarks):
+ * the same places and colours, a handful of nodes instead of one circle per area.
  */
-import { line, scaleLinear, scaleLog } from 'd3';
+import { extent, line, scaleLinear, scaleLog } from 'd3';
 import { funnelCurve, funnelPosition, proportionFunnelLimits, rateFunnelLimits, type FunnelPosition } from '$lib/stats/funnel';
+
+/**
+ * Above this many points the funnel draws marks in a few paths instead of one circle (with its own
+ * tooltip) per area: hundreds of 4.5 px circles already cover each other in the 620 × 330 plot, and
+ * each circle is a node to build and lay out.
+ */
+export const FUNNEL_POINTS_MAX = 300;
 
 export interface FunnelInput {
 	points: readonly { key: string; name: string; value: number | null; denominator: number | null }[];
@@ -47,15 +57,17 @@ export function funnelModel(input: FunnelInput): FunnelModel | null {
 	const { width, height, margin } = input;
 	const target = input.city / input.multiplier;
 	const limitsAt = input.kind === 'proportion' ? proportionFunnelLimits : rateFunnelLimits;
-	const dens = pts.map((p) => p.denominator);
-	const lo = Math.max(1, Math.min(...dens) * 0.8);
-	const hi = Math.max(lo * 2, Math.max(...dens) * 1.25);
+	// d3's min/max, not Math.min(...spread): thousands of arguments come close to the engine's limit
+	const [dmin, dmax] = extent(pts, (p) => p.denominator) as [number, number];
+	const lo = Math.max(1, dmin * 0.8);
+	const hi = Math.max(lo * 2, dmax * 1.25);
 	const x = scaleLog().domain([lo, hi]).range([margin.left, width - margin.right]);
 	const curve = funnelCurve(input.kind, target, lo, hi, { levels: [0.95, 0.998], multiplier: input.multiplier, points: 80 });
 	// The y range follows the data (and the city value), not the funnel's far-out tips at tiny n,
 	// which would flatten all points into a line; the curves are clipped to the plot.
-	const vmax = Math.max(input.city, ...pts.map((p) => p.value));
-	const vmin = Math.min(input.city, ...pts.map((p) => p.value));
+	const [pmin, pmax] = extent(pts, (p) => p.value) as [number, number];
+	const vmax = Math.max(input.city, pmax);
+	const vmin = Math.min(input.city, pmin);
 	const spread = vmax - vmin || Math.abs(vmax) * 0.2 || 1;
 	const yTop = input.kind === 'proportion' ? Math.min(input.multiplier, vmax + spread * 0.25) : vmax + spread * 0.25;
 	const y = scaleLinear()
@@ -86,4 +98,22 @@ export function funnelModel(input: FunnelInput): FunnelModel | null {
 		})),
 		plot: { x0: margin.left, x1: width - margin.right, y0: margin.top, y1: height - margin.bottom }
 	};
+}
+
+/** Drawing order of the marks: points inside the funnel first, the outliers on top where they stay visible. */
+const MARK_ORDER: FunnelPosition[] = ['inside', 'high_95', 'low_95', 'high_998', 'low_998'];
+
+/**
+ * All points as small circles (radius r), one path per funnel position, so the chart keeps a
+ * constant number of nodes at any number of areas. Coordinates are rounded to 0.1 px, which keeps
+ * the path short without moving a mark visibly. Positions without points are left out.
+ */
+export function funnelMarks(dots: readonly FunnelDot[], r: number): { position: FunnelPosition; count: number; d: string }[] {
+	const f = (v: number) => String(Math.round(v * 10) / 10);
+	const arc = `a${f(r)},${f(r)} 0 1,0 ${f(2 * r)},0a${f(r)},${f(r)} 0 1,0 ${f(-2 * r)},0`;
+	return MARK_ORDER.map((position) => {
+		const parts: string[] = [];
+		for (const d of dots) if (d.position === position) parts.push(`M${f(d.cx - r)},${f(d.cy)}${arc}`);
+		return { position, count: parts.length, d: parts.join('') };
+	}).filter((g) => g.count > 0);
 }

@@ -36,15 +36,20 @@ export class IndicatorPageState {
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
 	years = $derived(this.selection ? (this.yearsBy[this.selection.indicator] ?? []) : []);
 	ready = $derived(this.selection !== null && this.loadedId === this.selection.indicator);
-	values = $derived(this.perYear.find((p) => p.year === this.selection?.year)?.rows ?? []);
-	cityPoint = $derived(this.city.find((p) => p.year === this.selection?.year) ?? null);
+	/**
+	 * The selected year alone: highlighting another area replaces the selection object, and whatever
+	 * reads only the year (the rows: a trend test per area, thousands at block level) must not rerun.
+	 */
+	year = $derived(this.selection?.year ?? null);
+	values = $derived(this.perYear.find((p) => p.year === this.year)?.rows ?? []);
+	cityPoint = $derived(this.city.find((p) => p.year === this.year) ?? null);
 	series = $derived(seriesByArea(this.perYear));
 	districtNames = $derived(new Map(this.areas.filter((a) => a.level !== this.baseLevel).map((a) => [a.key, a.name])));
 	rows = $derived(
-		this.indicator && this.selection && this.ready
+		this.indicator && this.year !== null && this.ready
 			? indicatorRows({
 					indicator: this.indicator,
-					year: this.selection.year,
+					year: this.year,
 					values: this.values,
 					series: this.series,
 					city: this.cityPoint?.value ?? null,
