@@ -28,6 +28,15 @@ export interface ChoroplethEvents {
 const SOURCE = 'areas';
 const HIGHLIGHT = 'highlight';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Up to this many areas the label points are computed before the map is built. */
+const LABELS_EAGER_MAX = 2000;
+
+function labelFeatures(features: FeatureCollection['features']): FeatureCollection['features'] {
+	return features.flatMap((f) => {
+		const p = labelPoint(f.geometry);
+		return p ? [{ type: 'Feature' as const, properties: { name: (f.properties as { name: string }).name }, geometry: { type: 'Point' as const, coordinates: p } }] : [];
+	});
+}
 
 export class MaplibreChoropleth {
 	readonly map: maplibregl.Map;
@@ -45,13 +54,12 @@ export class MaplibreChoropleth {
 	) {
 		this.#keys = areas.features.map((f) => f.properties.key);
 		this.#features = new Map(areas.features.map((f) => [f.properties.key, f]));
-		const labelPoints: FeatureCollection = {
-			type: 'FeatureCollection',
-			features: options.labels === false ? [] : areas.features.flatMap((f) => {
-				const p = labelPoint(f.geometry);
-				return p ? [{ type: 'Feature' as const, properties: { name: f.properties.name }, geometry: { type: 'Point' as const, coordinates: p } }] : [];
-			})
-		};
+		// Label points cost ≈ 0.2 ms per area: a city's few hundred at once, thousands after the first
+		// coloured map, in slices, so they never hold up the map or an input (labels only show from
+		// zoom 10.5 anyway).
+		const wantLabels = options.labels !== false;
+		const eager = wantLabels && areas.features.length <= LABELS_EAGER_MAX;
+		const labelPoints: FeatureCollection = { type: 'FeatureCollection', features: eager ? labelFeatures(areas.features) : [] };
 		const [[w, s], [e, n]] = planarBounds(areas);
 		this.map = new maplibregl.Map({
 			container,
@@ -146,6 +154,7 @@ export class MaplibreChoropleth {
 		this.map.addImage('hatch', hatch);
 
 		this.#ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+		if (wantLabels && !eager) this.map.once('idle', () => this.#labelsLater(areas.features));
 
 		this.map.on('mousemove', 'fill', (ev) => {
 			const key = (ev.features?.[0]?.id as string | undefined) ?? null;
@@ -198,7 +207,23 @@ export class MaplibreChoropleth {
 		(this.map.getSource(HIGHLIGHT) as maplibregl.GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
 	}
 
+	#destroyed = false;
+	#labelsLater(features: FeatureCollection['features']) {
+		const done: FeatureCollection['features'] = [];
+		let i = 0;
+		const slice = () => {
+			if (this.#destroyed) return;
+			const end = Math.min(i + 500, features.length);
+			done.push(...labelFeatures(features.slice(i, end)));
+			i = end;
+			if (i < features.length) setTimeout(slice, 0);
+			else (this.map.getSource('labels') as maplibregl.GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: done });
+		};
+		setTimeout(slice, 0);
+	}
+
 	destroy() {
+		this.#destroyed = true;
 		this.map.remove();
 	}
 }
