@@ -88,7 +88,8 @@ describe('import wizard', () => {
 		await page.waitForSelector('[data-testid=area-table]', { timeout: 60_000 });
 		const atlasText = async () => (await page.textContent('[data-testid=atlas]')) ?? '';
 		await expect.poll(atlasText).toContain('SGB-II-Quote unter 15 Jahren');
-		expect(await atlasText()).toContain('Sankt Georg');
+		// the indicator's name comes with the catalogue, the areas' values a query later
+		await expect.poll(atlasText, { timeout: 30_000 }).toContain('Sankt Georg');
 		expect(await page.locator('[data-testid=area-table] tr').count()).toBe(7); // header + 6 areas
 		// the script-in-a-name district is text, never markup
 		expect(await atlasText()).toContain(SCRIPT_NAME);
