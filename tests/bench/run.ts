@@ -11,7 +11,7 @@
  * output). --quick: one run, demo and 1,000 only, no formats, no page sweep (a smoke test).
  * --extreme: also try the app's load path on the full 20,000 × 100 × 20 package (1.8 GB CSV).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -115,6 +115,17 @@ function runsFor(index: number, perRunMs: number): number {
 	return Math.max(1, Math.min(RUNS, affordable));
 }
 
+/** Lines of a file, streamed (observations.csv of 20,000 × 100 × 20 is larger than a string may be). */
+async function countLines(file: string): Promise<number> {
+	let n = 0;
+	let last = 10;
+	for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+		for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) n++;
+		last = chunk[chunk.length - 1];
+	}
+	return last === 10 ? n : n + 1;
+}
+
 async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<string, string>): Promise<SizeResult> {
 	const errors: string[] = [];
 	let pkgDir: string;
@@ -134,7 +145,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 	const dataJson = join(site, '__data.json');
 	const pkg = dirBytes(pkgDir);
 	const descriptor = JSON.parse(readFileSync(join(pkgDir, 'datapackage.json'), 'utf8'));
-	const observations = readFileSync(join(pkgDir, descriptor.resources.find((r: { name: string }) => r.name === 'observations').path), 'utf8').split('\n').length - 2;
+	const observations = (await countLines(join(pkgDir, descriptor.resources.find((r: { name: string }) => r.name === 'observations').path))) - 1;
 
 	const server = await serveLogged(site);
 	const clicks = clickTargets(pkgDir);
