@@ -16,9 +16,9 @@ import { assessTarget, type Assessment } from '$lib/targets/assess';
 import type { TargetRecord } from '$lib/targets/model';
 import type { SeriesPoint } from '$lib/data/engine';
 import { runIndex, type IndexRun } from '$lib/index/load';
-import { defaultSettings, type IndexSettings } from '$lib/index/settings';
+import type { IndexSettings } from '$lib/index/settings';
+import { parseIndexArea, parseIndexSettings } from '$lib/index/url-state';
 import { loadAtlasView, queryOf } from './atlas-slide';
-import { parseIndexSearch } from './index-query';
 import { kindOfUrl } from './slides';
 
 export interface TargetView {
@@ -82,14 +82,12 @@ async function loadIndex(url: string): Promise<IndexView> {
 	const areas = engine.geometry[engine.baseLevel];
 	const parentLevel = engine.descriptor.sozialraum.levels[1];
 	const parents = parentLevel ? engine.geometry[parentLevel.id] : undefined;
-	const { settings, selected } = parseIndexSearch(queryOf(url), {
-		indicators,
-		fallback: defaultSettings(indicators),
-		areaKeys: areas.features.map((f) => f.properties.key)
-	});
-	// a year the chosen indicators do not share would give an empty index: take the latest instead
-	const ids = settings.indicators.filter((i) => i.weight > 0).map((i) => i.id);
-	if (settings.year !== null && !ids.every((id) => (yearsBy[id] ?? []).includes(settings.year!))) settings.year = null;
+	// The builder page's own reading of its permalink (a year the chosen indicators do not share
+	// becomes null, i.e. the latest common one).
+	const ctx = { indicators, yearsBy, areaKeys: new Set(areas.features.map((f) => f.properties.key)) };
+	const params = queryOf(url);
+	const settings = parseIndexSettings(params, ctx);
+	const selected = parseIndexArea(params, ctx);
 	const run = await runIndex(engine, settings, { indicators, yearsBy });
 	if (!run) throw new Error(t('index.noYear'));
 	return { ...run, settings, indicators, areas, parents, selected };
