@@ -4,7 +4,7 @@
  * target/field, since a planner fixes files one error at a time), sorting into new / identical /
  * conflicting, and turning the planner's choice per conflict into the targets to write.
  */
-import type { Params } from '$lib/i18n/translate';
+import { StoreError } from '$lib/store/record-store';
 import { newTargetId, sameTarget, type TargetRecord } from './model';
 import { TargetsFileError, type Decoded, type Message, type Origin } from './file-format';
 import type { TargetIssue } from './validate';
@@ -14,12 +14,8 @@ export interface Conflict { id: string; mine: TargetRecord; theirs: TargetRecord
 export interface ImportPlan { file: string; incoming: TargetRecord[]; fresh: TargetRecord[]; identical: TargetRecord[]; conflicts: Conflict[] }
 export interface ImportResult { added: number; replaced: number; kept: number; duplicated: number; unchanged: number }
 
-/** A change that was refused; `issues` for a target that does not validate. */
-export class StoreError extends Error {
-	constructor(readonly key: Message['key'], readonly params: Params = {}, readonly issues: TargetIssue[] = []) {
-		super(key);
-	}
-}
+/** A change that was refused; `issues` for a target that does not validate (the shared store's error). */
+export { StoreError };
 
 export function planImport(file: string, incoming: TargetRecord[], list: readonly TargetRecord[]): ImportPlan {
 	const current = new Map(list.map((t) => [t.id, t]));
