@@ -70,7 +70,8 @@ const FRICTIONLESS_TYPE: Record<ColumnSpec['type'], string> = {
 	key: 'string',
 	integer: 'integer',
 	number: 'number',
-	list: 'string'
+	list: 'string',
+	date: 'date'
 };
 
 export function csvResource(name: TableName): ResourceDescriptor {

@@ -2,20 +2,24 @@
  * The monitoring engine: loads a data package into DuckDB and answers the questions the pages ask.
  * It is the only module that knows SQL exists; pages get typed rows.
  */
-import { csvFormat } from 'd3';
+import { csvFormat, csvParseRows } from 'd3';
 import type { Connector } from './connector';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type {
 	AreaProperties,
 	DisclosureSettings,
 	Indicator,
+	Measure,
+	Network,
+	NetworkMeeting,
+	NetworkMember,
 	ObservationFlag,
 	ObservationPart,
 	Offer,
 	PackageDescriptor,
 	Target
 } from './types';
-import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
+import { TABLES, INVENTORY_TABLES, REFERENCES_TABLE, createTableByHeaderSql, createTableSql, missingColumns, NORMALISE_SQL, type TableSpec } from './schema';
 import { PART_TABLE, SUPPRESSED_TOTALS_TABLE } from './served';
 import * as Q from './queries';
 import { buildSuppressionTables } from './suppression';
@@ -120,6 +124,13 @@ export class MonitorEngine {
 		for (const spec of [...tables, ...optional]) {
 			const resource = descriptor.resources.find((r) => r.name === spec.resource)!;
 			await readTable(db, spec, resource.path, await source.read(resource.path));
+			for (const sql of NORMALISE_SQL[spec.table] ?? []) await db.query(sql);
+		}
+		// The Bestandsaufnahme tables are optional: absent ones exist empty, so queries need no case.
+		for (const spec of INVENTORY_TABLES) {
+			const resource = descriptor.resources.find((r) => r.name === spec.resource);
+			if (resource) await readTable(db, spec, resource.path, await source.read(resource.path));
+			else await db.query(emptyTableSql(spec));
 			for (const sql of NORMALISE_SQL[spec.table] ?? []) await db.query(sql);
 		}
 		if (parts) {
@@ -244,6 +255,25 @@ export class MonitorEngine {
 		return rows.map((r) => ({ ...(r as unknown as Target), scope_keys: splitList(r.scope_keys) }));
 	}
 
+	/** Local networks of the package (empty when it has none). */
+	async networks(): Promise<Network[]> {
+		return this.#db.query<Network & Record<string, unknown>>(Q.NETWORKS);
+	}
+
+	async networkMembers(): Promise<NetworkMember[]> {
+		return this.#db.query<NetworkMember & Record<string, unknown>>(Q.NETWORK_MEMBERS);
+	}
+
+	async networkMeetings(): Promise<NetworkMeeting[]> {
+		return this.#db.query<NetworkMeeting & Record<string, unknown>>(Q.NETWORK_MEETINGS);
+	}
+
+	/** Measures (Maßnahmen) tied to the package's Feinziele. */
+	async measures(): Promise<Measure[]> {
+		const rows = await this.#db.query(Q.MEASURES);
+		return rows.map((r) => ({ ...(r as unknown as Measure), target_ids: splitList(r.target_ids), offer_ids: splitList(r.offer_ids) }));
+	}
+
 	async population(areaKey: string, year: number): Promise<{ age_group: string; persons: number }[]> {
 		await this.prepareTables(['population']);
 		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year]);
@@ -277,14 +307,28 @@ export class MonitorEngine {
 /** Read one CSV resource into its table (explicit types, strict). */
 async function readTable(db: Connector, spec: TableSpec, path: string, bytes: Uint8Array): Promise<void> {
 	const fileName = `pkg_${spec.table}.csv`;
+	let sql: string;
+	if (spec.optional) {
+		const header = csvHeader(bytes);
+		const missing = missingColumns(spec, header);
+		if (missing.length) throw new EngineError(`${path}: Pflichtspalte fehlt: ${missing.map((c) => `„${c}“`).join(', ')}.`);
+		sql = createTableByHeaderSql(spec, fileName, header);
+	} else sql = createTableSql(spec, fileName);
 	await db.registerFile(fileName, bytes);
 	try {
-		await db.query(createTableSql(spec, fileName));
+		await db.query(sql);
 	} catch (e) {
 		throw new EngineError(`${path}: Die Tabelle konnte nicht gelesen werden. ${(e as Error).message}`);
 	} finally {
 		await db.dropFile(fileName);
 	}
+}
+
+/** Column names of a CSV file's first line (BOM tolerated). */
+function csvHeader(bytes: Uint8Array): string[] {
+	const head = new TextDecoder().decode(bytes.subarray(0, 65536)).replace(/^\ufeff/, '');
+	const end = head.search(/\r?\n/);
+	return csvParseRows(end < 0 ? head : head.slice(0, end))[0] ?? [];
 }
 
 /**
@@ -389,7 +433,7 @@ function once(load: () => Promise<void>): () => Promise<void> {
 
 /** CREATE TABLE with the spec's columns and no rows. */
 function emptyTableSql(spec: TableSpec): string {
-	const cols = Object.entries(spec.columns).map(([n, t]) => `${n} ${t}`).join(', ');
+	const cols = Object.entries(spec.columns).map(([n, t]) => `"${n}" ${t}`).join(', ');
 	return `CREATE OR REPLACE TABLE ${spec.table} (${cols})`;
 }
 

@@ -119,6 +119,11 @@ export const AREAS = `SELECT key, name, level, parent FROM areas ORDER BY level_
 
 export const OFFERS = `SELECT * FROM offers ORDER BY id`;
 export const TARGETS = `SELECT * FROM targets ORDER BY id`;
+// The Bestandsaufnahme tables keep the package's row order: it is the order a coordinator wrote them.
+export const NETWORKS = `SELECT * FROM networks`;
+export const NETWORK_MEMBERS = `SELECT * FROM network_members`;
+export const NETWORK_MEETINGS = `SELECT * FROM network_meetings ORDER BY network_id, date`;
+export const MEASURES = `SELECT * FROM measures`;
 
 export const POPULATION_FOR_AREA = `
 SELECT age_group, persons FROM population WHERE area_key = ? AND year = ? ORDER BY age_group`;

@@ -9,6 +9,10 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type {
 	AreaProperties,
 	Indicator,
+	Measure,
+	Network,
+	NetworkMeeting,
+	NetworkMember,
 	Observation,
 	Offer,
 	PackageDescriptor,
@@ -52,9 +56,18 @@ export interface PackageData {
 	population: PopulationRow[];
 	offers: Offer[];
 	targets: Target[];
+	networks: Network[];
+	network_members: NetworkMember[];
+	network_meetings: NetworkMeeting[];
+	measures: Measure[];
 }
 
 /** Resource names the validator knows how to read as tables. */
 export const TABLE_RESOURCES = ['indicators', 'observations', 'population', 'offers', 'targets'] as const;
+/**
+ * Tables of the Bestandsaufnahme (networks and measures): optional without a warning, since most
+ * packages from a statistics office will not have them (the app keeps them; see docs/data-package.md).
+ */
+export const INVENTORY_RESOURCES = ['networks', 'network_members', 'network_meetings', 'measures'] as const;
 /** Tables a package cannot do without; the others may be absent (warning). */
 export const REQUIRED_TABLES: readonly string[] = ['indicators', 'observations'];
