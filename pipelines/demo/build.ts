@@ -10,6 +10,8 @@ import { buildObservations } from './observations';
 import { buildOffers } from './offers';
 import { buildPopulation } from './population';
 import { buildTargets } from './targets';
+import { buildNetworks } from './networks';
+import { buildMeasures } from './measures';
 import { areaFiles, csvResource, descriptorJson, geojsonResource, tableCsv } from './write';
 
 export const DEFAULT_INDICATOR = 'sgb2_u15';
@@ -22,6 +24,8 @@ export function buildDemoPackage(): Record<string, string> {
 	const observations = buildObservations(INDICATORS, sozialraeume, population, bases);
 	const offers = buildOffers(sozialraeume, population);
 	const targets = buildTargets(observations, INDICATORS, sozialraeume);
+	const networks = buildNetworks(sozialraeume, offers);
+	const measures = buildMeasures(targets, offers, sozialraeume);
 
 	const descriptor: PackageDescriptor = {
 		name: 'musterstadt',
@@ -41,7 +45,11 @@ export function buildDemoPackage(): Record<string, string> {
 			csvResource('observations'),
 			csvResource('population'),
 			csvResource('offers'),
-			csvResource('targets')
+			csvResource('targets'),
+			csvResource('networks'),
+			csvResource('network_members'),
+			csvResource('network_meetings'),
+			csvResource('measures')
 		],
 		sozialraum: {
 			fictional: true,
@@ -64,6 +72,10 @@ export function buildDemoPackage(): Record<string, string> {
 		'observations.csv': tableCsv('observations', observations),
 		'population.csv': tableCsv('population', population.rows()),
 		'offers.csv': tableCsv('offers', offers),
-		'targets.csv': tableCsv('targets', targets)
+		'targets.csv': tableCsv('targets', targets),
+		'networks.csv': tableCsv('networks', networks.networks),
+		'network_members.csv': tableCsv('network_members', networks.members),
+		'network_meetings.csv': tableCsv('network_meetings', networks.meetings),
+		'measures.csv': tableCsv('measures', measures)
 	};
 }
