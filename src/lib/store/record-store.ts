@@ -70,6 +70,11 @@ export class RecordStore<T extends { id: string }, I extends RecordIssue = Recor
 		return this.#storage.persistent;
 	}
 
+	/** The undo labels and refusals of this kind of record. */
+	get labels(): StoreKind<T, I>['labels'] {
+		return this.#kind.labels;
+	}
+
 	list(): T[] {
 		return this.#overlay.list();
 	}
