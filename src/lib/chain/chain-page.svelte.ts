@@ -12,6 +12,7 @@ import { needByPhase, needIndicators } from './need';
 import type { LevelMethod } from './categories';
 import { CHAIN_PHASES, type ChainPhase } from './phases';
 import { DEFAULT_MIN_POPULATION } from '$lib/index/settings';
+import { inventoryApp } from '$lib/inventory/inventory.svelte';
 import { chainSearch, DEFAULT_CHAIN_VIEW, parseChainView, type ChainView, type MatrixSort } from './url-state';
 
 export type { MatrixSort };
@@ -20,6 +21,8 @@ export class ChainPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state('');
 	data = $state<ChainData | null>(null);
+	/** The offers counted: the inventory's offers that exist today (edits count at once). */
+	inventory = inventoryApp();
 	geometry = $state.raw<AreaCollection | null>(null);
 	parents = $state.raw<AreaCollection | undefined>(undefined);
 	method = $state<LevelMethod>(DEFAULT_CHAIN_VIEW.method);
@@ -31,8 +34,8 @@ export class ChainPage {
 
 	keys = $derived(this.data?.areas.map((a) => a.key) ?? []);
 	need = $derived(this.data ? needByPhase(this.data.indicators, this.data.values, this.keys) : new Map());
-	coverage = $derived(this.data ? coverageByArea(this.data.offers, this.keys, this.data.population) : new Map());
-	placesPhases = $derived(phasesWithPlaces(this.data?.offers ?? []));
+	coverage = $derived(this.data ? coverageByArea(this.inventory.currentOffers, this.keys, this.data.population) : new Map());
+	placesPhases = $derived(phasesWithPlaces(this.inventory.currentOffers));
 	/** Same minimum as the social index (Berlin MSS, Hamburg: 300 residents). */
 	minPopulation = DEFAULT_MIN_POPULATION;
 	residents = $derived(
@@ -80,6 +83,8 @@ export class ChainPage {
 		this.status = 'loading';
 		try {
 			const engine = await getEngine();
+			await this.inventory.start();
+			if (this.inventory.status === 'error') throw new Error(this.inventory.error);
 			this.data = await loadChainData(engine);
 			this.geometry = engine.geometry[engine.baseLevel];
 			const parent = engine.descriptor.sozialraum.levels[1];

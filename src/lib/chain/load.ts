@@ -1,10 +1,12 @@
 /**
  * Everything the matrix needs, fetched from the engine once (engine methods and
  * data/chain-queries; no SQL here). Need indicators use their latest year each, population its
- * latest year: the matrix is about the current situation.
+ * latest year: the matrix is about the current situation. The offers are not loaded here: the page
+ * takes them from the inventory (the package's offers with this browser's changes, those valid
+ * today), so an edited inventory counts at once.
  */
 import type { MonitorEngine } from '$lib/data/engine';
-import type { Indicator, Offer } from '$lib/data/types';
+import type { Indicator } from '$lib/data/types';
 import { populationForYear, populationYears, type PopulationCell } from '$lib/data/chain-queries';
 import type { AreaValues } from '$lib/index/status';
 import { needIndicators } from './need';
@@ -16,19 +18,12 @@ export interface ChainData {
 	/** Latest year used per need indicator. */
 	years: Record<string, number>;
 	values: Record<string, AreaValues>;
-	offers: Offer[];
 	population: PopulationCell[];
 	populationYear: number | null;
 }
 
 export async function loadChainData(engine: MonitorEngine): Promise<ChainData> {
-	const [indicators, yearsBy, allAreas, offers, popYears] = await Promise.all([
-		engine.indicators(),
-		engine.yearsByIndicator(),
-		engine.areas(),
-		engine.offers().catch(() => [] as Offer[]),
-		populationYears(engine)
-	]);
+	const [indicators, yearsBy, allAreas, popYears] = await Promise.all([engine.indicators(), engine.yearsByIndicator(), engine.areas(), populationYears(engine)]);
 	const areas = allAreas.filter((a) => a.level === engine.baseLevel).map((a) => ({ key: a.key, name: a.name, parent: a.parent }));
 	const years: Record<string, number> = {};
 	const values: Record<string, AreaValues> = {};
@@ -43,5 +38,5 @@ export async function loadChainData(engine: MonitorEngine): Promise<ChainData> {
 	}
 	const populationYear = popYears.length ? popYears[popYears.length - 1] : null;
 	const population = populationYear === null ? [] : await populationForYear(engine, populationYear);
-	return { areas, indicators, years, values, offers, population, populationYear };
+	return { areas, indicators, years, values, population, populationYear };
 }
