@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ path: '/ziele/', key: 'nav.targets' },
 	{ path: '/kette/', key: 'nav.chain' },
 	{ path: '/angebote/', key: 'nav.offers' },
+	{ path: '/netzwerke/', key: 'nav.networks' },
 	{ path: '/index/', key: 'nav.index' },
 	{ path: '/praesentation/', key: 'nav.present' },
 	{ path: '/import/', key: 'nav.import' }

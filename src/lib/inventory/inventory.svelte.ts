@@ -25,17 +25,15 @@ export class InventoryApp extends StoreApp<OfferRecord, OfferIssue> {
 	/** Offers that ended before `day` or start after it. */
 	inactive = $derived(this.list.length - this.current.length);
 
-	constructor() {
-		super(async (engine) => {
-			let storage: EntryStorage<OfferRecord>;
-			try {
-				storage = await openOfferStorage(engine.descriptor.name);
-			} catch {
-				storage = new MemoryStorage<OfferRecord>();
-			}
-			const areaKeys = new Set(engine.geometry[engine.baseLevel].features.map((f) => f.properties.key));
-			return openOfferStore(storage, await engine.offers(), { areaKeys });
-		});
+	protected async open(engine: MonitorEngine) {
+		let storage: EntryStorage<OfferRecord>;
+		try {
+			storage = await openOfferStorage(engine.descriptor.name);
+		} catch {
+			storage = new MemoryStorage<OfferRecord>();
+		}
+		const areaKeys = new Set(engine.geometry[engine.baseLevel].features.map((f) => f.properties.key));
+		return openOfferStore(storage, await engine.offers(), { areaKeys });
 	}
 
 	protected override async prepare(engine: MonitorEngine) {

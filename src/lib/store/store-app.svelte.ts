@@ -12,7 +12,7 @@ import type { Conflict, Origin, RecordIssue, RecordStore } from './record-store'
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
-export class StoreApp<T extends { id: string }, I extends RecordIssue = RecordIssue> {
+export abstract class StoreApp<T extends { id: string }, I extends RecordIssue = RecordIssue> {
 	status = $state<LoadStatus>('loading');
 	error = $state('');
 	list = $state.raw<T[]>([]);
@@ -27,15 +27,10 @@ export class StoreApp<T extends { id: string }, I extends RecordIssue = RecordIs
 	/** Counts every change of the list (a cheap signature for views that must redraw). */
 	revision = $state(0);
 
-	#open: (engine: MonitorEngine) => Promise<RecordStore<T, I>>;
 	#store: RecordStore<T, I> | null = null;
 	#engine: MonitorEngine | null = null;
 	#starting: Promise<void> | null = null;
 	#watching = false;
-
-	constructor(open: (engine: MonitorEngine) => Promise<RecordStore<T, I>>) {
-		this.#open = open;
-	}
 
 	/** The engine the store was opened on (null before start). */
 	get engine(): MonitorEngine | null {
@@ -79,13 +74,16 @@ export class StoreApp<T extends { id: string }, I extends RecordIssue = RecordIs
 		this.status = 'loading';
 		const engine = await getEngine();
 		await this.prepare(engine);
-		this.#store = await this.#open(engine);
+		this.#store = await this.open(engine);
 		this.#engine = engine;
 		this.packageName = engine.descriptor.name;
 		this.persistent = this.#store.persistent;
 		this.sync();
 		this.status = 'ready';
 	}
+
+	/** Open this kind's store on the package's storage (runs after prepare). */
+	protected abstract open(engine: MonitorEngine): Promise<RecordStore<T, I>>;
 
 	/** What a kind loads besides its store (areas, geometry); runs before the store opens. */
 	protected async prepare(_engine: MonitorEngine): Promise<void> {}
