@@ -22,7 +22,7 @@ import { formatNumber, formatValue } from '$lib/stats/format';
 import { scopeName, scopePhrase } from '$lib/targets/scope';
 import { assessmentSentence } from '$lib/targets/sentence';
 import { targetsApp } from '$lib/targets/targets.svelte';
-import type { LoadedView, TargetView } from './load-view';
+import type { LoadedView, SlideMeasure, TargetView } from './load-view';
 import { slideRows } from './profile-slide';
 
 export interface MapBody {
@@ -49,6 +49,8 @@ export interface ProfileBody {
 export interface TargetBody extends TargetView {
 	type: 'target';
 	label: string;
+	/** "Ziel, Maßnahmen, Stand": the measures drawn below the chart. */
+	measures?: SlideMeasure[];
 }
 
 export type SlideBody = MapBody | ProfileBody | TargetBody;
@@ -116,8 +118,20 @@ function targetContent(v: TargetView): SlideContent {
 	};
 }
 
+/** The target slide with its measures, and a count of them by status beside it. */
+function measuresContent(v: TargetView, measures: SlideMeasure[]): SlideContent {
+	const c = targetContent(v);
+	const n = (s: SlideMeasure['status']) => measures.filter((m) => m.status === s).length;
+	const counts = measures.length
+		? t('measures.slide.counts', { running: n('running'), planned: n('planned'), completed: n('completed'), suspended: n('suspended') })
+		: t('measures.slide.none');
+	return { ...c, body: { ...(c.body as TargetBody), measures }, notes: [...c.notes, counts] };
+}
+
 export function slideContent(view: LoadedView, title: string): SlideContent | null {
 	switch (view.kind) {
+		case 'measures':
+			return measuresContent(view.target, view.measures);
 		case 'atlas': {
 			const a = view.atlas;
 			if (!a.model || !a.indicator || !a.areas) return null;

@@ -11,7 +11,7 @@ import { indicatorSearch, profileSearch, type ProfileSelection } from '$lib/prof
 import { formatValue } from '$lib/stats/format';
 import type { Target } from '$lib/data/types';
 import { atlasCaption } from './caption';
-import type { NewSlide } from './slides';
+import { MEASURES_VIEW, TARGET_VIEW_PARAM, type NewSlide } from './slides';
 
 export function profileSlide(sel: ProfileSelection, areaName: string, headline: string | null): NewSlide {
 	return {
@@ -28,6 +28,16 @@ export function targetSlide(target: Pick<Target, 'id' | 'target_year' | 'note'>,
 		title: t('present.targetTitle', { indicator: indicatorLabel(indicator), year: target.target_year, scope }),
 		caption: target.note ?? '',
 		url: `/ziele/ziel/?id=${encodeURIComponent(target.id)}`
+	};
+}
+
+/** "Ziel, Maßnahmen, Stand": the target's status and chart with the measures meant to reach it. */
+export function measuresSlide(target: Pick<Target, 'id' | 'target_year' | 'note'>, indicator: Indicator, scope: string): NewSlide {
+	return {
+		kind: 'measures',
+		title: t('measures.slide.title', { indicator: indicatorLabel(indicator), scope }),
+		caption: target.note ?? '',
+		url: `/ziele/ziel/?id=${encodeURIComponent(target.id)}&${TARGET_VIEW_PARAM}=${MEASURES_VIEW}`
 	};
 }
 

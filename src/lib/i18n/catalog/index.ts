@@ -11,10 +11,11 @@ import * as importer from './importer';
 import * as figure from './figure';
 import * as inventory from './inventory';
 import * as networks from './networks';
+import * as measures from './measures';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...inventory.de, ...networks.de },
-	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...inventory.en, ...networks.en }
+	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...inventory.de, ...networks.de, ...measures.de },
+	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...inventory.en, ...networks.en, ...measures.en }
 };
