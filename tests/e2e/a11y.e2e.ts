@@ -21,8 +21,10 @@ export const PAGES: { path: string; ready: string }[] = [
 	{ path: 'praesentation/', ready: '[data-testid=presentation]' },
 	{ path: 'ziele/', ready: '[data-testid=sparkline]' },
 	{ path: 'ziele/ziel/?id=FZ01', ready: '[data-testid=target-chart]' },
+	{ path: 'ziele/ziel/?id=FZ02', ready: '[data-testid=measures-panel]' },
 	{ path: 'kette/', ready: '[data-testid=chain-matrix]' },
 	{ path: 'angebote/', ready: '[data-testid=offer-list]' },
+	{ path: 'netzwerke/', ready: '[data-testid=coverage-table]' },
 	{ path: 'index/', ready: '[data-testid=why-class]' },
 	{ path: 'import/', ready: '[data-testid=import-wizard]' }
 ];

@@ -36,7 +36,7 @@ export class OffersPage {
 	counts = $derived(countsByArea(filterOffers(this.offers, { ...this.filter, area: '' })));
 	points = $derived(offersGeoJson(this.filtered));
 	/** Which offers the map shows, compactly: count plus first and last id. */
-	signature = $derived(`${this.inventory.revision}|${this.filtered.length}|${this.filtered[0]?.id ?? ''}|${this.filtered.at(-1)?.id ?? ''}|${JSON.stringify(this.filter)}`);
+	signature = $derived(`${this.filtered.length}|${this.filtered[0]?.id ?? ''}|${this.filtered.at(-1)?.id ?? ''}|${JSON.stringify(this.filter)}|${this.inventory.revision}`);
 	names = $derived(new Map((this.areas?.features ?? []).map((f) => [f.properties.key, f.properties.name])));
 	current = $derived(this.inventory.get(this.selected ?? '') ?? null);
 
