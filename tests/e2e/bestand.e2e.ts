@@ -200,7 +200,8 @@ describe('networks', () => {
 		expect(await attr('[data-testid=networks-page]', 'data-changes')).toBe('1');
 
 		const mine = page.locator('[data-testid=network-card]').filter({ hasText: 'Starke Jugend Süd' });
-		await mine.locator('.title').click();
+		// the permalink kept it open across the reload (?netzwerk=…); open it only if it is not
+		if ((await mine.locator('.title').getAttribute('aria-expanded')) !== 'true') await mine.locator('.title').click();
 		await mine.locator('[data-testid=network-delete]').click();
 		await page.waitForSelector('[data-testid=networks-page][data-changes="0"]');
 		await page.setInputFiles('[data-testid=network-import-file]', { name: zip.name, mimeType: 'application/zip', buffer: zip.bytes });
@@ -209,7 +210,26 @@ describe('networks', () => {
 		await page.click('[data-testid=network-import-apply]');
 		await page.waitForSelector('[data-testid=networks-page][data-changes="1"]');
 		expect(await attr('[data-testid=coverage-table] tr[data-key="04"]', 'data-status')).toBe('gaps');
+		// members and the meeting came back with it, and nothing else was added
+		const back = page.locator('[data-testid=network-card]').filter({ hasText: 'Starke Jugend Süd' });
+		expect(await back.locator('.meta').textContent()).toContain('3 Mitglieder · letztes Treffen 05.11.2026');
+		expect(await page.locator('[data-testid=network-card]').count()).toBe(csv('networks.csv').length + 1);
 		expect(members.length).toBeGreaterThan(40);
+	});
+
+	it('opens a network from its permalink, in English too', async () => {
+		const id = await page.locator('[data-testid=network-card]').filter({ hasText: 'Starke Jugend Süd' }).getAttribute('data-id');
+		// the same browser context, so the locally recorded network is there (IndexedDB)
+		await page.evaluate(() => localStorage.setItem('sozialraum-monitor.locale', 'en'));
+		try {
+			await page.goto(`${session.baseUrl}netzwerke/?ebene=stadtbezirk&netzwerk=${encodeURIComponent(id!)}`);
+			const card = page.locator(`[data-testid=network-card][data-id="${id}"]`);
+			await card.locator('.title[aria-expanded=true]').waitFor({ timeout: 60_000 });
+			expect(await card.textContent()).toContain('3 members');
+			expect(await card.textContent()).toContain('Gründungstreffen');
+		} finally {
+			await page.evaluate(() => localStorage.setItem('sozialraum-monitor.locale', 'de'));
+		}
 	});
 });
 
