@@ -268,9 +268,9 @@ describe('observations', () => {
 		]);
 	});
 
-	it('reports a numerator above the denominator of a proportion', () => {
+	it('reports a numerator above the denominator of a proportion (as a warning: the package still loads)', () => {
 		expect(messagesAfter(withObservations('0101,quote,2023,150,30,20,'))).toEqual([
-			'error: observations.csv, Zeile 6, Spalte „numerator“: Zähler 30 ist größer als der Nenner 20; bei einem Anteil (proportion) unmöglich.'
+			'warning: observations.csv, Zeile 6, Spalte „numerator“: Zähler 30 ist größer als der Nenner 20; bei einem Anteil (proportion) eigentlich unmöglich. Der Wert wird geladen und im Datenqualitätsbericht aufgeführt.'
 		]);
 	});
 
