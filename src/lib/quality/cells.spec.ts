@@ -16,12 +16,19 @@ describe('cellChecks', () => {
 		const rows = [...full(2020), cell('01', 2021, 10, 100), cell('03', 2021, 12, 100), ...full(2022)];
 		const r = cellChecks(ind, rows, KEYS, 0);
 		expect(r.coverage.map((c) => `${c.year}:${c.withValue}/${c.total}`)).toEqual(['2020:3/3', '2021:2/3', '2022:3/3']);
-		expect(r.findings).toEqual([{ check: 'missing_areas', severity: 'warning', indicator_id: 'quote', years: [2021], areas: ['02'], detail: { missing: 1, total: 3, withValue: 2 } }]);
+		expect(r.findings).toEqual([{ check: 'missing_areas', severity: 'warning', indicator_id: 'quote', years: [2021], areas: ['02'], detail: { missing: 1, total: 3, withValue: 2, zeroDenominator: 0 } }]);
 	});
 
 	it('calls a year in which every area is flagged "missing" a documented gap, not a warning', () => {
 		const rows = [...full(2019), ...KEYS.map((k) => cell(k, 2020, null, null, 'missing')), ...full(2021)];
 		expect(cellChecks(ind, rows, KEYS, 0).findings).toEqual([{ check: 'missing_year', severity: 'info', indicator_id: 'quote', years: [2020], areas: [], detail: { total: 3 } }]);
+	});
+
+	it('says when an area has no value because its denominator is 0 (nothing to count), as info', () => {
+		const rows = [{ ...cell('01', 2020, 0, 0), value: null, flag: 'missing' as const }, cell('02', 2020, 10, 100), cell('03', 2020, 10, 100)];
+		expect(cellChecks(ind, rows, KEYS, 0).findings).toEqual([
+			{ check: 'missing_areas', severity: 'info', indicator_id: 'quote', years: [2020], areas: ['01'], detail: { missing: 1, total: 3, withValue: 2, zeroDenominator: 1 } }
+		]);
 	});
 
 	it('does not count years before the first or after the last year with data as gaps', () => {

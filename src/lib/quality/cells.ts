@@ -51,6 +51,7 @@ export function cellChecks(indicator: Indicator, rows: readonly QualityObservati
 		let withheld = 0;
 		const missing: string[] = [];
 		let documented = 0;
+		let zeroDenominator = 0;
 		for (const key of areaKeys) {
 			const o = m.get(key);
 			if (hasValue(o)) withValue++;
@@ -62,6 +63,8 @@ export function cellChecks(indicator: Indicator, rows: readonly QualityObservati
 			} else {
 				missing.push(key);
 				if (o?.flag === 'missing') documented++;
+				// no value because nothing was there to count (no births in a tiny area): not a gap
+				if (o?.flag === 'missing' && o.denominator === 0) zeroDenominator++;
 			}
 			if (!o || !hasValue(o)) continue;
 			if (o.denominator !== null && indicator.value_type !== 'count' && o.denominator < minDenominator) {
@@ -84,7 +87,7 @@ export function cellChecks(indicator: Indicator, rows: readonly QualityObservati
 		} else {
 			findings.push({
 				check: 'missing_areas', severity: documented === missing.length ? 'info' : 'warning', indicator_id: id, years: [year], areas: missing,
-				detail: { missing: missing.length, total: areaKeys.length, withValue }
+				detail: { missing: missing.length, total: areaKeys.length, withValue, zeroDenominator }
 			});
 		}
 	}

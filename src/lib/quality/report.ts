@@ -83,8 +83,13 @@ export function qualityReport(input: QualityInput, options: QualityOptions): Qua
 		const rows = byIndicator.get(ind.id) ?? [];
 		const cells = cellChecks(ind, rows, finest, minDenominator);
 		coverage.set(ind.id, cells.coverage);
-		// values from too few cases are listed as such (cells.ts) and left out of the statistical checks
-		const reliable = rows.filter((o) => ind.value_type === 'count' || (o.denominator !== null && o.denominator >= minDenominator));
+		// values from too few cases and impossible shares are listed as such (cells.ts) and left out
+		// of the statistical checks: one error, one finding
+		const reliable = rows.filter(
+			(o) =>
+				ind.value_type === 'count' ||
+				(o.denominator !== null && o.denominator >= minDenominator && !(ind.value_type === 'proportion' && o.numerator !== null && o.numerator > o.denominator))
+		);
 		findings.push(...cells.findings, ...seriesFindings(ind, reliable, rows, input.neighbours, chanceZ));
 	}
 	const links = input.areas.map(({ key, parent, level_rank }) => ({ key, parent, level_rank }));
