@@ -12,6 +12,8 @@ export interface Failure {
 	detail: string;
 	/** Offset in the query text of the problem, if known. */
 	offset: number | null;
+	/** A cancelled query: how long it took to stop, and whether its database had to be closed. */
+	stopped?: { ms: number; terminated: boolean };
 }
 
 export function describeFailure(e: unknown, timeoutMs: number): Failure {
@@ -24,9 +26,10 @@ export function describeFailure(e: unknown, timeoutMs: number): Failure {
 		if (i.kind === 'cancelled') {
 			return {
 				key: e.timeout ? 'sql.error.timeout' : 'sql.error.cancelled',
-				params: { seconds: Math.round(timeoutMs / 1000), stopped: e.stoppedAfterMs === null ? '' : (e.stoppedAfterMs / 1000).toFixed(1) },
+				params: { seconds: Math.round(timeoutMs / 1000) },
 				detail: '',
-				offset: null
+				offset: null,
+				...(e.stoppedAfterMs === null ? {} : { stopped: { ms: e.stoppedAfterMs, terminated: e.terminated } })
 			};
 		}
 		const where = i.line ? { line: i.line, column: i.column ?? 1 } : { line: '', column: '' };

@@ -93,6 +93,8 @@ async function open(queryConfig: duckdb.DuckDBQueryConfig): Promise<ConsoleConne
 			const result = (async () => {
 				// a stream, so a huge result is cut off after maxRows instead of filling the worker's memory
 				const reader = await conn.send(sql, true);
+				// read the schema now: the reader forgets it once the stream has ended
+				let fields = reader.schema?.fields;
 				const batches: RecordBatch[] = [];
 				let rows = 0;
 				let more = false;
@@ -101,11 +103,12 @@ async function open(queryConfig: duckdb.DuckDBQueryConfig): Promise<ConsoleConne
 						more = true;
 						break;
 					}
+					fields ??= batch.schema.fields;
 					batches.push(batch);
 					rows += batch.numRows;
 				}
 				if (more) await conn.cancelSent().catch(() => false);
-				return batchesToResult(reader.schema.fields, batches, maxRows, more);
+				return batchesToResult(fields ?? [], batches, maxRows, more);
 			})();
 			return {
 				result,

@@ -97,8 +97,10 @@ export function qualityReport(input: QualityInput, options: QualityOptions): Qua
 	if (input.references?.length) findings.push(...referenceSums(input.references, input.observations, links));
 	if (coarserPopulation) findings.push(...populationSums(input.population!, links));
 	const order = new Map(input.indicators.map((i, n) => [i.id, n]));
+	// what needs a look first: warnings before notes, then in catalogue order
 	findings.sort(
 		(a, b) =>
+			(a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1) ||
 			(order.get(a.indicator_id) ?? -1) - (order.get(b.indicator_id) ?? -1) ||
 			CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check) ||
 			a.years[0] - b.years[0] ||

@@ -34,7 +34,11 @@ export class ConsoleRefusal extends Error {
 
 /** DuckDB said no, or the query was cancelled (kind "cancelled"; `timeout` when the limit struck). */
 export class ConsoleQueryError extends Error {
-	constructor(readonly info: ConsoleErrorInfo, readonly timeout = false, readonly stoppedAfterMs: number | null = null) {
+	/**
+	 * @param stoppedAfterMs time from the cancel request until the query stopped
+	 * @param terminated the query ignored DuckDB's interrupt and was stopped by closing the database
+	 */
+	constructor(readonly info: ConsoleErrorInfo, readonly timeout = false, readonly stoppedAfterMs: number | null = null, readonly terminated = false) {
 		super(info.detail);
 	}
 }
@@ -112,7 +116,7 @@ export class ConsoleSession {
 						// DuckDB did not stop in time: close the database (terminates its worker)
 						this.#db = null;
 						db.close().catch(() => {});
-						reject(new ConsoleQueryError({ kind: 'cancelled', detail: 'stopped by closing the console database' }, timedOut, performance.now() - cancelAt!));
+						reject(new ConsoleQueryError({ kind: 'cancelled', detail: 'stopped by closing the console database' }, timedOut, performance.now() - cancelAt!, true));
 					}, hardStopMs);
 				};
 			});
