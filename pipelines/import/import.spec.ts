@@ -40,6 +40,23 @@ describe('import CLI', () => {
 		expect(lines.at(-1)).toContain('NICHT geschrieben');
 	});
 
+	it('names a row once when several entries of it fail (wide table: one entry per year column)', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'import-rows-'));
+		// years as columns: row 3 holds three entries for the dissolved key 0303
+		writeFileSync(join(dir, 'quote.csv'), 'Schlüssel;Sozialraum;2021;2022;2023\r\n0101;Altstadt/Süd;7,1;7,2;7,3\r\n0303;Kolonie;9,1;9,2;9,3\r\n');
+		const config = {
+			...JSON.parse(readFileSync(example, 'utf8')),
+			geometry: { files: [resolve('tests/fixtures/import/files/gebiete-wgs84.geojson')] },
+			tables: [{ file: 'quote.csv', indicator: 'SGB-II-Quote' }],
+			output: join(dir, 'paket')
+		};
+		writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+		const lines: string[] = [];
+		await importFromConfig(join(dir, 'config.json'), (l) => lines.push(l));
+		const line = lines.find((l) => l.includes('„0303“'));
+		expect(line).toBe('WARNUNG quote.csv: Der Schlüssel „0303“ (Kolonie) passt zu keinem Gebiet der Karte; Zeile 3 wird nicht übernommen. Ist das Gebiet aufgelöst, umbenannt oder neu geschlüsselt? Dann ordnen Sie es zu oder entfernen die Zeilen.');
+	});
+
 	it('checks the config before reading files', () => {
 		expect(checkConfig({ package: { name: 'Meine Stadt' }, geometry: { files: [] }, tables: [], indicators: [] } as unknown as ImportConfig)).toEqual([
 			'„package.title“ fehlt.',

@@ -66,7 +66,7 @@ export function summarise(r: ImportResult): Analysis {
 	const src = r.geometry;
 	const enc = new TextEncoder();
 	const files = r.package?.data ? Object.fromEntries(Object.entries(r.package.files).map(([k, v]) => [k, enc.encode(v)])) : null;
-	const join = r.join && { ...r.join, unmatchedTable: r.join.unmatchedTable.slice(0, 200).map((g) => ({ ...g, rows: g.rows.slice(0, 20) })), totalRows: r.join.totalRows.slice(0, 50) };
+	const join = r.join && { ...r.join, unmatchedTable: r.join.unmatchedTable.slice(0, 200).map((g) => ({ ...g, places: g.places.map((p) => ({ ...p, rows: p.rows.slice(0, 20) })) })), totalRows: r.join.totalRows.slice(0, 50) };
 	return {
 		problems: r.problems,
 		geometry: src && {

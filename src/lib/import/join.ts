@@ -7,6 +7,7 @@
 import { keyMatchForm, padKey } from './keys';
 import { nameCandidates, normaliseName, type NameCandidate } from './names';
 import type { TableRecord } from './records';
+import { RowSet, type RowPlace } from './row-list';
 
 export interface AreaRef {
 	key: string;
@@ -25,8 +26,8 @@ export interface JoinOptions {
 export interface UnmatchedGroup {
 	key: string;
 	name: string;
-	rows: number[];
-	files: string[];
+	/** Each source row once per file, sorted: one row feeds a record per year in a wide table. */
+	places: RowPlace[];
 	candidates: NameCandidate[];
 }
 
@@ -58,7 +59,7 @@ export function joinRecords(records: readonly TableRecord[], areas: readonly Are
 	const confirmed = options.nameMatches ?? {};
 	const areaKeys = new Set(areas.map((a) => a.key));
 	const report: JoinReport = { areasTotal: areas.length, areasMatched: 0, recordsTotal: records.length, recordsMatched: 0, unmatchedTable: [], areasWithoutData: [], byName: [], normalisedKeys: [], totalRows: [] };
-	const unmatched = new Map<string, UnmatchedGroup>();
+	const unmatched = new Map<string, { group: UnmatchedGroup; rows: RowSet }>();
 	const normalised = new Map<string, string>();
 	const named = new Map<string, JoinReport['byName'][number]>();
 	const used = new Set<string>();
@@ -84,11 +85,10 @@ export function joinRecords(records: readonly TableRecord[], areas: readonly Are
 				const id = `${r.key}\u0000${r.name}`;
 				let g = unmatched.get(id);
 				if (!g) {
-					g = { key: r.key, name: r.name, rows: [], files: [], candidates: r.name ? nameCandidates(r.name, areas) : [] };
+					g = { group: { key: r.key, name: r.name, places: [], candidates: r.name ? nameCandidates(r.name, areas) : [] }, rows: new RowSet() };
 					unmatched.set(id, g);
 				}
-				g.rows.push(r.row);
-				if (!g.files.includes(r.file)) g.files.push(r.file);
+				g.rows.add(r.file, r.row);
 			}
 			return null;
 		}
@@ -97,7 +97,7 @@ export function joinRecords(records: readonly TableRecord[], areas: readonly Are
 		return area.key;
 	});
 	report.areasMatched = used.size;
-	report.unmatchedTable = [...unmatched.values()];
+	report.unmatchedTable = [...unmatched.values()].map(({ group, rows }) => ({ ...group, places: rows.places() }));
 	report.areasWithoutData = areas.filter((a) => !used.has(a.key)).map((a) => ({ key: a.key, name: a.name }));
 	report.byName = [...named.values()];
 	report.normalisedKeys = [...normalised].map(([from, to]) => ({ from, to }));
