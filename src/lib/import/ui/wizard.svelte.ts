@@ -69,7 +69,7 @@ export class ImportWizard {
 			const kind: WizardFile['kind'] = isTableFile(file.name) ? 'table' : isGeometryFile(file.name) ? 'geometry' : 'unknown';
 			added.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
 			this.files = [...this.files.filter((f) => f.name !== file.name), { name: file.name, size: file.size, kind }];
-			if (kind === 'geometry' && !this.config.geometry.files.includes(file.name)) this.config.geometry.files.push(file.name);
+			if (kind === 'geometry' && !this.config.geometry!.files.includes(file.name)) this.config.geometry!.files.push(file.name);
 			if (kind === 'table' && !this.config.tables.some((t) => t.file === file.name)) this.config.tables.push({ file: file.name, indicator: file.name.replace(/\.[^.]+$/, '') });
 		}
 		await this.#client?.setFiles(added).catch(ignoreCancel);
@@ -78,7 +78,7 @@ export class ImportWizard {
 
 	async removeFile(name: string) {
 		this.files = this.files.filter((f) => f.name !== name);
-		this.config.geometry.files = this.config.geometry.files.filter((f) => f !== name);
+		this.config.geometry!.files = this.config.geometry!.files.filter((f) => f !== name);
 		this.config.tables = this.config.tables.filter((t) => t.file !== name);
 		await this.#client?.setFiles([], [name]).catch(ignoreCancel);
 		this.analysis = null;
@@ -131,8 +131,8 @@ export class ImportWizard {
 		}
 		const g = a.geometry;
 		if (g) {
-			this.config.geometry.keyField ??= g.suggested.keyField;
-			this.config.geometry.nameField ??= g.suggested.nameField;
+			this.config.geometry!.keyField ??= g.suggested.keyField;
+			this.config.geometry!.nameField ??= g.suggested.nameField;
 		}
 	}
 
