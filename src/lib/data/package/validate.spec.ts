@@ -475,6 +475,14 @@ describe('boundary versions (docs/levels-and-versions.md)', () => {
 		expect(validatePackage(versioned())).toEqual([]);
 	});
 
+	it('accepts residents of an old area in a year of its version', () => {
+		const pkg = versioned();
+		pkg.csv['population.csv'] = csv('population', ['0102,2020,insgesamt,800', '0103,2024,insgesamt,400']);
+		expect(validatePackage(pkg)).toEqual([]);
+		pkg.csv['population.csv'] = csv('population', ['0102,2024,insgesamt,800']);
+		expect(validatePackage(pkg).map((p) => p.message_de)).toEqual(['population.csv, Zeile 2, Spalte „area_key“: Gebiet „0102“ ist in keiner Gebietsebene enthalten.']);
+	});
+
 	it('rejects an old key in a year of the new version', () => {
 		const pkg = versioned();
 		pkg.csv['observations.csv'] = csv('observations', ['0102,quote,2024,10,20,200,']);

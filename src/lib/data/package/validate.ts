@@ -429,12 +429,13 @@ function checkObservationValues(o: Observation, ind: Indicator | undefined, file
 	}
 }
 
-function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findings): void {
+function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findings, versions: VersionKeys[] = []): void {
 	if (!t) return;
 	const seen = new Map<string, number>();
+	const inVersion = (p: PopulationRow) => versions.some((v) => (v.valid_from === null || p.year >= v.valid_from) && (v.valid_to === null || p.year <= v.valid_to) && v.keys.has(p.area_key));
 	t.table.rows.forEach((p, i) => {
 		const row = t.table.rowNumbers[i];
-		if (levels.length > 0 && !levelOf(p.area_key, levels)) {
+		if (levels.length > 0 && !levelOf(p.area_key, levels) && !inVersion(p)) {
 			f.error(t.file, `Gebiet ${quote(p.area_key)} ist in keiner Gebietsebene enthalten.`, { row, column: 'area_key' });
 		}
 		if (p.persons !== null && p.persons < 0) f.error(t.file, `Personenzahl ${p.persons} ist negativ.`, { row, column: 'persons' });
@@ -539,8 +540,9 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	}
 	const finestComplete = levels[0]?.level.id === desc.sozialraum.levels[0].id;
 	const areaLevels = finestComplete ? levels : [];
-	checkObservations(observationTable, indicators, areaLevels, f, finestComplete ? versionKeys(desc.sozialraum.levels[0], pkg) : []);
-	checkPopulation(populationTable, areaLevels, f);
+	const finestVersions = finestComplete ? versionKeys(desc.sozialraum.levels[0], pkg) : [];
+	checkObservations(observationTable, indicators, areaLevels, f, finestVersions);
+	checkPopulation(populationTable, areaLevels, f, finestVersions);
 	checkOffers(offerTable, areaLevels, f);
 	checkTargets(targetTable, indicators, areaLevels, f);
 
