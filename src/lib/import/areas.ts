@@ -10,7 +10,7 @@ import type { AreaProperties } from '../data/types';
 import { crsLabel, type CrsCode } from './crs';
 import { checkPlace, checkStructure, polygonsOf, rewind } from './geometry-check';
 import type { GeometrySource } from './geo-read';
-import { applyKeyRule, keyText, type KeyRule } from './keys';
+import { applyKeyRule, keyMatchForm, keyText, type KeyRule } from './keys';
 import { ProblemList } from './problems';
 import { transformPolygons, type PolygonCoords } from './reproject';
 
@@ -147,14 +147,16 @@ export function suggestAreaFields(src: GeometrySource): { keyField: string; name
 }
 
 /**
- * The attribute holding the parent's key: the first one (other than key and name) whose values,
- * after the parent level's key rule, are keys of the parent level for at least 90 % of features.
+ * The attribute holding the parent's key: the first one (other than key and name) whose values are
+ * keys of the parent level for at least 90 % of features — compared as keys are (leading zeros do
+ * not count: an Ortsteil map may name its Gemeinde „1“ where the Gemeinde map writes „01“).
  */
-export function suggestParentField(src: GeometrySource, exclude: string[], parentKeys: ReadonlySet<string>, parentRule: KeyRule): string | undefined {
+export function suggestParentField(src: GeometrySource, exclude: string[], parentKeys: ReadonlySet<string>): string | undefined {
 	if (parentKeys.size === 0 || src.features.length === 0) return undefined;
+	const forms = new Set([...parentKeys].map(keyMatchForm));
 	return src.fields.find((f) => {
 		if (exclude.includes(f)) return false;
-		const hits = src.features.filter((x) => parentKeys.has(applyKeyRule(keyText(x.properties[f]), parentRule))).length;
+		const hits = src.features.filter((x) => forms.has(keyMatchForm(keyText(x.properties[f])))).length;
 		return hits >= 0.9 * src.features.length;
 	});
 }

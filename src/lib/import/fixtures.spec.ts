@@ -38,6 +38,12 @@ type Summary = {
 	years: number[];
 	flags: Record<string, number>;
 	values: Record<string, [number | null, number | null, number | null, string]>;
+	/** Only with more than one level: levels with area counts (and versions), parents of the finest areas. */
+	levels?: { id: string; areas: number; versions?: string[] }[];
+	parents?: Record<string, string>;
+	population?: number;
+	crosswalk?: string[];
+	provenance?: string[];
 };
 
 function summarise(r: ImportResult): Summary {
@@ -53,8 +59,22 @@ function summarise(r: ImportResult): Summary {
 		observations: obs.length,
 		years: [...new Set(obs.map((o) => o.year))].sort(),
 		flags,
-		values: Object.fromEntries(spot.map((o) => [`${o.area_key}|${o.indicator_id}|${o.year}`, [o.value, o.numerator, o.denominator, o.flag]]))
+		values: Object.fromEntries(spot.map((o) => [`${o.area_key}|${o.indicator_id}|${o.year}`, [o.value, o.numerator, o.denominator, o.flag]])),
+		...extras(r)
 	};
+}
+
+function extras(r: ImportResult): Partial<Summary> {
+	const d = r.package!.data!.descriptor.sozialraum as { levels: { id: string; versions?: { id: string }[] }[] };
+	const out: Partial<Summary> = {};
+	if (d.levels.length > 1 || d.levels[0].versions) {
+		out.levels = d.levels.map((l) => ({ id: l.id, areas: r.package!.data!.areas[l.id].features.length, ...(l.versions ? { versions: l.versions.map((v) => v.id) } : {}) }));
+		out.parents = Object.fromEntries(Object.values(r.package!.data!.areas)[0].features.map((f) => [f.properties.key, f.properties.parent]));
+	}
+	if (r.population.length) out.population = r.population.length;
+	if (r.crosswalk.length) out.crosswalk = r.crosswalk.map((c) => `${c.from_version}:${c.from_key} → ${c.to_version}:${c.to_key} ${c.weight} ${c.method}`);
+	if (r.provenance.length) out.provenance = r.provenance.map((p) => p.note_de);
+	return out;
 }
 
 const outcomes: Record<string, Case['expect']> = {};

@@ -15,9 +15,11 @@ export function sameNameNote(name: string, candidates: readonly Candidate[]): st
 	return ` Achtung: „${name}“ gibt es ${quoteList(where)}; bitte wählen Sie das richtige Gebiet.`;
 }
 
-export function joinProblems(report: JoinReport): ImportProblem[] {
+/** `explained`: unmatched `version\0key`s a version-fit message already covers (version-fit.ts). */
+export function joinProblems(report: JoinReport, explained: ReadonlySet<string> = new Set()): ImportProblem[] {
 	const out: ImportProblem[] = [];
 	for (const g of report.unmatchedTable) {
+		if (g.key && explained.has(`${g.version}\u0000${g.key}`)) continue;
 		const what = g.key ? `Der Schlüssel „${g.key}“${g.name ? ` (${g.name})` : ''}` : `Der Name „${g.name}“`;
 		const proposals = g.candidates.map((c) => `„${c.name}“ (${c.key}${c.parentName ? `, ${c.parentName}` : ''}, ${c.confidence === 1 ? 'gleicher Name' : `Übereinstimmung ${Math.round(c.confidence * 100)} %`})`);
 		const keyed = g.key && g.candidates.length ? ` Vorsicht: Die Zeilen haben den Schlüssel „${g.key}“, die vorgeschlagenen Gebiete einen anderen.` : '';

@@ -9,7 +9,8 @@ import polygonClipping, { type MultiPolygon as PcMultiPolygon } from 'polygon-cl
 import { featureLabel, polygonsOfArea, type AreaFeature, type MapFeature } from './areas';
 import type { MendAction } from './mend';
 import { normaliseName } from './names';
-import { perimeterMetres, polygonSquareMetres, squareMetres } from './planar';
+import { metresPerDegreeLat, metresPerDegreeLon, perimeterMetres, polygonSquareMetres, squareMetres } from './planar';
+import type { Position } from 'geojson';
 import type { PolygonCoords } from './reproject';
 
 export type IssueKind = 'duplicate' | 'sliver' | 'overlap' | 'gap' | 'version';
@@ -90,6 +91,16 @@ const SLIVER_SHARE = 0.005;
 const SLIVER_MAX_M2 = 5000;
 /** Below this, differences are numerical noise of 5-decimal coordinates. */
 const NOISE_M2 = 1;
+/**
+ * Narrower than this (mean width 2A/P), a strip is below the precision of the package's
+ * coordinates (5 decimals ≈ 1 m) and comes from straight edges bending differently when
+ * reprojected; reporting it would flag every real map.
+ */
+const NOISE_WIDTH_M = 1;
+const meanWidth = (polygons: PolygonCoords) => {
+	const perimeter = polygons.reduce((s, rings) => s + rings.reduce((t, ring) => t + perimeterMetres(ring), 0), 0);
+	return perimeter > 0 ? (2 * squareMetres(polygons)) / perimeter : 0;
+};
 
 export function sliverIssues(map: MapId, areas: readonly AreaFeature[], index: ReadonlyMap<string, number>): MapIssue[] {
 	const out: MapIssue[] = [];
@@ -109,7 +120,7 @@ export function sliverIssues(map: MapId, areas: readonly AreaFeature[], index: R
 				...map,
 				keys: [key],
 				squareMetres: size,
-				message_de: `${featureLabel({ index: feature, key, name })}: Teilfläche ${i + 1} ist ein Splitter von ${m2(size)} (${(100 * size / total).toLocaleString('de-DE', { maximumFractionDigits: 2 })} % des Gebiets), wie er beim Umrechnen oder Zuschneiden entsteht.`,
+				message_de: `${featureLabel({ index: feature, key, name })}: Teilfläche ${i + 1} ist ein Splitter von ${m2(size)} (${((100 * size) / total).toLocaleString('de-DE', { maximumSignificantDigits: 2 })} % des Gebiets), wie er beim Umrechnen oder Zuschneiden entsteht.`,
 				options: [{ label_de: `Splitter (Teilfläche ${i + 1}) entfernen`, action: { ...ref, action: 'drop_part', feature, key, part: i + 1 } }]
 			});
 		});
@@ -144,7 +155,7 @@ export function neighbourIssues(map: MapId, areas: readonly AreaFeature[], accep
 			if (!meets(a.box, b.box)) continue;
 			const common = polygonClipping.intersection(pc(a.polygons), pc(b.polygons)) as unknown as PolygonCoords;
 			const size = squareMetres(common);
-			if (size < NOISE_M2) continue;
+			if (size < NOISE_M2 || meanWidth(common) < NOISE_WIDTH_M) continue;
 			const keys = [a.key, b.key];
 			const ok = isAccepted('overlap', keys);
 			out.push({
@@ -166,6 +177,30 @@ export function neighbourIssues(map: MapId, areas: readonly AreaFeature[], accep
 	return out;
 }
 
+/**
+ * Whether two or more vertices of the gap lie on edges of the area (within 0.5 m): the areas
+ * around it, not one that only touches it at a corner.
+ */
+function borders(polygons: PolygonCoords, hole: Position[]): boolean {
+	const lat = hole[0][1];
+	const kx = metresPerDegreeLon(lat);
+	const ky = metresPerDegreeLat(lat);
+	return hole.slice(1).filter(([x, y]) =>
+		polygons.some((rings) =>
+			rings.some((ring) => {
+				for (let i = 1; i < ring.length; i++) {
+					const [ax, ay] = [(ring[i - 1][0] - x) * kx, (ring[i - 1][1] - y) * ky];
+					const [bx, by] = [(ring[i][0] - x) * kx, (ring[i][1] - y) * ky];
+					const [dx, dy] = [bx - ax, by - ay];
+					const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy || 1)));
+					if (Math.hypot(ax + t * dx, ay + t * dy) < 0.5) return true;
+				}
+				return false;
+			})
+		)
+	).length >= 2;
+}
+
 /** Holes of the union that are no area's own hole (a park cut out of one district is intended). */
 function gapIssues(map: MapId, shapes: { key: string; name: string; polygons: PolygonCoords; box: Box }[], ref: { level: string; version?: string }, isAccepted: (issue: 'gap', keys: string[]) => boolean): MapIssue[] {
 	if (shapes.length < 2) return [];
@@ -175,9 +210,9 @@ function gapIssues(map: MapId, shapes: { key: string; name: string; polygons: Po
 	for (const rings of union) {
 		for (const hole of rings.slice(1)) {
 			const size = polygonSquareMetres([hole]);
-			if (size < NOISE_M2 || ownHoles.some((h) => Math.abs(h - size) <= 0.01 * size)) continue;
+			if (size < NOISE_M2 || meanWidth([[hole]]) < NOISE_WIDTH_M || ownHoles.some((h) => Math.abs(h - size) <= 0.01 * size)) continue;
 			const box = bbox([[hole]]);
-			const around = shapes.filter((s) => meets(s.box, box));
+			const around = shapes.filter((s) => meets(s.box, box) && borders(s.polygons, hole));
 			const keys = around.map((s) => s.key);
 			const ok = isAccepted('gap', keys);
 			out.push({

@@ -9,7 +9,7 @@ import polygonClipping, { type MultiPolygon as PcMultiPolygon } from 'polygon-cl
 import { areaFeature, featureLabel, polygonsOfArea, suggestParentField, type AreaFeature } from './areas';
 import type { ImportConfig, TerritoryConfig } from './config';
 import { rewind } from './geometry-check';
-import { applyKeyRule, keyText } from './keys';
+import { applyKeyRule, keyMatchForm, keyText } from './keys';
 import type { LevelResult, MapResult } from './levels';
 import { contains, interiorPoint } from './planar';
 import type { ProblemList } from './problems';
@@ -48,8 +48,10 @@ function assignFrom(m: MapResult, pm: MapResult, level: LevelResult, parentLevel
 	if (!m.source || pm.built.areas.length === 0) return;
 	const parents = pm.built.areas;
 	const parentKeys = new Set(parents.map((a) => a.properties.key));
+	// the attribute's value as the parent map writes the key (its rule, zeros not counting)
+	const byForm = new Map(parents.map((a) => [keyMatchForm(a.properties.key), a.properties.key]));
 	const configured = m.ref.geometry.parentField;
-	const field = configured === '' ? undefined : (configured ?? suggestParentField(m.source, [m.fields.keyField, m.fields.nameField], parentKeys, parentLevel.keyRule));
+	const field = configured === '' ? undefined : (configured ?? suggestParentField(m.source, [m.fields.keyField, m.fields.nameField], parentKeys));
 	const where = (a: AreaFeature) => ({ at: featureLabel({ index: m.built.index.get(a.properties.key) ?? 0, key: a.properties.key, name: a.properties.name }) });
 	const parentName = (key: string) => parents.find((p) => p.properties.key === key)?.properties.name ?? '';
 	const locate = (a: AreaFeature): string | null => {
@@ -64,7 +66,7 @@ function assignFrom(m: MapResult, pm: MapResult, level: LevelResult, parentLevel
 		for (const a of m.built.areas) {
 			const raw = m.source.features[(m.built.index.get(a.properties.key) ?? 0) - 1]?.properties[field];
 			const written = applyKeyRule(keyText(raw), parentLevel.keyRule);
-			const key = pm.renames.get(written) ?? written;
+			const key = pm.renames.get(written) ?? byForm.get(keyMatchForm(written)) ?? written;
 			a.properties.parent = key;
 			if (!parentKeys.has(key)) {
 				problems.error(m.file, `Das übergeordnete Gebiet „${key}“ (Attribut „${field}“) gibt es auf der Ebene „${pl}“ nicht. Bitte prüfen Sie das Attribut oder die Karte der Ebene „${pl}“.`, where(a));

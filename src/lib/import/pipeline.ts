@@ -124,8 +124,9 @@ export async function runImport(config: ImportConfig, files: InputFile[], progre
 	report.areasWithoutData = report.areasWithoutData.filter((a) => !rejected.has(a.key));
 	result.join = report;
 	const joinStage = (p: ImportProblem) => ({ ...p, stage: 'join' as const });
-	problems.push(...joinProblems(report).map(joinStage));
-	problems.push(...versionFitProblems(records, keys, targets, keySpaces(levels), finest.config.label_de).map(joinStage));
+	const fit = versionFitProblems(records, keys, targets, keySpaces(levels), finest.config.label_de);
+	for (const i of fit.dropped) if (keys[i] !== null) [keys[i], report.recordsMatched] = [null, report.recordsMatched - 1];
+	problems.push(...fit.problems.map(joinStage), ...joinProblems(report, fit.explained).map(joinStage));
 	for (const b of report.byName) provenance.push({ action: 'name_match', level: finest.config.id, note_de: `Tabellenname „${b.tableName}“ dem Gebiet „${b.key}“ ${b.areaName} zugeordnet (bestätigt).`, name: b.tableName, key: b.key });
 	progress('build', 0.1);
 

@@ -13,10 +13,15 @@ export interface Validity {
 
 export const ALWAYS: Validity = { valid_from: null, valid_to: null };
 
-export const validIn = (v: Validity, year: number) => (v.valid_from === null || year >= v.valid_from) && (v.valid_to === null || year <= v.valid_to);
+/** A config may leave out an open end: undefined reads as null. */
+const from = (v: Validity) => v.valid_from ?? null;
+const to = (v: Validity) => v.valid_to ?? null;
+
+export const validIn = (v: Validity, year: number) => (from(v) === null || year >= from(v)!) && (to(v) === null || year <= to(v)!);
 
 /** „2014–2020“, „ab 2021“, „bis 2020“, „immer“. */
-export function yearsText(v: Validity): string {
+export function yearsText(raw: Validity): string {
+	const v = { valid_from: from(raw), valid_to: to(raw) };
 	if (v.valid_from !== null && v.valid_to !== null) return v.valid_from === v.valid_to ? String(v.valid_from) : `${v.valid_from}–${v.valid_to}`;
 	if (v.valid_from !== null) return `ab ${v.valid_from}`;
 	if (v.valid_to !== null) return `bis ${v.valid_to}`;
@@ -27,7 +32,7 @@ export const versionLabel = (v: VersionConfig) => v.label_de || `Gebietsstand ${
 
 /** Years both cover (an open end counts as ±∞). */
 function overlap(a: Validity, b: Validity): number {
-	const lo = Math.max(a.valid_from ?? -1e6, b.valid_from ?? -1e6);
+	const lo = Math.max(from(a) ?? -1e6, from(b) ?? -1e6);
 	const hi = Math.min(a.valid_to ?? 1e6, b.valid_to ?? 1e6);
 	return hi - lo + 1;
 }
@@ -46,13 +51,13 @@ export function matchingVersion(v: Validity, candidates: readonly Validity[]): n
 /** Versions must be given oldest first, each with an id, without overlapping or leaving a gap. */
 export function checkVersions(levelLabel: string, versions: readonly VersionConfig[], problems: ProblemList, file = 'Importeinstellungen'): void {
 	const ids = new Set<string>();
-	versions.forEach((v, i) => {
+	versions.map((v) => ({ ...v, valid_from: from(v), valid_to: to(v) })).forEach((v, i, all) => {
 		const name = `${levelLabel}, ${versionLabel(v)}`;
 		if (!v.id) problems.error(file, `${levelLabel}: Der ${i + 1}. Gebietsstand hat keine Kennung (z. B. „2021“).`);
 		else if (ids.has(v.id)) problems.error(file, `${levelLabel}: Die Kennung „${v.id}“ ist zweimal vergeben.`);
 		ids.add(v.id);
 		if (v.valid_from !== null && v.valid_to !== null && v.valid_to < v.valid_from) problems.error(file, `${name}: gültig bis ${v.valid_to} liegt vor gültig ab ${v.valid_from}.`);
-		const next = versions[i + 1];
+		const next = all[i + 1];
 		if (!next) {
 			if (v.valid_to !== null) problems.warning(file, `${name} gilt nur bis ${v.valid_to}; Jahre danach haben keinen Gebietsstand. Gilt er noch, lassen Sie „bis“ leer.`);
 			return;
