@@ -31,5 +31,12 @@ describe('the wizard maps', () => {
 		expect(maps.map((m) => [m.level_de, m.valid_from])).toEqual([['Ortsteil', 2021], ['Gemeinde', undefined], ['Ortsteil', 2014], ['Ebene 4', undefined]]);
 		settleValidity(maps);
 		expect(maps.map((m) => [m.valid_from, m.valid_to])).toEqual([[2021, null], [undefined, undefined], [2014, 2020], [undefined, undefined]]);
+		// a map alone on its level has no years; a second version of the level brings back the file's year
+		const alone = [guessMap(['plr-2019.geojson'], [])];
+		settleValidity(alone);
+		expect(alone[0].valid_from).toBeUndefined();
+		alone.push(guessMap(['plr-2021.geojson'], alone));
+		settleValidity(alone);
+		expect(alone.map((m) => [m.valid_from, m.valid_to])).toEqual([[2019, 2020], [2021, null]]);
 	});
 });

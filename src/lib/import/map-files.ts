@@ -28,6 +28,8 @@ export interface WizardMap {
 	level_de: string;
 	valid_from?: number | null;
 	valid_to?: number | null;
+	/** A year in the file name („ortsteile-2014.shp“): the start year once a second version joins. */
+	fileYear?: number;
 	geometry: Omit<GeometryConfig, 'files'>;
 }
 
@@ -109,7 +111,7 @@ export function guessMap(files: string[], existing: readonly WizardMap[]): Wizar
 	const name = fold(files[0].replace(/^.*[\\/]/, '').replace(/[_.-]+/g, ' '));
 	const level = LEVEL_WORDS.find(([re]) => re.test(name))?.[1] ?? (existing.length === 0 ? 'Sozialraum' : `Ebene ${existing.length + 1}`);
 	const year = /\b(19[89]\d|20\d\d)\b/.exec(name)?.[1];
-	return { files, level_de: level, ...(year ? { valid_from: Number(year) } : {}), geometry: { keyWidth: 'auto' } };
+	return { files, level_de: level, ...(year ? { valid_from: Number(year), fileYear: Number(year) } : {}), geometry: { keyWidth: 'auto' } };
 }
 
 /**
@@ -126,6 +128,7 @@ export function settleValidity(maps: WizardMap[]): void {
 			delete group[0].valid_to;
 			continue;
 		}
+		for (const m of group) if (m.valid_from == null && m.fileYear !== undefined) m.valid_from = m.fileYear;
 		const sorted = [...group].sort((a, b) => (a.valid_from ?? -1e6) - (b.valid_from ?? -1e6));
 		sorted.forEach((m, i) => {
 			const next = sorted[i + 1];
