@@ -1,18 +1,17 @@
 /** The join report as German messages (warnings for data left out, info for areas without data). */
 import type { Candidate, JoinReport } from './join';
 import { problem, type ImportProblem } from './problems';
-import { placesText } from './row-list';
+import { andList, placesText } from './row-list';
 
 const verb = (places: JoinReport['unmatchedTable'][number]['places']) => (places.length === 1 && places[0].rows.length === 1 ? 'wird' : 'werden');
 const files = (places: { file: string }[]) => places.map((p) => p.file).join(', ');
-const quoteList = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} und ${xs.at(-1)}`);
 
 /** „„Kirchweg“ gibt es in Nordstadt und in Weststadt“, when the best name fits several areas. */
 export function sameNameNote(name: string, candidates: readonly Candidate[]): string {
 	const same = candidates.filter((c) => c.confidence === 1);
 	if (same.length < 2) return '';
 	const where = same.map((c) => (c.parentName ? `in ${c.parentName} („${c.key}“)` : `als „${c.key}“`));
-	return ` Achtung: „${name}“ gibt es ${quoteList(where)}; bitte wählen Sie das richtige Gebiet.`;
+	return ` Achtung: „${name}“ gibt es ${andList(where)}; bitte wählen Sie das richtige Gebiet.`;
 }
 
 /** `explained`: unmatched `version\0key`s a version-fit message already covers (version-fit.ts). */

@@ -12,6 +12,7 @@ import { normaliseName } from './names';
 import { metresPerDegreeLat, metresPerDegreeLon, perimeterMetres, polygonSquareMetres, squareMetres } from './planar';
 import type { Position } from 'geojson';
 import type { PolygonCoords } from './reproject';
+import { andList } from './row-list';
 
 export type IssueKind = 'duplicate' | 'sliver' | 'overlap' | 'gap' | 'version';
 
@@ -40,7 +41,6 @@ interface MapId {
 }
 
 const m2 = (x: number) => `${Math.round(x).toLocaleString('de-DE')} m²`;
-const quoteList = (names: string[]) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} und ${names.at(-1)}`);
 
 /**
  * Keys used by more than one feature. `tableKeys`: keys (with names) the tables use that no
@@ -78,7 +78,7 @@ export function duplicateIssues(map: MapId, features: readonly MapFeature[], tab
 			severity: 'error',
 			...map,
 			keys: [key],
-			message_de: `Der Schlüssel „${key}“ kommt ${group.length}-mal vor: ${quoteList(labels)}. ${advice} Bis das geklärt ist, wird keine Tabellenzeile mit diesem Schlüssel zugeordnet.`,
+			message_de: `Der Schlüssel „${key}“ kommt ${group.length}-mal vor: ${andList(labels)}. ${advice} Bis das geklärt ist, wird keine Tabellenzeile mit diesem Schlüssel zugeordnet.`,
 			options,
 			renamable
 		});
@@ -221,7 +221,7 @@ function gapIssues(map: MapId, shapes: { key: string; name: string; polygons: Po
 				...map,
 				keys,
 				squareMetres: size,
-				message_de: `Zwischen ${quoteList(around.map((s) => `„${s.key}“ ${s.name}`))} liegt eine Lücke von ${m2(size)}${thin([[hole]]) ? ' (ein schmaler Spalt, typisch nach dem Umrechnen oder Vereinfachen)' : ''}, die zu keinem Gebiet gehört.${ok ? ' Als unbedenklich bestätigt.' : ' Die Karte zeigt sie als Loch; die Werte sind davon nicht betroffen. Schließen Sie sie im GIS, oder lassen Sie sie so.'}`,
+				message_de: `Zwischen ${andList(around.map((s) => `„${s.key}“ ${s.name}`))} liegt eine Lücke von ${m2(size)}${thin([[hole]]) ? ' (ein schmaler Spalt, typisch nach dem Umrechnen oder Vereinfachen)' : ''}, die zu keinem Gebiet gehört.${ok ? ' Als unbedenklich bestätigt.' : ' Die Karte zeigt sie als Loch; die Werte sind davon nicht betroffen. Schließen Sie sie im GIS, oder lassen Sie sie so.'}`,
 				options: ok ? [] : [{ label_de: 'So lassen (unbedenklich)', action: { ...ref, action: 'accept', issue: 'gap', keys } }]
 			});
 		}

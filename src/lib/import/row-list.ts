@@ -53,7 +53,7 @@ export function rowsText(rows: readonly number[], max = 6): string {
 	if (rows.length === 1) return `Zeile ${rows[0]}`;
 	const parts = runs(rows);
 	if (parts.length > max) return `Zeilen ${parts.slice(0, max).join(', ')} … (${rows.length} Zeilen)`;
-	return `Zeilen ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} und ${parts.at(-1)}`}`;
+	return `Zeilen ${andList(parts)}`;
 }
 
 /** Several files: "a.csv, Zeilen 3 und 9; b.csv, Zeile 2". One file: just the rows. */
@@ -61,3 +61,6 @@ export function placesText(places: readonly RowPlace[]): string {
 	if (places.length === 1) return rowsText(places[0].rows);
 	return places.map((p) => `${p.file}, ${rowsText(p.rows)}`).join('; ');
 }
+
+/** „a“, „a und b“, „a, b und c“. */
+export const andList = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} und ${xs.at(-1)}`);
