@@ -34,10 +34,15 @@ export function versionFitProblems(records: readonly TableRecord[], keys: readon
 	// file → target → table keys (raw) and which of them matched
 	const groups = new Map<string, Map<number, { years: Set<number>; keys: Set<string>; matched: Set<string>; rows: RowSet; records: number[]; misnamed: Map<string, [string, string]> }>>();
 	const names = targets.map((t) => new Map(t.areas.map((a) => [a.key, a.name])));
-	records.forEach((r, i) => {
-		if (!r.key) return;
-		const t = targets.findIndex((x) => validIn(x.validity, r.year));
-		if (t < 0) return;
+	// 10⁶ records have a handful of years and files and some thousand keys: look each up once
+	const targetOfYear = new Map<number, number>();
+	const named = new Set<string>();
+	for (let i = 0; i < records.length; i++) {
+		const r = records[i];
+		if (!r.key) continue;
+		let t = targetOfYear.get(r.year);
+		if (t === undefined) targetOfYear.set(r.year, (t = targets.findIndex((x) => validIn(x.validity, r.year))));
+		if (t < 0) continue;
 		let byTarget = groups.get(r.file);
 		if (!byTarget) groups.set(r.file, (byTarget = new Map()));
 		let g = byTarget.get(t);
@@ -48,10 +53,13 @@ export function versionFitProblems(records: readonly TableRecord[], keys: readon
 		const k = keys[i];
 		if (k !== null) {
 			g.matched.add(r.key);
+			const id = `${r.file}\u0000${t}\u0000${r.key}\u0000${r.name}`;
+			if (!r.name || named.has(id)) continue;
+			named.add(id);
 			const areaName = names[t].get(k);
-			if (r.name && areaName && !g.misnamed.has(r.key) && nameSimilarity(r.name, areaName) < 0.5) g.misnamed.set(r.key, [`„${r.key}“ ${r.name}`, `„${k}“ ${areaName}`]);
+			if (areaName && !g.misnamed.has(r.key) && nameSimilarity(r.name, areaName) < 0.5) g.misnamed.set(r.key, [`„${r.key}“ ${r.name}`, `„${k}“ ${areaName}`]);
 		} else g.rows.add(r.file, r.row);
-	});
+	}
 	const out: ImportProblem[] = [];
 	const explained = new Set<string>();
 	const dropped: number[] = [];
