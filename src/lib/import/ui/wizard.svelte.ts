@@ -179,10 +179,11 @@ export class ImportWizard {
 		return next;
 	}
 
-	async #run(build: boolean): Promise<Analysis | null> {
+	async #run(build: boolean, again = true): Promise<Analysis | null> {
 		if (!this.#client) return null;
 		this.failure = '';
 		this.syncLevels();
+		const order = this.#levelOrder();
 		this.busy = { phase: 'tables', fraction: 0 };
 		try {
 			// a table chosen as crosswalk is not read as data
@@ -191,6 +192,9 @@ export class ImportWizard {
 			const a = await this.#client.run(config, build, (phase, fraction) => (this.busy = { phase, fraction }));
 			this.analysis = a;
 			this.#adoptSuggestions(a);
+			// the first reading tells how many areas each map has, i.e. which level is finer: read again in that order
+			this.syncLevels();
+			if (again && this.#levelOrder() !== order) return this.#run(build, false);
 			return a;
 		} catch (e) {
 			if (!(e instanceof CancelledError)) this.failure = (e as Error).message;
@@ -203,6 +207,8 @@ export class ImportWizard {
 	cancel() {
 		this.#client?.cancel();
 	}
+
+	#levelOrder = () => (this.config.levels ?? []).map((l) => l.id).join('|');
 
 	/** Suggestions become config the first time they are seen, so the user edits rather than starts empty. */
 	#adoptSuggestions(a: Analysis) {
