@@ -196,6 +196,15 @@ export class MonitorEngine {
 		]);
 	}
 
+	/**
+	 * The series of every base-level area for one indicator, as seriesFor gives them one by one
+	 * (the build step's precompute; a page asks seriesFor).
+	 */
+	async seriesAll(indicatorId: string): Promise<(SeriesPoint & { area_key: string })[]> {
+		await this.#ensure(indicatorId);
+		return this.#db.query<SeriesPoint & { area_key: string } & Record<string, unknown>>(Q.SERIES_ALL_AREAS, [this.baseLevel, indicatorId]);
+	}
+
 	/** City reference per year (parentKey '') or that of one parent area, e.g. a Stadtbezirk. */
 	async referenceSeries(indicatorId: string, parentKey = ''): Promise<ReferencePoint[]> {
 		await this.#ensure(indicatorId);
@@ -256,6 +265,14 @@ export class MonitorEngine {
 	 */
 	async prepare(indicatorIds: string[]): Promise<void> {
 		if (this.#parts) await this.#parts.ensure(indicatorIds);
+	}
+
+	/**
+	 * Forget these indicators' observations (served layout; otherwise a no-op), so memory stays
+	 * bounded when a long run walks through every indicator. Asked for again, a part is reloaded.
+	 */
+	async release(indicatorIds: string[]): Promise<void> {
+		if (this.#parts) await this.#parts.release(indicatorIds);
 	}
 
 	/** Make these tables queryable (served layout reads population and offers on first use). */
@@ -332,6 +349,20 @@ class PartLoader {
 	}
 
 	#pending = new Map<string, { resolve: () => void; reject: (e: unknown) => void }>();
+
+	/** Drop loaded parts (after any ingest still queued). */
+	release(ids: string[]): Promise<void> {
+		const loaded = [...new Set(ids)].filter((id) => this.#loading.has(id) && !this.#pending.has(id));
+		if (loaded.length === 0) return Promise.resolve();
+		for (const id of loaded) this.#loading.delete(id);
+		const list = JSON.stringify(loaded);
+		const run = this.#queue.catch(() => {}).then(async () => {
+			await this.#db.query(`DELETE FROM observations WHERE list_contains(?::VARCHAR[], indicator_id)`, [list]);
+			await this.#db.query(`DELETE FROM suppressed_cells WHERE list_contains(?::VARCHAR[], indicator_id)`, [list]);
+		});
+		this.#queue = run;
+		return run;
+	}
 
 	#flush() {
 		const batch = [...this.#pending];

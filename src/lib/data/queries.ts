@@ -37,6 +37,18 @@ export const VALUES_ALL_YEARS = `
 SELECT CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value
 FROM observations o ${WITHHELD_JOIN} WHERE o.indicator_id = ?`;
 
+/**
+ * Every area's series of one indicator at once (the same columns as SERIES_FOR_AREA), for the
+ * build step that precomputes what pages need from all areas or all indicators.
+ */
+export const SERIES_ALL_AREAS = `
+SELECT o.area_key AS area_key, o.year AS year, ${OBSERVATION_COLUMNS}
+FROM observations o
+${WITHHELD_JOIN}
+JOIN areas a ON a.key = o.area_key AND a.level = ?
+WHERE o.indicator_id = ?
+ORDER BY o.area_key, o.year`;
+
 export const SERIES_FOR_AREA = `
 SELECT o.year AS year, ${OBSERVATION_COLUMNS}
 FROM observations o

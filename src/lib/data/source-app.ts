@@ -6,7 +6,8 @@ import type { PackageSource } from './engine';
 import type { PackageDescriptor } from './types';
 import descriptorJson from '$data/datapackage.json';
 
-const urls = import.meta.glob('$data/**/*.{csv,geojson}', { query: '?url', import: 'default', eager: true }) as Record<
+// pre/*.json: the build's precomputed answers (pipelines/serve/precompute.ts).
+const urls = import.meta.glob(['$data/**/*.{csv,geojson}', '$data/pre/*.json'], { query: '?url', import: 'default', eager: true }) as Record<
 	string,
 	string
 >;

@@ -173,6 +173,11 @@ export interface SozialraumMeta {
 	 * observations resource.
 	 */
 	observation_parts?: ObservationPart[];
+	/**
+	 * Served layout: path of the precomputed answers' index (pipelines/serve/precompute.ts,
+	 * format in src/lib/data/precomputed.ts). Absent = every answer comes from the engine.
+	 */
+	precomputed?: string;
 }
 
 /** One indicator's observations in the served layout. */

@@ -48,7 +48,12 @@ export interface RowInput {
 	year: number;
 	areaKey: string;
 	/** All base areas for the indicator and year (engine.valuesFor). */
-	values: readonly AreaValue[];
+	values?: readonly AreaValue[];
+	/**
+	 * Instead of `values`: the area's own row with its rank and the year's spread, precomputed at
+	 * build time from the same values by the same functions (src/lib/data/precomputed.ts).
+	 */
+	precomputed?: { own: AreaValue | undefined; rank: Rank | null; spread: Spread | null };
 	/** The area's series (engine.seriesFor). */
 	series: readonly SeriesPoint[];
 	/** City reference per year (engine.referenceSeries). */
@@ -72,7 +77,8 @@ export function spreadOf(values: readonly (number | null)[]): Spread | null {
 
 export function profileRow(input: RowInput): ProfileRow {
 	const { indicator, year, areaKey } = input;
-	const own = input.values.find((r) => r.area_key === areaKey);
+	const values = input.values ?? [];
+	const own = input.precomputed ? input.precomputed.own : values.find((r) => r.area_key === areaKey);
 	const city = input.city.find((p) => p.year === year)?.value ?? null;
 	const value = own?.value ?? null;
 	const cmp =
@@ -99,8 +105,8 @@ export function profileRow(input: RowInput): ProfileRow {
 		comparison: cmp?.withPolarity ?? 'not_comparable',
 		trend,
 		trendWord: trendWithPolarity(trend.trend, indicator.polarity),
-		rank: value === null ? null : (ranks(input.values.map((r) => ({ key: r.area_key, value: r.value }))).get(areaKey) ?? null),
-		spread: spreadOf(input.values.map((r) => r.value)),
+		rank: value === null ? null : input.precomputed ? input.precomputed.rank : (ranks(values.map((r) => ({ key: r.area_key, value: r.value }))).get(areaKey) ?? null),
+		spread: input.precomputed ? input.precomputed.spread : spreadOf(values.map((r) => r.value)),
 		series: upTo.map((p) => ({ year: p.year, value: p.value })),
 		citySeries: input.city.filter((p) => p.year <= year).map((p) => ({ year: p.year, value: p.value }))
 	};
