@@ -66,6 +66,9 @@ function precompute(to) {
 		console.log(`Vorberechnung: unverändert, „${to}/pre“ wird weiter verwendet.`);
 		return;
 	}
+	// The precompute imports app modules through $lib: tsx finds the alias in the tsconfig that
+	// svelte-kit sync writes (a fresh clone has none yet).
+	run('npx', ['svelte-kit', 'sync']);
 	run('npx', ['tsx', 'pipelines/serve/precompute.ts', to]);
 	writeFileSync(stamp, digest);
 }

@@ -40,6 +40,7 @@ export class Atlas {
 	#pre: PrecomputedData | null = null;
 	#position = new Map<string, number>();
 	#defaultIndicator = '';
+	#readAhead = false;
 	/** The last URL read, so a permalink to the index layer can be read again once it exists. */
 	#url: URLSearchParams | null = null;
 	/** The Sozialindex with the builder's last settings, offered as one more layer (or null). */
@@ -219,10 +220,11 @@ export class Atlas {
 		if (!pre) return;
 		const ids = this.indicators.map((x) => x.id).filter((id) => pre.has(id));
 		const k = ids.indexOf(indicator);
-		// after the current frame: reading a file must not delay the map that was asked for
-		setTimeout(() => {
-			for (const id of [ids[k + 1], ids[k - 1]]) if (id !== undefined) pre.atlas(id).catch(() => {});
-		}, 50);
+		// A small package: every indicator, once; a large one: the neighbours in the list. After
+		// the current frame, one file at a time: reading ahead must not delay the map asked for.
+		const next = pre.keepsAll ? (this.#readAhead ? [] : ((this.#readAhead = true), ids)) : [ids[k + 1], ids[k - 1]].filter((id) => id !== undefined);
+		let chain = new Promise((r) => setTimeout(r, 50));
+		for (const id of next) chain = chain.then(() => pre.atlas(id)).catch(() => {});
 	}
 
 	/** Fetch what the current selection shows. Stale answers are dropped (fast clicking). */

@@ -11,11 +11,18 @@ import { appPackageSource, bundledDescriptor } from './source-app';
 
 /** Indicators kept decoded (each ≈ 10 MB of JS memory at 20,000 areas × 20 years). */
 const ATLAS_KEPT = 8;
+/**
+ * Up to this many cells (areas × years × indicators) every indicator is kept and read ahead: a
+ * city's whole catalogue is a few MB, and then no indicator change waits for the network.
+ */
+export const KEEP_ALL_CELLS = 1_000_000;
 
 export interface PrecomputedData {
 	index: PrecomputedIndex;
 	/** Indicators with a precomputed file. */
 	has(indicatorId: string): boolean;
+	/** True when every indicator's file fits in memory (see KEEP_ALL_CELLS): read them all ahead. */
+	keepsAll: boolean;
 	atlas(indicatorId: string): Promise<AtlasSliceFile>;
 	profileStats(): Promise<ProfileStatsFile>;
 	/** The profile file holding this area (null: not a base area of the package). */
@@ -33,6 +40,8 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 	const index = await json<PrecomputedIndex>(path);
 	if (index.version !== PRECOMPUTED_VERSION) return null;
 	const position = new Map(index.areas.key.map((k, i) => [k, i]));
+	const cells = index.areas.key.length * Object.values(index.years_by_indicator).reduce((n, ys) => n + Math.max(ys.length, 1), 0);
+	const kept = cells <= KEEP_ALL_CELLS ? Math.max(ATLAS_KEPT, Object.keys(index.atlas).length) : ATLAS_KEPT;
 	const slices = new Map<string, Promise<AtlasSliceFile>>();
 	const shards = new Map<number, Promise<ProfileShardFile>>();
 	let stats: Promise<ProfileStatsFile> | null = null;
@@ -52,9 +61,10 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 	return {
 		index,
 		has: (id) => id in index.atlas,
+		keepsAll: kept >= Object.keys(index.atlas).length,
 		atlas: (id) => {
 			if (!(id in index.atlas)) return Promise.reject(new Error(`${id}: kein vorberechneter Indikator`));
-			return remember(slices, id, () => json<AtlasSliceFile>(index.atlas[id]), ATLAS_KEPT);
+			return remember(slices, id, () => json<AtlasSliceFile>(index.atlas[id]), kept);
 		},
 		profileStats: () => (stats ??= json<ProfileStatsFile>(index.profile.stats)),
 		profileShard: async (key) => {
