@@ -126,6 +126,14 @@ async function expectSamePrecomputed(engine: MonitorEngine, served: string): Pro
 		expect(chain.need[phase].score, phase).toEqual(data.areas.map((a) => m.get(a.key)!.score));
 		expect(chain.need[phase].n).toEqual(data.areas.map((a) => m.get(a.key)!.n));
 	}
+	// The page's precomputed path: same need, years and everything else, without the values.
+	const fromFile = await loadChainData(engine, { areas: index.areas, file: chain });
+	expect(fromFile.need).toEqual(need);
+	expect({ ...fromFile, need: undefined, values: undefined }).toEqual({ ...data, need: undefined, values: undefined });
+	// A file for other areas (a different package) is not trusted: the page computes need itself.
+	const other = await loadChainData(engine, { areas: { ...index.areas, key: [...index.areas.key].reverse() }, file: chain });
+	expect(other.need).toBeUndefined();
+	expect(other.values).toEqual(data.values);
 	return suppressed;
 }
 
