@@ -98,7 +98,7 @@ export function statusIndex(
 	const exclusions = areas.map(exclusionOf);
 	const inc = areas.filter((_, i) => exclusions[i] === null);
 	const raw = used.map((u) => inc.map((a) => values[u.id].get(a.key) as number));
-	const c = combine(used.map((u, p) => ({ id: u.id, share: u.share, oriented: raw[p].map((v) => sign(u.orientation) * v) })), inc.length, settings.method);
+	const c = combine(used.map((u, p) => ({ id: u.id, share: u.share, oriented: raw[p].map((v) => sign(u.orientation) * v) })), inc.length, settings.method, settings.sd);
 	const byKey = new Map(inc.map((a, i) => [a.key, i]));
 	return {
 		used,
@@ -117,7 +117,7 @@ export function statusIndex(
 				components: used.map((u, p) => ({ id: u.id, raw: raw[p][j], score: c.scores[p][j], share: u.share, contribution: c.contributions[p][j] })),
 				index: c.index[j],
 				z: c.z[j],
-				statusClass: classOfZ(c.z[j], settings.statusCuts) as StatusClass
+				statusClass: classOfZ(c.z[j], settings.statusCuts, settings.cutTie) as StatusClass
 			};
 		})
 	};
