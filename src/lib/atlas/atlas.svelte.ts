@@ -11,6 +11,7 @@ import type { PolarityComparison } from '$lib/stats/compare';
 import { viewKey } from './url-state';
 import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
 import type { IndexLayer } from '$lib/index/layer';
+import { indexChoroplethModel } from '$lib/index/map-model';
 import { t } from '$lib/i18n/i18n.svelte';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -47,6 +48,9 @@ export class Atlas {
 	);
 	model = $derived.by<ChoroplethModel | null>(() => {
 		if (!this.indicator || !this.selection || !this.effectiveView) return null;
+		if (this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID) {
+			return indexChoroplethModel(this.indexLayer.status, this.indexLayer.settings, t, this.locale);
+		}
 		try {
 			return choroplethModel({
 				rows: this.rows,

@@ -12,15 +12,21 @@ import { NO_DATA_COLOR } from '$lib/map/colors';
 import type { LegendSpec } from './figure-layout';
 import { drawFigure, canvasToBlob } from './figure';
 import { liveMapCanvas, mapSvgMarkup, svgToImage } from './map-image';
+import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
+import { legendMethod as indexLegendMethod } from '$lib/index/describe';
 
 export function indicatorLabel(ind: Indicator): string {
 	return i18n.locale === 'de' ? ind.label_de : ind.label_en;
 }
 
-/** The legend's method line, worded like the atlas page's legend. */
+/** The legend's method line: the atlas page's legend and every export and slide of it. */
 export function methodText(atlas: Atlas): string {
 	const sel = atlas.selection!;
 	const ind = atlas.indicator!;
+	// The index layer has the builder's classes whatever the map options say.
+	if (sel.indicator === INDEX_INDICATOR_ID && atlas.indexLayer) {
+		return `${t('atlas.indexClasses')} · ${indexLegendMethod(atlas.indexLayer.settings, atlas.indexLayer.status.included, t, i18n.intl)}`;
+	}
 	if (sel.view.mode === 'compare') {
 		return t('legend.method.compare', {
 			value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl),

@@ -98,6 +98,18 @@ describe('status index (hand-computed)', () => {
 		expect(upper.areas.map((a) => a.statusClass)).toEqual([2, 2, 3, 3]);
 	});
 
+	it('applies no population minimum when no area has a population figure; applies it when some have', () => {
+		const none = statusIndex(K.map((k) => area(k, null)), data, settings({ x: 1, y: 1 }), polarity);
+		expect(none.populationMinimum).toBe('noPopulation');
+		expect(none.included).toBe(4);
+		expect(none.areas.every((a) => a.exclusion === null)).toBe(true);
+		// one area with a figure: the others' unknown figures (e.g. withheld) count as too small
+		const some = statusIndex([area('A', 5000), ...K.slice(1).map((k) => area(k, null))], data, settings({ x: 1, y: 1 }), polarity);
+		expect(some.populationMinimum).toBe('applied');
+		expect(some.areas.map((a) => a.exclusion?.reason ?? null)).toEqual([null, 'population', 'population', 'population']);
+		expect(statusIndex(areas, data, settings({ x: 1, y: 1 }, { minPopulation: 0 }), polarity).populationMinimum).toBe('off');
+	});
+
 	it('leaves a neutral indicator out unless the planner orients it', () => {
 		const n = values(K, [1, 2, 3, 4]);
 		const skipped = statusIndex(areas, { ...data, n }, settings({ x: 1, n: 1 }), polarity);

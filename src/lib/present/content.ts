@@ -10,7 +10,7 @@ import type { Indicator } from '$lib/data/types';
 import { atlasLegend, indicatorLabel, sourceLines } from '$lib/export/atlas-figure';
 import type { LegendItem, LegendSpec } from '$lib/export/figure-layout';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
-import { describeMethod, signedSd } from '$lib/index/describe';
+import { describeMethod, legendMethod } from '$lib/index/describe';
 import { statusLegend, statusStyles } from '$lib/index/map-model';
 import type { AreaStyle } from '$lib/map/maplibre-choropleth';
 import { NO_DATA_COLOR } from '$lib/map/colors';
@@ -151,7 +151,6 @@ export function slideContent(view: LoadedView, title: string): SlideContent | nu
 		case 'index': {
 			const x = view.index;
 			const s = x.settings;
-			const [c0, c1, c2] = s.statusCuts.map((c) => signedSd(c, i18n.intl));
 			const byId = (id: string) => x.indicators.find((i) => i.id === id);
 			const used = x.status.used.map((u) => byId(u.id)).filter((i): i is Indicator => !!i);
 			const method = describeMethod(s, x.status, x.dynamics, { t, label: (id) => (byId(id) ? label(byId(id)!) : id), year: x.year, locale: i18n.intl });
@@ -165,16 +164,22 @@ export function slideContent(view: LoadedView, title: string): SlideContent | nu
 					label: t('index.mapLabel', { year: x.year }),
 					legend: {
 						title: t('index.legendTitle'),
-						method: t('index.legendMethod', { c0, c1, c2, n: x.status.included }),
+						method: legendMethod(s, x.status.included, t, i18n.intl),
 						items: statusLegend(x.status, s, t, i18n.intl).map((r) => ({ swatch: { kind: 'color', color: r.color }, label: r.label, count: countLabel(r.count) }))
 					}
 				},
 				notes: [
 					method[0],
-					t('present.index.settings', {
+					t('present.index.settingsFull', {
 						year: x.year,
 						method: t(`index.method.${s.method}.label`),
-						min: formatNumber(s.minPopulation, 0, i18n.intl)
+						sd: t(`index.sd.${s.sd}.short`),
+						population:
+							x.status.populationMinimum === 'noPopulation'
+								? t('index.method.populationUnknown')
+								: x.status.populationMinimum === 'off'
+									? t('present.index.minOff')
+									: t('present.index.min', { min: formatNumber(s.minPopulation, 0, i18n.intl) })
 					})
 				],
 				footer: sources(used)
