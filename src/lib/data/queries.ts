@@ -101,9 +101,9 @@ SELECT year,
 	     WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN 'suppressed' ELSE '' END AS flag
 FROM s ORDER BY year`;
 
-/** Reference series from a package's published totals. Params: area key ('' = territory), indicator. */
+/** Reference series from a package's published totals and means. Params: area key ('' = territory), indicator. */
 export const PUBLISHED_REFERENCE_SERIES = `
-SELECT year, value, numerator, denominator, NULL::INTEGER AS areas_used
+SELECT year, value, numerator, denominator, areas_used, basis, weights
 FROM references_published WHERE COALESCE(area_key, '') = ? AND indicator_id = ? ORDER BY year`;
 
 export const INDICATORS = `SELECT * FROM indicators ORDER BY rowid`;
