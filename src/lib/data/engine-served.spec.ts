@@ -103,3 +103,11 @@ describe('served layout of the public copy', () => {
 		await expectSameAnswers(whole, split);
 	}, 300_000);
 });
+
+describe('served layout of a package of shares only (tests/fixtures/nur-anteile)', () => {
+	it('answers like the package, the mean references included', async () => {
+		const { whole, split } = await pair('tests/fixtures/nur-anteile');
+		await expectSameAnswers(whole, split);
+		expect((await split.referenceSeries('sgb2_u15')).every((p) => p.basis === 'weighted')).toBe(true);
+	}, 300_000);
+});
