@@ -39,7 +39,9 @@ export class Atlas {
 	indexLayer = $state<IndexLayer | null>(null);
 
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
-	cityValue = $derived(this.city.find((p) => p.year === this.selection?.year)?.value ?? null);
+	/** The reference of the shown year: pooled city value, or a labelled mean of shares (basis). */
+	cityPoint = $derived(this.city.find((p) => p.year === this.selection?.year) ?? null);
+	cityValue = $derived(this.cityPoint?.value ?? null);
 	/** The index has its own classes (the builder's SD cut-offs), whatever the map options say. */
 	effectiveView = $derived(
 		this.selection && this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID

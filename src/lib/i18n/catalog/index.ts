@@ -10,10 +10,11 @@ import * as present from './present';
 import * as importer from './importer';
 import * as figure from './figure';
 import * as indexMethod from './index-method';
+import * as reference from './reference';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...indexMethod.de },
-	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...indexMethod.en }
+	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...indexMethod.de, ...reference.de },
+	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...indexMethod.en, ...reference.en }
 };
