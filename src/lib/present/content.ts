@@ -4,6 +4,7 @@
  * live texts beside it (summary, assessment, index settings) and the footer with source,
  * Datenstand and the fictional-data note. All texts are translated here, from today's data.
  */
+import { isMeanReference, referenceName, type ReferenceKind } from '$lib/stats/reference-label';
 import type { ChoroplethModel } from '$lib/atlas/choropleth-model';
 import type { AreaCollection } from '$lib/data/engine';
 import type { Indicator } from '$lib/data/types';
@@ -22,6 +23,7 @@ import { formatNumber, formatValue } from '$lib/stats/format';
 import { scopeName, scopePhrase } from '$lib/targets/scope';
 import { assessmentSentence } from '$lib/targets/sentence';
 import { targetsApp } from '$lib/targets/targets.svelte';
+import { seriesKey } from '$lib/targets/model';
 import type { LoadedView, TargetView } from './load-view';
 import { slideRows } from './profile-slide';
 
@@ -109,10 +111,11 @@ function targetContent(v: TargetView): SlideContent {
 	const app = targetsApp();
 	const scope = scopePhrase(v.target, app.areas, app.territory, i18n.locale);
 	const sentence = assessmentSentence(v.assessment, { target: v.target, indicator: v.indicator, scope, locale: i18n.locale });
+	const kind = app.referenceKinds[seriesKey(v.target)];
 	return {
 		body: { type: 'target', ...v, label: sentence || t('present.targetLabel', { indicator: label(v.indicator), scope: scopeName(v.target, app.areas, app.territory, i18n.locale) }) },
 		notes: sentence ? [sentence] : [],
-		footer: sourceLines(v.indicator.source)
+		footer: [...(kind ? [t('reference.target', { name: referenceName(kind, t) })] : []), ...sourceLines(v.indicator.source)]
 	};
 }
 
@@ -140,7 +143,7 @@ export function slideContent(view: LoadedView, title: string): SlideContent | nu
 					label: t('ind.mapLabel', { indicator: label(ind), year: p.selection.year }),
 					legend: { title: label(ind), method: t('ind.mapMethod'), items: choroplethItems(p.model) }
 				},
-				notes: [t('atlas.cityValue', { year: p.selection.year, value: formatValue(p.cityPoint?.value ?? null, ind.unit, ind.decimals, i18n.intl) })],
+				notes: [referenceLine(p.cityPoint, p.selection.year, formatValue(p.cityPoint?.value ?? null, ind.unit, ind.decimals, i18n.intl))],
 				footer: sourceLines(ind.source)
 			};
 		}
@@ -186,4 +189,9 @@ export function slideContent(view: LoadedView, title: string): SlideContent | nu
 			};
 		}
 	}
+}
+
+/** "Stadtwert 2024: 12,3 %", or the mean of shares it is instead. */
+function referenceLine(point: ReferenceKind | null, year: number, value: string): string {
+	return isMeanReference(point) ? t('reference.line', { name: referenceName(point, t), year, value }) : t('atlas.cityValue', { year, value });
 }

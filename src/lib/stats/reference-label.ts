@@ -34,3 +34,13 @@ export function referenceName(r: ReferenceKind | null | undefined, t: Translate,
 	const span = r.weights === TOTAL_GROUP ? null : ageSpan(r.weights);
 	return span ? t('reference.weightedAge', span) : t('reference.weightedTotal');
 }
+
+/** Mark after a mean standing in for the city value in tight figures (slides, picture exports); a footnote explains it. */
+export const MEAN_MARK = 'Ø';
+
+/** The distinct names of the means among these references (for one footnote line each). */
+export function meanNames(refs: Iterable<ReferenceKind | null | undefined>, t: Translate): string[] {
+	const names = new Set<string>();
+	for (const r of refs) if (isMeanReference(r)) names.add(referenceName(r, t));
+	return [...names];
+}
