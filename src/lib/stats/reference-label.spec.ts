@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
-import { isMeanReference, referenceName } from './reference-label';
+import { isMeanReference, meanNames, referenceName } from './reference-label';
 
 const de = (key: MessageKey, p?: Record<string, string | number>) => translate('de', key, p);
 const en = (key: MessageKey, p?: Record<string, string | number>) => translate('en', key, p);
@@ -25,5 +25,17 @@ describe('reference names', () => {
 		expect(referenceName({ basis: 'mean', weights: null }, de, 'short')).toBe('Mittelwert (ungewichtet)');
 		expect(referenceName({ basis: 'weighted', weights: 'insgesamt' }, de, 'short')).toBe('Mittelwert (gewichtet)');
 		expect(referenceName({ basis: 'pooled', weights: null }, de, 'short')).toBe('Stadtwert');
+	});
+
+	it('lists each distinct mean once for footnotes, and no pooled value', () => {
+		const refs = [
+			{ basis: 'pooled' as const, weights: null },
+			{ basis: 'mean' as const, weights: null },
+			null,
+			{ basis: 'mean' as const, weights: null },
+			{ basis: 'weighted' as const, weights: '0_2' }
+		];
+		expect(meanNames(refs, de)).toEqual(['Mittelwert der Sozialräume (ungewichtet)', 'Mittelwert der Sozialräume (nach Einwohnerzahl von 0 bis 2 Jahren gewichtet)']);
+		expect(meanNames([{ basis: 'pooled', weights: null }], de)).toEqual([]);
 	});
 });
