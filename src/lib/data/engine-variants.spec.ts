@@ -59,9 +59,10 @@ describe('the variant fixtures', () => {
 
 describe('a package without population figures (tests/fixtures/ohne-einwohner)', () => {
 	let engine: MonitorEngine;
+	// loading DuckDB and a package takes well over the 10 s hook default on a busy machine
 	beforeAll(async () => {
 		engine = await load(NO_POP);
-	});
+	}, 120_000);
 
 	it('the Sozialindex applies no minimum and says so, instead of excluding every area as too small', async () => {
 		const [indicators, yearsBy] = await Promise.all([engine.indicators(), engine.yearsByIndicator()]);
@@ -98,9 +99,10 @@ describe('a package without population figures (tests/fixtures/ohne-einwohner)',
 
 describe('a package of shares only (tests/fixtures/nur-anteile)', () => {
 	let engine: MonitorEngine;
+	// loading DuckDB and a package takes well over the 10 s hook default on a busy machine
 	beforeAll(async () => {
 		engine = await load(SHARES);
-	});
+	}, 120_000);
 
 	it('has no numerator anywhere, and still a reference for every year: the population-weighted mean', async () => {
 		expect(csv(SHARES, 'observations.csv').every((r) => r.numerator === '' && r.denominator === '')).toBe(true);
