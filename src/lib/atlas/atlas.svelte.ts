@@ -13,6 +13,7 @@ import type { PolarityComparison } from '$lib/stats/compare';
 import { viewKey } from './url-state';
 import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
 import type { IndexLayer } from '$lib/index/layer';
+import { indexChoroplethModel } from '$lib/index/map-model';
 import { t } from '$lib/i18n/i18n.svelte';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -47,7 +48,9 @@ export class Atlas {
 	indexLayer = $state<IndexLayer | null>(null);
 
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
-	cityValue = $derived(this.city.find((p) => p.year === this.selection?.year)?.value ?? null);
+	/** The reference of the shown year: pooled city value, or a labelled mean of shares (basis). */
+	cityPoint = $derived(this.city.find((p) => p.year === this.selection?.year) ?? null);
+	cityValue = $derived(this.cityPoint?.value ?? null);
 	/** The index has its own classes (the builder's SD cut-offs), whatever the map options say. */
 	effectiveView = $derived(
 		this.selection && this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID
@@ -56,6 +59,9 @@ export class Atlas {
 	);
 	model = $derived.by<ChoroplethModel | null>(() => {
 		if (!this.indicator || !this.selection || !this.effectiveView) return null;
+		if (this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID) {
+			return indexChoroplethModel(this.indexLayer.status, this.indexLayer.settings, t, this.locale);
+		}
 		try {
 			return choroplethModel({
 				rows: this.rows,

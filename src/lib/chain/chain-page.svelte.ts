@@ -38,6 +38,8 @@ export class ChainPage {
 	residents = $derived(
 		new Map((this.data?.population ?? []).filter((p) => p.age_group === 'insgesamt' && p.persons !== null).map((p) => [p.area_key, p.persons as number]))
 	);
+	/** Loaded, but no resident figures at all: the minimum cannot apply (and the page says so). */
+	noPopulation = $derived(this.data !== null && this.residents.size === 0);
 	rows = $derived<MatrixRow[]>(
 		this.data
 			? buildMatrix({

@@ -199,3 +199,11 @@ describe('served layout of the public copy', () => {
 		expect(await expectSamePrecomputed(split, served)).toBeGreaterThan(20);
 	}, 900_000);
 });
+
+describe('served layout of a package of shares only (tests/fixtures/nur-anteile)', () => {
+	it('answers like the package, the mean references included', async () => {
+		const { whole, split } = await pair('tests/fixtures/nur-anteile');
+		await expectSameAnswers(whole, split);
+		expect((await split.referenceSeries('sgb2_u15')).every((p) => p.basis === 'weighted')).toBe(true);
+	}, 300_000);
+});

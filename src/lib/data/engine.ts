@@ -15,10 +15,12 @@ import type {
 	PackageDescriptor,
 	Target
 } from './types';
-import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
+import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL, referencesSpec, type TableSpec } from './schema';
 import { PART_TABLE, SUPPRESSED_TOTALS_TABLE } from './served';
 import * as Q from './queries';
 import { buildSuppressionTables } from './suppression';
+import { withMeanFallback } from './reference-fallback';
+import type { ReferenceBasis } from '$lib/stats/reference-mean';
 
 export type AreaCollection = FeatureCollection<Geometry, AreaProperties>;
 
@@ -49,9 +51,15 @@ export interface SeriesPoint {
 export interface ReferencePoint {
 	year: number;
 	value: number | null;
-	numerator: number;
+	/** Pooled sums; null for a mean of shares (no numerators to sum). */
+	numerator: number | null;
 	denominator: number | null;
-	areas_used: number;
+	/** Areas that went in (null when a public package did not record it). */
+	areas_used: number | null;
+	/** Pooled sums (the city value proper), or a (population-weighted) mean of the areas' values. */
+	basis: ReferenceBasis;
+	/** Age groups of a weighted mean ("insgesamt", "0_2", …); null otherwise. */
+	weights: string | null;
 }
 
 export interface AreaInfo {
@@ -109,7 +117,8 @@ export class MonitorEngine {
 		}
 		await insertAreas(db, descriptor, geometry);
 		const parts = descriptor.sozialraum.observation_parts;
-		const optional = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource) ? [REFERENCES_TABLE] : [];
+		const refs = descriptor.resources.find((r) => r.name === REFERENCES_TABLE.resource);
+		const optional = refs ? [referencesSpec(refs)] : [];
 		// Served layout: besides the observations, the big tables only some pages need (population:
 		// 58 MB at 20,000 areas) are read on first use too.
 		const lazy = parts ? TABLES.filter((t) => LAZY_TABLES.includes(t.table)) : [];
@@ -205,19 +214,24 @@ export class MonitorEngine {
 		return this.#db.query<SeriesPoint & { area_key: string } & Record<string, unknown>>(Q.SERIES_ALL_AREAS, [this.baseLevel, indicatorId]);
 	}
 
-	/** City reference per year (parentKey '') or that of one parent area, e.g. a Stadtbezirk. */
+	/**
+	 * City reference per year (parentKey '') or that of one parent area, e.g. a Stadtbezirk: pooled
+	 * sums, and for years without any numerator a labelled mean of the areas' values (basis).
+	 */
 	async referenceSeries(indicatorId: string, parentKey = ''): Promise<ReferencePoint[]> {
 		await this.#ensure(indicatorId);
 		if (this.#publishedReferences) {
-			return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.PUBLISHED_REFERENCE_SERIES, [parentKey, indicatorId]);
+			const rows = await this.#db.query<ReferencePoint & Record<string, unknown>>(Q.PUBLISHED_REFERENCE_SERIES, [parentKey, indicatorId]);
+			return rows.map((r) => ({ ...r, basis: (r.basis as ReferenceBasis | null) ?? 'pooled', weights: r.weights ?? null }));
 		}
-		return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.REFERENCE_SERIES, [
+		const pooled = await this.#db.query<Omit<ReferencePoint, 'basis' | 'weights'> & Record<string, unknown>>(Q.REFERENCE_SERIES, [
 			indicatorId,
 			parentKey,
 			parentKey,
 			parentKey,
 			indicatorId
 		]);
+		return withMeanFallback(this, indicatorId, parentKey, pooled.map((r) => ({ ...r, basis: 'pooled' as const, weights: null })));
 	}
 
 	/** One series summed over several base areas (e.g. a target for two Sozialräume), suppressed like a cell. */

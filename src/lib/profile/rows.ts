@@ -12,6 +12,7 @@ import type { Interval } from '$lib/stats/intervals';
 import { recentTrend, trendWithPolarity, type TrendResult, type TrendWithPolarity } from '$lib/stats/trend';
 import { quantileType7 } from '$lib/stats/classify';
 import { ranks, type Rank } from './ranks';
+import type { ReferenceKind } from '$lib/stats/reference-label';
 
 /** Spread of the published values of all areas in one year. */
 export interface Spread {
@@ -32,6 +33,8 @@ export interface ProfileRow {
 	/** 'missing' also when the area has no row at all for the year. */
 	flag: ObservationFlag;
 	city: number | null;
+	/** What `city` is: the pooled city value, or a mean of shares standing in for it (then labelled). */
+	cityKind: ReferenceKind | null;
 	interval: Interval | null;
 	comparison: PolarityComparison;
 	trend: TrendResult;
@@ -79,7 +82,8 @@ export function profileRow(input: RowInput): ProfileRow {
 	const { indicator, year, areaKey } = input;
 	const values = input.values ?? [];
 	const own = input.precomputed ? input.precomputed.own : values.find((r) => r.area_key === areaKey);
-	const city = input.city.find((p) => p.year === year)?.value ?? null;
+	const cityPoint = input.city.find((p) => p.year === year) ?? null;
+	const city = cityPoint?.value ?? null;
 	const value = own?.value ?? null;
 	const cmp =
 		value === null
@@ -101,6 +105,7 @@ export function profileRow(input: RowInput): ProfileRow {
 		denominator: own?.denominator ?? null,
 		flag: own ? own.flag : 'missing',
 		city,
+		cityKind: cityPoint ? { basis: cityPoint.basis, weights: cityPoint.weights } : null,
 		interval: cmp?.interval ?? null,
 		comparison: cmp?.withPolarity ?? 'not_comparable',
 		trend,
