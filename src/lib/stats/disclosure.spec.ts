@@ -11,6 +11,7 @@ import {
 	type DisclosureResult
 } from './disclosure';
 import type { DisclosureSettings } from '../data/types';
+import { rank } from './fixtures/rank';
 
 const S3: DisclosureSettings = { minNumerator: 3, minDenominator: 0 };
 
@@ -322,26 +323,6 @@ function equations(c: Case, r: DisclosureResult) {
 		}
 	}
 	return out;
-}
-
-/** Rank of a 0/±1 matrix by Gaussian elimination (small sizes; exact enough with a tolerance). */
-function rank(rows: number[][]): number {
-	const m = rows.map((r) => [...r]);
-	let rk = 0;
-	const cols = m[0]?.length ?? 0;
-	for (let col = 0; col < cols && rk < m.length; col++) {
-		let pivot = -1;
-		for (let i = rk; i < m.length; i++) if (Math.abs(m[i][col]) > 1e-9 && (pivot < 0 || Math.abs(m[i][col]) > Math.abs(m[pivot][col]))) pivot = i;
-		if (pivot < 0) continue;
-		[m[rk], m[pivot]] = [m[pivot], m[rk]];
-		for (let i = 0; i < m.length; i++) {
-			if (i === rk) continue;
-			const f = m[i][col] / m[rk][col];
-			if (f !== 0) for (let j = col; j < cols; j++) m[i][j] -= f * m[rk][j];
-		}
-		rk++;
-	}
-	return rk;
 }
 
 /**
