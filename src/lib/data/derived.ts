@@ -39,6 +39,7 @@ import { loadKeyTable } from './suppression';
 import { computeSuppression, hierarchyFromAreas, isPrimarySensitive, type DisclosureCell } from '$lib/stats/disclosure';
 import { canonical, partsOf, refKey, toIndicator, type Computation, type DerivedRecord } from '$lib/derived/model';
 import { hasErrors, validateDerived, type DerivedCatalogue, type DerivedIssue } from '$lib/derived/validate';
+import { decodeFile, RESOURCE_NAME } from '$lib/derived/file-format';
 
 /** What the engine lends this module (its connection and lazy loading). */
 export interface DerivedHost {
@@ -138,6 +139,22 @@ export class DerivedIndicators {
 
 	constructor(host: DerivedHost) {
 		this.#host = host;
+	}
+
+	/** Derived indicators the package ships for adoption (its `derived` resource, derived.json). */
+	packageRecords: DerivedRecord[] = [];
+	/** German message when that file could not be read (the package still loads). */
+	packageProblem = '';
+
+	/** Read the package's derived.json, if it has one; the app decides what to define (it may be overlaid). */
+	async readPackageFile(source: { descriptor: { resources: { name: string; path: string }[] }; read(path: string): Promise<Uint8Array> }): Promise<void> {
+		const res = source.descriptor.resources.find((r) => r.name === RESOURCE_NAME);
+		if (!res) return;
+		try {
+			this.packageRecords = decodeFile(res.path, new TextDecoder().decode(await source.read(res.path)));
+		} catch (e) {
+			this.packageProblem = (e as Error).message;
+		}
 	}
 
 	has(id: string): boolean {

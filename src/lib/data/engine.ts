@@ -153,7 +153,9 @@ export class MonitorEngine {
 				})];
 			})
 		);
-		return new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		const engine = new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		await engine.derived.readPackageFile(source);
+		return engine;
 	}
 
 	get disclosure(): DisclosureSettings {

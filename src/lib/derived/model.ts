@@ -153,3 +153,9 @@ export function toIndicator(r: DerivedRecord, c: Computation, partSources: reado
 		decimals: r.decimals
 	};
 }
+
+/** The formula back out of a derived indicator's source line (what toIndicator wrote). */
+export function derivedFormula(source: string): string {
+	const m = /^Eigener Indikator \((.*?)\)(?:; Daten: |$)/.exec(source);
+	return m ? m[1] : '';
+}
