@@ -41,6 +41,11 @@ import { canonical, partsOf, refKey, toIndicator, type Computation, type Derived
 import { hasErrors, validateDerived, type DerivedCatalogue, type DerivedIssue } from '$lib/derived/validate';
 import { decodeFile, RESOURCE_NAME } from '$lib/derived/file-format';
 
+/** An indicator row as the validator and the form see it (package and derived ones, marked). */
+export type CatalogueIndicator = Indicator & { derived: boolean };
+/** The catalogue with whole indicator rows (the form needs labels and sources, not only what validation needs). */
+export type PackageCatalogue = Omit<DerivedCatalogue, 'indicators'> & { indicators: CatalogueIndicator[] };
+
 /** What the engine lends this module (its connection and lazy loading). */
 export interface DerivedHost {
 	db: Connector;
@@ -184,11 +189,11 @@ export class DerivedIndicators {
 	}
 
 	/** What the validator needs to know about the package (indicators with all their fields). */
-	async catalogue(): Promise<DerivedCatalogue & { indicators: (Indicator & { derived: boolean })[] }> {
+	async catalogue(): Promise<PackageCatalogue> {
 		const h = this.#host;
 		await h.preparePopulation();
 		const [indicators, ageGroups, popYears, years] = await Promise.all([
-			h.db.query<Indicator & { derived: boolean }>(`SELECT * FROM indicators ORDER BY rowid`),
+			h.db.query(`SELECT * FROM indicators ORDER BY rowid`) as Promise<unknown> as Promise<CatalogueIndicator[]>,
 			h.db.query<{ age_group: string }>(`SELECT DISTINCT age_group FROM population WHERE age_group IS NOT NULL ORDER BY age_group`),
 			h.db.query<{ year: number }>(`SELECT DISTINCT year FROM population WHERE persons IS NOT NULL ORDER BY year`),
 			h.yearsByIndicator()

@@ -4,7 +4,7 @@
  * nothing), then stored (one undo step) and synced into the engine. One instance per tab.
  */
 import { getEngine, onPackageChange } from '$lib/data/app-engine';
-import type { DerivedCheck } from '$lib/data/derived';
+import type { DerivedCheck, PackageCatalogue } from '$lib/data/derived';
 import { DerivedError } from '$lib/data/derived';
 import type { MonitorEngine } from '$lib/data/engine';
 import type { Indicator } from '$lib/data/types';
@@ -14,7 +14,7 @@ import { RESOURCE_NAME, RESOURCE_PATH } from './file-format';
 import { newDerivedId, type DerivedRecord } from './model';
 import { derivedSession, type DerivedSession } from './session';
 import type { ImportResult } from './store';
-import type { DerivedCatalogue, DerivedIssue } from './validate';
+import type { DerivedIssue } from './validate';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -35,7 +35,7 @@ export class DerivedApp {
 	/** German message when the package's derived.json could not be read. */
 	packageProblem = $state('');
 	items = $state.raw<DerivedItem[]>([]);
-	catalogue = $state.raw<(DerivedCatalogue & { indicators: (Indicator & { derived: boolean })[] }) | null>(null);
+	catalogue = $state.raw<PackageCatalogue | null>(null);
 	undoLabel = $state.raw<Label | null>(null);
 	notice = $state.raw<{ main: Label; detail?: Label } | null>(null);
 

@@ -129,7 +129,8 @@ class Parser {
 			} catch (e) {
 				if (!(e instanceof Failure)) throw e;
 				this.issues.push(e.issue);
-				while (this.#cur.kind !== 'sep' && this.#cur.kind !== 'end') this.#i++;
+				// skip to the next statement (the getter is re-read each time; TS narrows it as if it were a field)
+				while (!['sep', 'end'].includes(this.#cur.kind as string)) this.#i++;
 			}
 		}
 	}
