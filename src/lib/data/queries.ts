@@ -8,14 +8,14 @@
  */
 
 /** Join that marks withheld cells of observation rows (alias o). */
-const WITHHELD_JOIN = `LEFT JOIN suppressed_cells sc
+export const WITHHELD_JOIN = `LEFT JOIN suppressed_cells sc
 	ON sc.area_key = o.area_key AND sc.indicator_id = o.indicator_id AND sc.year = o.year`;
 
 /** SQL fragment: is this observation row suppressed? Needs WITHHELD_JOIN. */
 const SUPPRESSED = `(sc.area_key IS NOT NULL)`;
 
-/** Columns of an observation with suppression applied. */
-const OBSERVATION_COLUMNS = `
+/** Columns of an observation with suppression applied (needs WITHHELD_JOIN). */
+export const OBSERVATION_COLUMNS = `
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value,
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.numerator END AS numerator,
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.denominator END AS denominator,

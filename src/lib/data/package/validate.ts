@@ -350,15 +350,33 @@ function levelOf(key: string, levels: LevelAreas[]): LevelAreas | undefined {
 
 const fmtNumber = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
-function checkObservations(t: Table<Observation>, indicators: Map<string, Indicator>, levels: LevelAreas[], f: Findings): void {
+/** Boundary versions of a level (docs/levels-and-versions.md): keys per version, with validity years. */
+interface VersionKeys {
+	valid_from: number | null;
+	valid_to: number | null;
+	keys: Set<string>;
+}
+
+function versionKeys(level: AreaLevel, pkg: LoadedPackage): VersionKeys[] {
+	const versions = (level as AreaLevel & { versions?: { valid_from: number | null; valid_to: number | null; path: string }[] }).versions;
+	if (!Array.isArray(versions)) return [];
+	return versions.map((v) => {
+		const raw = pkg.geojson[v.path] as { features?: { properties?: { key?: unknown } }[] } | undefined;
+		return { valid_from: v.valid_from ?? null, valid_to: v.valid_to ?? null, keys: new Set((raw?.features ?? []).map((x) => String(x?.properties?.key))) };
+	});
+}
+
+function checkObservations(t: Table<Observation>, indicators: Map<string, Indicator>, levels: LevelAreas[], f: Findings, versions: VersionKeys[] = []): void {
 	if (!t) return;
 	const finest = levels[0];
 	const seen = new Map<string, number>();
+	// with boundary versions an observation's key belongs to the version valid in its year
+	const inVersion = (o: Observation) => versions.find((v) => (v.valid_from === null || o.year >= v.valid_from) && (v.valid_to === null || o.year <= v.valid_to))?.keys.has(o.area_key) ?? false;
 	t.table.rows.forEach((o, i) => {
 		const row = t.table.rowNumbers[i];
 		const ind = indicators.get(o.indicator_id);
 		if (!ind) f.error(t.file, `Indikator ${quote(o.indicator_id)} ist in indicators.csv nicht definiert.`, { row, column: 'indicator_id' });
-		if (finest && !finest.keys.has(o.area_key)) {
+		if (finest && (versions.length ? !inVersion(o) : !finest.keys.has(o.area_key))) {
 			const other = levelOf(o.area_key, levels);
 			const msg = other
 				? `Gebiet ${quote(o.area_key)} gehört zur Ebene ${quote(other.level.id)}; Beobachtungen sind nur auf der feinsten Ebene ${quote(finest.level.id)} erlaubt.`
@@ -386,8 +404,11 @@ function checkObservationValues(o: Observation, ind: Indicator | undefined, file
 		f.warning(file, 'Kein Wert und kein Kennzeichen; bei fehlenden Daten bitte „missing“ angeben.', { row, column: 'flag' });
 	}
 	if (!ind) return;
+	// A warning, not an error: real deliveries have it (children counted at the Kita's address, not
+	// at home), and a planner must be able to load the package and see the cell in the
+	// data-quality report (/datenqualitaet/) instead of being locked out of all the other numbers.
 	if (ind.value_type === 'proportion' && num !== null && den !== null && num > den) {
-		f.error(file, `Zähler ${fmtNumber(num)} ist größer als der Nenner ${fmtNumber(den)}; bei einem Anteil (proportion) unmöglich.`, { row, column: 'numerator' });
+		f.warning(file, `Zähler ${fmtNumber(num)} ist größer als der Nenner ${fmtNumber(den)}; bei einem Anteil (proportion) eigentlich unmöglich. Der Wert wird geladen und im Datenqualitätsbericht aufgeführt.`, { row, column: 'numerator' });
 	}
 	// An invalid multiplier is reported on indicators.csv; do not repeat it on every observation.
 	if (value === null || num === null || !(ind.multiplier > 0)) return;
@@ -411,12 +432,13 @@ function checkObservationValues(o: Observation, ind: Indicator | undefined, file
 	}
 }
 
-function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findings): void {
+function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findings, versions: VersionKeys[] = []): void {
 	if (!t) return;
 	const seen = new Map<string, number>();
+	const inVersion = (p: PopulationRow) => versions.some((v) => (v.valid_from === null || p.year >= v.valid_from) && (v.valid_to === null || p.year <= v.valid_to) && v.keys.has(p.area_key));
 	t.table.rows.forEach((p, i) => {
 		const row = t.table.rowNumbers[i];
-		if (levels.length > 0 && !levelOf(p.area_key, levels)) {
+		if (levels.length > 0 && !levelOf(p.area_key, levels) && !inVersion(p)) {
 			f.error(t.file, `Gebiet ${quote(p.area_key)} ist in keiner Gebietsebene enthalten.`, { row, column: 'area_key' });
 		}
 		if (p.persons !== null && p.persons < 0) f.error(t.file, `Personenzahl ${p.persons} ist negativ.`, { row, column: 'persons' });
@@ -521,8 +543,9 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	}
 	const finestComplete = levels[0]?.level.id === desc.sozialraum.levels[0].id;
 	const areaLevels = finestComplete ? levels : [];
-	checkObservations(observationTable, indicators, areaLevels, f);
-	checkPopulation(populationTable, areaLevels, f);
+	const finestVersions = finestComplete ? versionKeys(desc.sozialraum.levels[0], pkg) : [];
+	checkObservations(observationTable, indicators, areaLevels, f, finestVersions);
+	checkPopulation(populationTable, areaLevels, f, finestVersions);
 	checkOffers(offerTable, areaLevels, f);
 	checkTargets(targetTable, indicators, areaLevels, f);
 
