@@ -194,12 +194,16 @@ describe.skipIf(!existsSync(join(PUBLIC, 'index.html')))('own indicators on the 
 			await page.click('[data-testid=derived-save]');
 			await page.waitForSelector(`[data-id="${ID}"]`, { timeout: 30_000 });
 			await page.goto(`${pub.baseUrl}?indikator=${ID}&jahr=${year}`);
-			await page.waitForSelector('[data-testid=area-table] tbody tr', { timeout: 60_000 });
+			await page.waitForSelector(`[data-testid=atlas][data-indicator="${ID}"] [data-testid=area-table] tbody tr`, { timeout: 60_000 });
+			expect(await page.textContent(`[data-testid=indicator-select] option[value="${ID}"]`)).toBe(`${LABEL} (eigener Indikator)`);
 			const rows = await page.$$eval('[data-testid=area-table] tbody tr', (trs) =>
 				trs.map((tr) => [tr.getAttribute('data-key')!, [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent!.trim())] as const)
 			);
+			expect(rows.length).toBe(features.length);
 			const hidden = partWithheld();
 			expect(hidden.size).toBeGreaterThan(0);
+			// and the rest is really shown (a page that withheld everything would pass the loop below)
+			expect(rows.filter(([key, cells]) => !hidden.has(key) && /\d/.test(cells[0])).length).toBeGreaterThan(10);
 			for (const [key, cells] of rows) if (hidden.has(key)) expect(cells, `area ${key}`).toEqual(['•', '•', '•']);
 			expect(pub.foreignRequests).toEqual([]);
 		} finally {
