@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
 import type { Page } from 'playwright-core';
@@ -59,6 +60,16 @@ async function openPage(page: Page, query = '') {
 	await page.waitForSelector('[data-testid=derived-page][data-status=ready]', { timeout: 60_000 });
 }
 const cardIds = (page: Page) => page.$$eval('[data-testid=derived-card]', (els) => els.map((e) => e.getAttribute('data-id')));
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: axeSource });
+	return page.evaluate(async () => {
+		const w = window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+		const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+}
 
 describe('own indicators', () => {
 	let page: Page;
@@ -173,6 +184,17 @@ describe('own indicators', () => {
 		await page.setInputFiles('[data-testid=derived-import]', { name: 'falsch.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"}') });
 		expect(await (await page.waitForSelector('[data-testid=derived-import-error]')).textContent()).toContain('falsch.json');
 		expect(await cardIds(page)).toEqual([ID]);
+	});
+
+	it('passes axe (WCAG 2.1 AA) with the list and the form open', async () => {
+		const p = await session.newPage({ bypassCSP: true });
+		await p.goto(session.baseUrl + 'eigene-indikatoren/?neu');
+		await p.waitForSelector('[data-testid=derived-form]', { timeout: 60_000 });
+		await p.fill('[data-testid=derived-label]', LABEL);
+		await p.fill('[data-testid=derived-formula]', 'zaehler = gibtsnicht.zaehler; nenner = betreuung_u3.nenner');
+		await p.waitForSelector('[data-testid=derived-errors]', { timeout: 30_000 });
+		expect(await axeViolations(p)).toEqual([]);
+		await p.close();
 		expect(session.foreignRequests).toEqual([]);
 		expect(session.consoleErrors).toEqual([]);
 	});
