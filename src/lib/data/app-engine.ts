@@ -102,6 +102,8 @@ async function open(source: PackageSource, origin: PackageOrigin): Promise<Loade
 	const db = await createBrowserConnector();
 	try {
 		const engine = await MonitorEngine.load(db, source);
+		// The planner's own indicators, defined before any page asks (a failure there never stops the app).
+		await import('$lib/derived/session').then((m) => m.derivedSession(engine)).catch(() => undefined);
 		return { engine, origin, descriptor: source.descriptor, close: () => db.close() };
 	} catch (e) {
 		await db.close().catch(() => {});

@@ -21,6 +21,7 @@ import * as Q from './queries';
 import { buildSuppressionTables } from './suppression';
 import { withMeanFallback } from './reference-fallback';
 import type { ReferenceBasis } from '$lib/stats/reference-mean';
+import { DERIVED_SCHEMA_SQL, DerivedIndicators } from './derived';
 
 export type AreaCollection = FeatureCollection<Geometry, AreaProperties>;
 
@@ -84,6 +85,9 @@ export class MonitorEngine {
 	/** Tables read on first use (served layout), by table name. */
 	#lazyTables: Map<string, () => Promise<void>>;
 
+	/** The derived (own) indicators: defined at run time, then ordinary rows of every table (derived.ts). */
+	readonly derived: DerivedIndicators;
+
 	private constructor(
 		db: Connector,
 		descriptor: PackageDescriptor,
@@ -97,6 +101,16 @@ export class MonitorEngine {
 		this.#publishedReferences = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource);
 		this.descriptor = descriptor;
 		this.geometry = geometry;
+		this.derived = new DerivedIndicators({
+			db,
+			disclosure: descriptor.sozialraum.disclosure,
+			baseLevel: descriptor.sozialraum.levels[0].id,
+			levels: descriptor.sozialraum.levels.map((l) => ({ id: l.id, label_de: l.label_de })),
+			published: this.#publishedReferences,
+			prepare: (ids) => this.prepare(ids),
+			preparePopulation: () => this.prepareTables(['population']),
+			yearsByIndicator: () => this.#packageYearsByIndicator()
+		});
 	}
 
 	/**
@@ -138,6 +152,7 @@ export class MonitorEngine {
 		} else {
 			await buildSuppressionTables(db, descriptor.sozialraum.disclosure);
 		}
+		for (const sql of DERIVED_SCHEMA_SQL) await db.query(sql);
 		const lazyTables = new Map(
 			lazy.map((spec) => {
 				const path = descriptor.resources.find((r) => r.name === spec.resource)!.path;
@@ -147,7 +162,9 @@ export class MonitorEngine {
 				})];
 			})
 		);
-		return new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		const engine = new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		await engine.derived.readPackageFile(source);
+		return engine;
 	}
 
 	get disclosure(): DisclosureSettings {
@@ -164,6 +181,8 @@ export class MonitorEngine {
 	}
 
 	async years(indicatorId: string): Promise<number[]> {
+		const derived = this.derived.years(indicatorId);
+		if (derived) return derived;
 		if (this.#parts) return this.#parts.years(indicatorId);
 		const rows = await this.#db.query<{ year: number }>(Q.YEARS_FOR_INDICATOR, [indicatorId]);
 		return rows.map((r) => r.year);
@@ -171,9 +190,14 @@ export class MonitorEngine {
 
 	/** Years with at least one value, per indicator (one query for the whole catalogue). */
 	async yearsByIndicator(): Promise<Record<string, number[]>> {
+		return { ...(await this.#packageYearsByIndicator()), ...this.derived.yearsByIndicator() };
+	}
+
+	async #packageYearsByIndicator(): Promise<Record<string, number[]>> {
 		if (this.#parts) return this.#parts.yearsByIndicator();
 		const rows = await this.#db.query<{ indicator_id: string; years: unknown }>(Q.YEARS_BY_INDICATOR);
-		return Object.fromEntries(rows.map((r) => [r.indicator_id, Array.from(r.years as ArrayLike<number>, Number)]));
+		const derived = new Set(this.derived.ids());
+		return Object.fromEntries(rows.filter((r) => !derived.has(r.indicator_id)).map((r) => [r.indicator_id, Array.from(r.years as ArrayLike<number>, Number)]));
 	}
 
 	async areas(): Promise<AreaInfo[]> {

@@ -57,6 +57,11 @@ export interface Indicator {
 	denominator_label_de: string;
 	source: string;
 	decimals: number;
+	/**
+	 * true for a derived (own) indicator the engine computes from other indicators' counts
+	 * (src/lib/data/derived.ts); false or absent for the package's indicators.
+	 */
+	derived?: boolean;
 }
 
 /** Observation flags. Empty string = ordinary value. */
