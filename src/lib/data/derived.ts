@@ -592,7 +592,9 @@ async function insertPublishedTotals(db: Connector, id: string, c: Computation, 
 	const file = 'pkg_derived_references.csv';
 	await db.registerFile(file, new TextEncoder().encode(csvFormat(rows, ['area_key', 'indicator_id', 'year', 'value', 'numerator', 'denominator'])));
 	try {
-		await db.query(`INSERT INTO references_published SELECT COALESCE(area_key, ''), indicator_id, year, value, numerator, denominator
+		// named columns: the table also says how a reference was formed (basis); a derived total is pooled
+		await db.query(`INSERT INTO references_published (area_key, indicator_id, year, value, numerator, denominator, basis)
+			SELECT COALESCE(area_key, ''), indicator_id, year, value, numerator, denominator, 'pooled'
 			FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
 			columns = {'area_key': 'VARCHAR', 'indicator_id': 'VARCHAR', 'year': 'INTEGER', 'value': 'DOUBLE', 'numerator': 'DOUBLE', 'denominator': 'DOUBLE'})`);
 	} finally {
