@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ path: '/angebote/', key: 'nav.offers' },
 	{ path: '/netzwerke/', key: 'nav.networks' },
 	{ path: '/index/', key: 'nav.index' },
+	{ path: '/eigene-indikatoren/', key: 'nav.derived' },
 	{ path: '/analyse/', key: 'nav.analyse' },
 	{ path: '/datenqualitaet/', key: 'nav.quality' },
 	{ path: '/praesentation/', key: 'nav.present' },

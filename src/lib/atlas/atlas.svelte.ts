@@ -2,7 +2,9 @@
  * State of the atlas page (runes): what is selected, what the engine returned, what the map draws.
  * The page stays a thin composition; the URL is the source of truth for the selection.
  */
-import { getEngine } from '$lib/data/app-engine';
+import { getEngine, getPrecomputed } from '$lib/data/app-engine';
+import type { PrecomputedData } from '$lib/data/precomputed-client';
+import { seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
 import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection } from '$lib/data/engine';
 import type { Indicator } from '$lib/data/types';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
@@ -11,6 +13,7 @@ import type { PolarityComparison } from '$lib/stats/compare';
 import { viewKey } from './url-state';
 import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
 import type { IndexLayer } from '$lib/index/layer';
+import { indexChoroplethModel } from '$lib/index/map-model';
 import { t } from '$lib/i18n/i18n.svelte';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -34,11 +37,20 @@ export class Atlas {
 	categoryLabel = $state<(c: PolarityComparison) => string>((c) => c);
 
 	#engine: MonitorEngine | null = null;
+	/** The build's precomputed answers (null: everything from the engine). */
+	#pre: PrecomputedData | null = null;
+	#position = new Map<string, number>();
+	#defaultIndicator = '';
+	#readAhead = false;
+	/** The last URL read, so a permalink to the index layer can be read again once it exists. */
+	#url: URLSearchParams | null = null;
 	/** The Sozialindex with the builder's last settings, offered as one more layer (or null). */
 	indexLayer = $state<IndexLayer | null>(null);
 
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
-	cityValue = $derived(this.city.find((p) => p.year === this.selection?.year)?.value ?? null);
+	/** The reference of the shown year: pooled city value, or a labelled mean of shares (basis). */
+	cityPoint = $derived(this.city.find((p) => p.year === this.selection?.year) ?? null);
+	cityValue = $derived(this.cityPoint?.value ?? null);
 	/** The index has its own classes (the builder's SD cut-offs), whatever the map options say. */
 	effectiveView = $derived(
 		this.selection && this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID
@@ -47,6 +59,9 @@ export class Atlas {
 	);
 	model = $derived.by<ChoroplethModel | null>(() => {
 		if (!this.indicator || !this.selection || !this.effectiveView) return null;
+		if (this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID) {
+			return indexChoroplethModel(this.indexLayer.status, this.indexLayer.settings, t, this.locale);
+		}
 		try {
 			return choroplethModel({
 				rows: this.rows,
@@ -73,21 +88,44 @@ export class Atlas {
 	signature = $derived(this.selection ? `${this.rowsKey}|${viewKey(this.selection.view)}` : '');
 	areaName = $derived(this.rows.find((r) => r.area_key === this.selection?.area)?.name ?? '');
 
+	/**
+	 * Show the atlas as soon as it can be drawn: from the build's precomputed files when there are
+	 * some (catalogue, geometry, the indicator's values of every year) while DuckDB-wasm is still
+	 * starting; the engine, started at the same time, takes over for what is not precomputed
+	 * (the Sozialindex layer, indicators without a file, a user's own package).
+	 */
 	async start() {
 		this.status = 'loading';
+		const engine = getEngine();
+		engine.catch(() => {});
 		try {
-			const engine = await getEngine();
-			this.#engine = engine;
-			const [indicators, yearsBy] = await Promise.all([engine.indicators(), engine.yearsByIndicator()]);
-			const layer = await import('$lib/index/layer')
-				.then((m) => m.currentIndexLayer(engine, localStorage, t))
-				.catch(() => null);
-			this.indexLayer = layer;
-			this.indicators = layer ? [...indicators, layer.indicator] : indicators;
-			this.yearsBy = layer ? { ...yearsBy, [INDEX_INDICATOR_ID]: [layer.year] } : yearsBy;
-			this.areas = engine.geometry[engine.baseLevel];
-			const parentLevel = engine.descriptor.sozialraum.levels[1];
-			this.parents = parentLevel ? engine.geometry[parentLevel.id] : undefined;
+			const pre = await getPrecomputed();
+			if (pre) {
+				const { bundledDescriptor } = await import('$lib/data/source-app');
+				const levels = bundledDescriptor.sozialraum.levels;
+				this.#defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
+				const [areas, parents] = await Promise.all([pre.geometry(levels[0].id), levels[1] ? pre.geometry(levels[1].id) : null]);
+				if (areas) {
+					this.#pre = pre;
+					this.indicators = pre.index.indicators;
+					this.yearsBy = pre.index.years_by_indicator;
+					this.areas = areas;
+					this.parents = parents ?? undefined;
+					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
+					this.status = 'ready';
+					engine.then((e) => this.#engineReady(e)).catch(() => {});
+					return;
+				}
+			}
+			const e = await engine;
+			this.#defaultIndicator = e.descriptor.sozialraum.default_indicator;
+			this.areas = e.geometry[e.baseLevel];
+			const parentLevel = e.descriptor.sozialraum.levels[1];
+			this.parents = parentLevel ? e.geometry[parentLevel.id] : undefined;
+			const [indicators, yearsBy] = await Promise.all([e.indicators(), e.yearsByIndicator()]);
+			this.indicators = indicators;
+			this.yearsBy = yearsBy;
+			await this.#engineReady(e);
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;
@@ -95,13 +133,29 @@ export class Atlas {
 		}
 	}
 
+	/** The engine is there: add the Sozialindex layer (its builder settings live in localStorage). */
+	async #engineReady(engine: MonitorEngine) {
+		this.#engine = engine;
+		const layer = await import('$lib/index/layer')
+			.then((m) => m.currentIndexLayer(engine, localStorage, t))
+			.catch(() => null);
+		this.indexLayer = layer;
+		if (layer) {
+			this.indicators = [...this.indicators.filter((i) => i.id !== INDEX_INDICATOR_ID), layer.indicator];
+			this.yearsBy = { ...this.yearsBy, [INDEX_INDICATOR_ID]: [layer.year] };
+		}
+		// A permalink to the index layer waited for it.
+		if (this.#url) this.fromUrl(this.#url);
+	}
+
 	/** Read the selection from the URL (on load and on back/forward). */
 	fromUrl(params: URLSearchParams) {
-		if (!this.#engine) return;
+		this.#url = params;
+		if (this.status !== 'ready' && !this.#engine) return;
 		const keys = new Set(this.areas?.features.map((f) => f.properties.key) ?? []);
 		this.selection = parseAtlasState(params, {
 			indicators: this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0),
-			defaultIndicator: this.#engine.descriptor.sozialraum.default_indicator,
+			defaultIndicator: this.#defaultIndicator,
 			yearsOf: (id) => this.yearsBy[id] ?? [],
 			areaKeys: keys
 		});
@@ -126,23 +180,64 @@ export class Atlas {
 		return p;
 	}
 
-	#values(engine: MonitorEngine, indicator: string, year: number): Promise<AreaValue[]> {
-		return this.#cached(`v|${indicator}|${year}`, () => engine.valuesFor(indicator, year));
+	/** What the map shows comes from a precomputed file when the build has one for the indicator. */
+	#fromFile(indicator: string): boolean {
+		return !!this.#pre?.has(indicator);
 	}
 
-	/** Stepping through the years is the common next move: have the neighbours ready. */
-	#prefetchNeighbours(engine: MonitorEngine, indicator: string, year: number) {
+	#values(indicator: string, year: number): Promise<AreaValue[]> {
+		const pre = this.#pre;
+		if (pre && this.#fromFile(indicator)) return this.#cached(`v|${indicator}|${year}`, async () => valuesForYear(await pre.atlas(indicator), pre.index.areas, year));
+		return this.#cached(`v|${indicator}|${year}`, async () => (await this.#engineNow()).valuesFor(indicator, year));
+	}
+
+	#series(area: string, indicator: string): Promise<SeriesPoint[]> {
+		const pre = this.#pre;
+		const at = this.#position.get(area);
+		if (pre && this.#fromFile(indicator) && at !== undefined) return this.#cached(`s|${area}|${indicator}`, async () => seriesForArea(await pre.atlas(indicator), at));
+		return this.#cached(`s|${area}|${indicator}`, async () => (await this.#engineNow()).seriesFor(area, indicator));
+	}
+
+	#city(indicator: string): Promise<ReferencePoint[]> {
+		const pre = this.#pre;
+		if (pre && this.#fromFile(indicator)) return this.#cached(`c|${indicator}`, async () => (await pre.atlas(indicator)).city);
+		return this.#cached(`c|${indicator}`, async () => (await this.#engineNow()).referenceSeries(indicator));
+	}
+
+	#allYears(indicator: string): Promise<(number | null)[]> {
+		const pre = this.#pre;
+		if (pre && this.#fromFile(indicator)) return this.#cached(`a|${indicator}`, async () => valuesAllYears(await pre.atlas(indicator)));
+		return this.#cached(`a|${indicator}`, async () => (await this.#engineNow()).valuesAllYears(indicator));
+	}
+
+	#engineNow(): Promise<MonitorEngine> {
+		return this.#engine ? Promise.resolve(this.#engine) : getEngine();
+	}
+
+	/**
+	 * Stepping through the years and the indicator list are the common next moves: have the
+	 * neighbouring years' values (and, from files, the neighbouring indicators) ready.
+	 */
+	#prefetchNeighbours(indicator: string, year: number) {
 		const years = this.yearsBy[indicator] ?? [];
 		const i = years.indexOf(year);
-		for (const y of [years[i - 1], years[i + 1]]) if (y !== undefined) this.#values(engine, indicator, y).catch(() => {});
+		for (const y of [years[i - 1], years[i + 1]]) if (y !== undefined) this.#values(indicator, y).catch(() => {});
+		const pre = this.#pre;
+		if (!pre) return;
+		const ids = this.indicators.map((x) => x.id).filter((id) => pre.has(id));
+		const k = ids.indexOf(indicator);
+		// A small package: every indicator, once; a large one: the neighbours in the list. After
+		// the current frame, one file at a time: reading ahead must not delay the map asked for.
+		const next = pre.keepsAll ? (this.#readAhead ? [] : ((this.#readAhead = true), ids)) : [ids[k + 1], ids[k - 1]].filter((id) => id !== undefined);
+		let chain = new Promise((r) => setTimeout(r, 50));
+		for (const id of next) chain = chain.then(() => pre.atlas(id)).catch(() => {});
 	}
 
 	/** Fetch what the current selection shows. Stale answers are dropped (fast clicking). */
 	#token = 0;
 	async refresh() {
-		const engine = this.#engine;
 		const sel = this.selection;
-		if (!engine || !sel) return;
+		if (!sel || (!this.#engine && !this.#pre)) return;
 		const token = ++this.#token;
 		if (sel.indicator === INDEX_INDICATOR_ID && this.indexLayer) {
 			this.rows = this.indexLayer.rows;
@@ -153,19 +248,22 @@ export class Atlas {
 			return;
 		}
 		// A year change only needs the new year's values: the series, the city reference and all
-		// years' values belong to the indicator and come from the cache (the engine's data never change).
+		// years' values belong to the indicator and come from the cache (the data never change).
+		const asked = performance.now();
 		const [rows, series, city, allYears] = await Promise.all([
-			this.#values(engine, sel.indicator, sel.year),
-			sel.area ? this.#cached(`s|${sel.area}|${sel.indicator}`, () => engine.seriesFor(sel.area!, sel.indicator)) : Promise.resolve([]),
-			this.#cached(`c|${sel.indicator}`, () => engine.referenceSeries(sel.indicator)),
-			sel.view.fixed ? this.#cached(`a|${sel.indicator}`, () => engine.valuesAllYears(sel.indicator)) : Promise.resolve(undefined)
+			this.#values(sel.indicator, sel.year),
+			sel.area ? this.#series(sel.area, sel.indicator) : Promise.resolve([]),
+			this.#city(sel.indicator),
+			sel.view.fixed ? this.#allYears(sel.indicator) : Promise.resolve(undefined)
 		]);
 		if (token !== this.#token) return;
+		// How long the answer took (engine round trip or file), for the benchmark (tests/bench/probe.ts).
+		performance.measure('atlas:data', { start: asked, detail: `${sel.indicator}|${sel.year}` });
 		this.rows = rows;
 		this.rowsKey = `${sel.indicator}|${sel.year}`;
 		this.series = series;
 		this.city = city;
 		this.allYears = allYears;
-		this.#prefetchNeighbours(engine, sel.indicator, sel.year);
+		this.#prefetchNeighbours(sel.indicator, sel.year);
 	}
 }

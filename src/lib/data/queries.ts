@@ -37,6 +37,18 @@ export const VALUES_ALL_YEARS = `
 SELECT CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value
 FROM observations o ${WITHHELD_JOIN} WHERE o.indicator_id = ?`;
 
+/**
+ * Every area's series of one indicator at once (the same columns as SERIES_FOR_AREA), for the
+ * build step that precomputes what pages need from all areas or all indicators.
+ */
+export const SERIES_ALL_AREAS = `
+SELECT o.area_key AS area_key, o.year AS year, ${OBSERVATION_COLUMNS}
+FROM observations o
+${WITHHELD_JOIN}
+JOIN areas a ON a.key = o.area_key AND a.level = ?
+WHERE o.indicator_id = ?
+ORDER BY o.area_key, o.year`;
+
 export const SERIES_FOR_AREA = `
 SELECT o.year AS year, ${OBSERVATION_COLUMNS}
 FROM observations o
@@ -101,9 +113,9 @@ SELECT year,
 	     WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN 'suppressed' ELSE '' END AS flag
 FROM s ORDER BY year`;
 
-/** Reference series from a package's published totals. Params: area key ('' = territory), indicator. */
+/** Reference series from a package's published totals and means. Params: area key ('' = territory), indicator. */
 export const PUBLISHED_REFERENCE_SERIES = `
-SELECT year, value, numerator, denominator, NULL::INTEGER AS areas_used
+SELECT year, value, numerator, denominator, areas_used, basis, weights
 FROM references_published WHERE COALESCE(area_key, '') = ? AND indicator_id = ? ORDER BY year`;
 
 export const INDICATORS = `SELECT * FROM indicators ORDER BY rowid`;

@@ -4,7 +4,9 @@
  * per-year values of all areas cached, so stepping to the previous / next district only asks the
  * engine for that district's own series.
  */
-import { getEngine } from '$lib/data/app-engine';
+import { getEngine, getPrecomputed } from '$lib/data/app-engine';
+import type { PrecomputedData } from '$lib/data/precomputed-client';
+import { precomputedPopulation, precomputedProfileRows } from './precomputed-rows';
 import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint } from '$lib/data/engine';
 import { LIFE_PHASES, type Indicator } from '$lib/data/types';
 import { keyFacts } from './facts';
@@ -12,6 +14,9 @@ import { neighbours, parseProfileParams, type ProfileSelection } from './links';
 import { profileRow, type ProfileRow } from './rows';
 
 export type Status = 'loading' | 'ready' | 'error';
+
+/** Up to this many areas the locator map draws all of them. */
+const LOCATOR_ALL_MAX = 2000;
 
 export class ProfileState {
 	status = $state<Status>('loading');
@@ -29,6 +34,10 @@ export class ProfileState {
 	loadedKey = $state('');
 
 	#engine: MonitorEngine | null = null;
+	/** The build's precomputed rows (rank and spread of every indicator): no engine needed. */
+	#pre: PrecomputedData | null = null;
+	/** Next level up (Stadtbezirke), for the locator of a large package. */
+	parentGeometry = $state.raw<AreaCollection | null>(null);
 	#values = new Map<string, AreaValue[]>();
 	#city = new Map<string, ReferencePoint[]>();
 	#token = 0;
@@ -38,6 +47,19 @@ export class ProfileState {
 	years = $derived([...new Set(Object.values(this.yearsBy).flat())].sort((a, b) => a - b));
 	area = $derived(this.baseAreas.find((a) => a.key === this.selection?.area) ?? null);
 	district = $derived(this.areas.find((a) => a.key === this.area?.parent && a.level !== this.baseLevel) ?? null);
+	/**
+	 * What the locator map draws: every area, or above LOCATOR_ALL_MAX (a city at block level)
+	 * the areas of the selected one's parent and the other parents whole — 20,000 SVG paths would
+	 * cost seconds for a map 420 px wide.
+	 */
+	locatorGeometry = $derived.by<AreaCollection | null>(() => {
+		if (!this.geometry || this.geometry.features.length <= LOCATOR_ALL_MAX || !this.parentGeometry || !this.area) return this.geometry;
+		const parent = this.area.parent;
+		return {
+			type: 'FeatureCollection',
+			features: [...this.parentGeometry.features.filter((f) => f.properties.key !== parent), ...this.geometry.features.filter((f) => f.properties.parent === parent)]
+		};
+	});
 	facts = $derived(this.population.length > 0 ? keyFacts(this.population) : null);
 	around = $derived(this.selection ? neighbours(this.baseAreas.map((a) => a.key), this.selection.area) : { prev: null, next: null });
 	ready = $derived(this.selection !== null && this.loadedKey === `${this.selection.area}|${this.selection.year}`);
@@ -49,6 +71,28 @@ export class ProfileState {
 	async start() {
 		this.status = 'loading';
 		try {
+			const pre = await getPrecomputed();
+			const { bundledDescriptor } = await import('$lib/data/source-app');
+			const levels = bundledDescriptor.sozialraum.levels;
+			if (pre) {
+				const [base, parents] = await Promise.all([pre.geometry(levels[0].id), levels[1] ? pre.geometry(levels[1].id) : null]);
+				if (base) {
+					const a = pre.index.areas;
+					this.#pre = pre;
+					this.indicators = pre.index.indicators;
+					this.yearsBy = pre.index.years_by_indicator;
+					this.baseLevel = pre.index.base_level;
+					this.areas = [
+						...a.key.map((key, i) => ({ key, name: a.name[i], level: pre.index.base_level, parent: a.parent[i] })),
+						...(parents?.features ?? []).map((f) => ({ key: String(f.properties.key), name: String(f.properties.name), level: levels[1].id, parent: String(f.properties.parent ?? '') }))
+					];
+					this.defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
+					this.geometry = base;
+					this.parentGeometry = parents;
+					this.status = 'ready';
+					return;
+				}
+			}
 			const engine = await getEngine();
 			const [indicators, yearsBy, areas] = await Promise.all([engine.indicators(), engine.yearsByIndicator(), engine.areas()]);
 			this.#engine = engine;
@@ -58,6 +102,8 @@ export class ProfileState {
 			this.baseLevel = engine.baseLevel;
 			this.defaultIndicator = engine.descriptor.sozialraum.default_indicator;
 			this.geometry = engine.geometry[engine.baseLevel];
+			const parent = engine.descriptor.sozialraum.levels[1];
+			this.parentGeometry = parent ? engine.geometry[parent.id] : null;
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;
@@ -88,9 +134,22 @@ export class ProfileState {
 	async refresh() {
 		const engine = this.#engine;
 		const sel = this.selection;
-		if (!engine || !sel) return;
+		if ((!engine && !this.#pre) || !sel) return;
 		const token = ++this.#token;
 		const inds = this.indicators.filter((i) => (this.yearsBy[i.id] ?? []).length > 0);
+		const area = this.area;
+		if (this.#pre && area) {
+			const [stats, shard] = await Promise.all([this.#pre.profileStats(), this.#pre.profileShard(sel.area)]);
+			if (shard) {
+				const rows = precomputedProfileRows({ indicators: inds, stats, shard, area, year: sel.year });
+				if (token !== this.#token) return;
+				this.rows = rows;
+				this.population = precomputedPopulation(shard, sel.area, sel.year);
+				this.loadedKey = `${sel.area}|${sel.year}`;
+				return;
+			}
+		}
+		if (!engine) return;
 		const [rows, population] = await Promise.all([
 			Promise.all(
 				inds.map(async (ind) => {

@@ -30,6 +30,11 @@ export class StoreError<I extends RecordIssue = RecordIssue> extends Error {
 
 export interface StoreKind<T extends { id: string }, I extends RecordIssue = RecordIssue> extends OverlayKind<T> {
 	newId(taken: ReadonlySet<string>): string;
+	/**
+	 * The id a new record gets, where a kind decides it from the content (derived indicators: from
+	 * the label, and only ids of their pattern are kept); default: its own when set and free, else newId.
+	 */
+	assignId?(record: T, taken: ReadonlySet<string>): string;
 	validate(t: T): I[];
 	/** Keep who changed what when (offers); off for kinds that do not show it. */
 	history?: boolean;
@@ -122,7 +127,8 @@ export class RecordStore<T extends { id: string }, I extends RecordIssue = Recor
 	create(input: T, by = ''): Promise<T> {
 		return this.#serial(async () => {
 			const taken = this.#overlay.taken();
-			const t = this.#kind.canonical({ ...input, id: input.id && !taken.has(input.id) ? input.id : this.#kind.newId(taken) });
+			const id = this.#kind.assignId ? this.#kind.assignId(input, taken) : input.id && !taken.has(input.id) ? input.id : this.#kind.newId(taken);
+			const t = this.#kind.canonical({ ...input, id });
 			this.#check(t);
 			await this.#commit({ key: this.#kind.labels.create, params: { id: t.id } }, new Map([[t.id, this.#put(t, by)]]));
 			return t;

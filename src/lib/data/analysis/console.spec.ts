@@ -122,7 +122,7 @@ describe('the locked console database (the boundary, even without the guard)', (
 
 	it('holds the documented views and nothing of the engine\'s own tables', async () => {
 		const tables = (await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables() ORDER BY 1')).map((t) => t.name);
-		expect(tables).toEqual(['areas', 'indicators', 'observations', 'offers', 'population', 'reference_values', 'targets']);
+		expect(tables).toEqual(['areas', 'derived_indicators', 'indicators', 'observations', 'offers', 'population', 'reference_values', 'targets']);
 		expect(await failure('SELECT * FROM suppressed_cells')).toMatchObject({ kind: 'unknown_table', name: 'suppressed_cells' });
 	});
 });
