@@ -23,6 +23,8 @@ export interface DerivedSession {
 const sessions = new WeakMap<MonitorEngine, Promise<DerivedSession>>();
 
 export const IDB_DATABASE = 'eigene-indikatoren';
+/** One database per data package; object store "targets": the name main's first derived-indicator databases were created with. */
+export const idbNames = (packageName: string) => ({ db: `sozialraum-monitor.${IDB_DATABASE}.${packageName}`, store: 'targets' });
 
 export function derivedSession(engine: MonitorEngine, storage?: () => Promise<EntryStorage<DerivedRecord>>): Promise<DerivedSession> {
 	let s = sessions.get(engine);
@@ -37,8 +39,8 @@ export function derivedSession(engine: MonitorEngine, storage?: () => Promise<En
 async function idbStorage(packageName: string): Promise<EntryStorage<DerivedRecord>> {
 	try {
 		const { openIdbStorage } = await import('$lib/store/idb-storage');
-		// object store "targets": the name main's first derived-indicator databases were created with
-		return await openIdbStorage<DerivedRecord>(`sozialraum-monitor.${IDB_DATABASE}.${packageName}`, 'targets');
+		const { db, store } = idbNames(packageName);
+		return await openIdbStorage<DerivedRecord>(db, store);
 	} catch {
 		return new MemoryStorage<DerivedRecord>();
 	}
