@@ -84,4 +84,11 @@ describe('DerivedStore (the shared record store with derived records)', () => {
 		expect(() => s.decode('a.json', JSON.stringify({ format: 'sozialraum-monitor/feinziele', version: 1 }))).toThrow('a.json: Das ist keine Datei mit eigenen Indikatoren');
 		expect(s.list()).toEqual([]);
 	});
+
+	it('reads what the first version of this store wrote (records under `target`)', async () => {
+		const own = { ...rec({ id: 'eigen_alt' }) };
+		const s = await DerivedStore.open(new MemoryStorage<DerivedRecord>([{ id: 'eigen_alt', seq: 1, target: own }, { id: 'eigen_paket', seq: 2, target: null }]), pkg);
+		expect(ids(s)).toEqual(['eigen_alt']);
+		expect(s.origin('eigen_alt')).toBe('local');
+	});
 });
