@@ -171,11 +171,28 @@ describe('own indicators', () => {
 		const exp = expectedDerived();
 		const hidden = partWithheld();
 		const key = features.map((f) => f.properties.key).find((k) => !hidden.has(k) && (exp.get(k) ?? 0) > 0)!;
+		const duckdb = (p: Page) => {
+			const seen: string[] = [];
+			p.on('request', (r) => void (/duckdb[^/]*\.wasm$/.test(r.url()) && seen.push(r.url())));
+			return seen;
+		};
+		const withOwn = duckdb(page);
 		await page.goto(`${session.baseUrl}sozialraum/?id=${key}&jahr=${year}`);
 		await page.waitForSelector('[data-ready=true]', { timeout: 60_000 });
 		const row = page.locator(`[data-testid=profile-table] tr[data-indicator="${ID}"]`);
 		expect(await row.textContent()).toContain('eigener Indikator');
 		expect(await row.locator('[data-col=value] .v').textContent()).toBe(de1(exp.get(key)!));
+		// the own row is the engine's (the precomputed files do not know it) ...
+		expect(withOwn.length).toBeGreaterThan(0);
+		// ... while a browser without own indicators still gets the Steckbrief without DuckDB
+		const fresh = await session.newPage();
+		const without = duckdb(fresh);
+		await fresh.goto(`${session.baseUrl}sozialraum/?id=${key}&jahr=${year}`);
+		await fresh.waitForSelector('[data-ready=true]', { timeout: 60_000 });
+		expect(await fresh.locator(`[data-testid=profile-table] tr[data-indicator="${ID}"]`).count()).toBe(0);
+		expect(await fresh.locator('[data-testid=profile-table] tr[data-indicator]').count()).toBeGreaterThan(5);
+		expect(without).toEqual([]);
+		await fresh.close();
 	});
 
 	it('exports the definition for adoption, deletes it, imports the file and gets it back unchanged', async () => {
