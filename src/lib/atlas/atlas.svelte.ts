@@ -15,6 +15,7 @@ import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
 import type { IndexLayer } from '$lib/index/layer';
 import { indexChoroplethModel } from '$lib/index/map-model';
 import { t } from '$lib/i18n/i18n.svelte';
+import { ownIndicators, withOwn } from '$lib/derived/own-indicators';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -92,7 +93,7 @@ export class Atlas {
 	 * Show the atlas as soon as it can be drawn: from the build's precomputed files when there are
 	 * some (catalogue, geometry, the indicator's values of every year) while DuckDB-wasm is still
 	 * starting; the engine, started at the same time, takes over for what is not precomputed
-	 * (the Sozialindex layer, indicators without a file, a user's own package).
+	 * (the Sozialindex layer, own indicators, indicators without a file, a user's own package).
 	 */
 	async start() {
 		this.status = 'loading';
@@ -133,9 +134,22 @@ export class Atlas {
 		}
 	}
 
-	/** The engine is there: add the Sozialindex layer (its builder settings live in localStorage). */
+	/**
+	 * The engine is there: add the planner's own indicators when the catalogue came from the
+	 * files (they exist only in the engine; #fromFile sends everything about them there), and the
+	 * Sozialindex layer (its builder settings live in localStorage).
+	 */
 	async #engineReady(engine: MonitorEngine) {
 		this.#engine = engine;
+		const pre = this.#pre;
+		if (pre) {
+			const own = await ownIndicators(engine, (id) => pre.has(id)).catch(() => null);
+			if (own && own.indicators.length > 0) {
+				const merged = withOwn(this.indicators, this.yearsBy, own);
+				this.indicators = merged.indicators;
+				this.yearsBy = merged.yearsBy;
+			}
+		}
 		const layer = await import('$lib/index/layer')
 			.then((m) => m.currentIndexLayer(engine, localStorage, t))
 			.catch(() => null);

@@ -76,25 +76,10 @@ let precomputedRead: Promise<PrecomputedData | null> | null = null;
 export function getPrecomputed(): Promise<PrecomputedData | null> {
 	precomputedRead ??= (async () => {
 		if (await storedPackage()) return null;
-		// The build's files know only the package's indicators: with own (derived) indicators kept in
-		// this browser the pages must list them too, so they take the engine path.
-		if (await hasOwnIndicators()) return null;
 		const { bundledPrecomputed } = await import('./precomputed-client');
 		return bundledPrecomputed();
 	})().catch(() => null);
 	return precomputedRead.then((p) => (active && active.origin !== 'bundled' ? null : p));
-}
-
-/** Whether this browser keeps own indicators (or changes to the package's) for the built-in package. */
-async function hasOwnIndicators(): Promise<boolean> {
-	try {
-		const [{ bundledDescriptor }, { openIdbStorage }, { idbNames }] = await Promise.all([import('./source-app'), import('$lib/store/idb-storage'), import('$lib/derived/session')]);
-		const { db, store } = idbNames(bundledDescriptor.name);
-		const storage = await openIdbStorage(db, store);
-		return (await storage.load()).length > 0;
-	} catch {
-		return false;
-	}
 }
 
 async function start(): Promise<Loaded> {

@@ -12,6 +12,7 @@ import { LIFE_PHASES, type Indicator } from '$lib/data/types';
 import { keyFacts } from './facts';
 import { neighbours, parseProfileParams, type ProfileSelection } from './links';
 import { profileRow, type ProfileRow } from './rows';
+import { mayHaveOwnIndicators, ownIndicators, withOwn } from '$lib/derived/own-indicators';
 
 export type Status = 'loading' | 'ready' | 'error';
 
@@ -41,6 +42,13 @@ export class ProfileState {
 	#values = new Map<string, AreaValue[]>();
 	#city = new Map<string, ReferencePoint[]>();
 	#token = 0;
+	/**
+	 * Own indicators beside the files: their ids (rows from the engine), and whether the engine
+	 * that will tell which there are is still starting (the page is not "ready" before).
+	 */
+	#own = new Set<string>();
+	#ownPending = false;
+	#url: URLSearchParams | null = null;
 
 	baseAreas = $derived(this.areas.filter((a) => a.level === this.baseLevel));
 	/** Years in which any indicator has data. */
@@ -89,6 +97,8 @@ export class ProfileState {
 					this.defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
 					this.geometry = base;
 					this.parentGeometry = parents;
+					// DuckDB starts only when own indicators can exist (they are not in the files).
+					if (await mayHaveOwnIndicators(bundledDescriptor)) this.#addOwn(pre);
 					this.status = 'ready';
 					return;
 				}
@@ -111,7 +121,36 @@ export class ProfileState {
 		}
 	}
 
+	/**
+	 * Shipped indicators keep the files' rows (shown at once); own ones get rows from the engine,
+	 * computed like every engine-served row (rank, spread, interval), added once it is there.
+	 */
+	#addOwn(pre: PrecomputedData) {
+		this.#ownPending = true;
+		const done = () => {
+			this.#ownPending = false;
+			// a permalink to an own indicator waited for it; the rows are completed either way
+			if (this.#url) this.fromUrl(this.#url);
+			void this.refresh();
+		};
+		getEngine()
+			.then(async (engine) => {
+				const own = await ownIndicators(engine, (id) => pre.has(id));
+				this.#engine = engine;
+				this.#own = new Set(own.indicators.map((i) => i.id));
+				if (own.indicators.length > 0) {
+					const merged = withOwn(this.indicators, this.yearsBy, own);
+					this.indicators = merged.indicators;
+					this.yearsBy = merged.yearsBy;
+				}
+			})
+			// no engine: the shipped rows are still right, only the own ones are missing
+			.catch(() => undefined)
+			.then(done);
+	}
+
 	fromUrl(params: URLSearchParams) {
+		this.#url = params;
 		if (this.status !== 'ready') return;
 		const withData = this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0);
 		this.selection = parseProfileParams(params, {
@@ -141,31 +180,42 @@ export class ProfileState {
 		if (this.#pre && area) {
 			const [stats, shard] = await Promise.all([this.#pre.profileStats(), this.#pre.profileShard(sel.area)]);
 			if (shard) {
-				const rows = precomputedProfileRows({ indicators: inds, stats, shard, area, year: sel.year });
+				const shipped = precomputedProfileRows({ indicators: inds.filter((i) => !this.#own.has(i.id)), stats, shard, area, year: sel.year });
 				if (token !== this.#token) return;
-				this.rows = rows;
 				this.population = precomputedPopulation(shard, sel.area, sel.year);
+				const own = inds.filter((i) => this.#own.has(i.id));
+				if (this.#ownPending || own.length === 0 || !engine) {
+					this.rows = shipped;
+					// still waiting for the engine: show the shipped rows, but not as complete
+					if (!this.#ownPending) this.loadedKey = `${sel.area}|${sel.year}`;
+					return;
+				}
+				const added = await this.#engineRows(engine, own, sel);
+				if (token !== this.#token) return;
+				const byId = new Map([...shipped, ...added].map((r) => [r.indicator.id, r]));
+				this.rows = inds.map((i) => byId.get(i.id)!).filter((r) => r !== undefined);
 				this.loadedKey = `${sel.area}|${sel.year}`;
 				return;
 			}
 		}
 		if (!engine) return;
-		const [rows, population] = await Promise.all([
-			Promise.all(
-				inds.map(async (ind) => {
-					const [values, series, city] = await Promise.all([
-						this.#cached(this.#values, `${ind.id}|${sel.year}`, () => engine.valuesFor(ind.id, sel.year)),
-						engine.seriesFor(sel.area, ind.id),
-						this.#cached(this.#city, ind.id, () => engine.referenceSeries(ind.id))
-					]);
-					return profileRow({ indicator: ind, year: sel.year, areaKey: sel.area, values, series, city });
-				})
-			),
-			engine.population(sel.area, sel.year)
-		]);
+		const [rows, population] = await Promise.all([this.#engineRows(engine, inds, sel), engine.population(sel.area, sel.year)]);
 		if (token !== this.#token) return;
 		this.rows = rows;
 		this.population = population;
 		this.loadedKey = `${sel.area}|${sel.year}`;
+	}
+
+	#engineRows(engine: MonitorEngine, inds: readonly Indicator[], sel: ProfileSelection): Promise<ProfileRow[]> {
+		return Promise.all(
+			inds.map(async (ind) => {
+				const [values, series, city] = await Promise.all([
+					this.#cached(this.#values, `${ind.id}|${sel.year}`, () => engine.valuesFor(ind.id, sel.year)),
+					engine.seriesFor(sel.area, ind.id),
+					this.#cached(this.#city, ind.id, () => engine.referenceSeries(ind.id))
+				]);
+				return profileRow({ indicator: ind, year: sel.year, areaKey: sel.area, values, series, city });
+			})
+		);
 	}
 }

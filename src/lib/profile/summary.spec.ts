@@ -53,7 +53,7 @@ describe('indicatorSentence', () => {
 		const r = profileRow({ indicator: indicator(), year: 2025, areaKey: '0101', values, series: [], city: mean });
 		expect(r.cityKind).toEqual({ basis: 'weighted', weights: 'insgesamt' });
 		const s = nbsp(indicatorSentence(r, de)!);
-		expect(s).toBe('Beim Indikator „SGB-II-Quote unter 15 Jahren“ liegt der Wert mit 31,2 % über dem Mittelwert der Sozialräume (nach Einwohnerzahl gewichtet) (18,4 %).');
+		expect(s).toBe('Beim Indikator „SGB-II-Quote unter 15 Jahren“ liegt der Wert mit 31,2 % über dem Mittelwert der Sozialräume (nach Einwohnerzahl gewichtet) von 18,4 %.');
 		expect(s).not.toContain('deutlich');
 		expect(s).not.toContain('signifikant');
 		const eq = profileRow({ indicator: indicator(), year: 2025, areaKey: '0102', values, series: [], city: mean });
