@@ -10,10 +10,12 @@
  */
 import { csvParseRows } from 'd3';
 import {
+	CROSSWALK_METHODS,
 	LIFE_PHASES,
 	OBSERVATION_FLAGS,
 	POLARITIES,
 	VALUE_TYPES,
+	type CrosswalkRow,
 	type Indicator,
 	type Observation,
 	type Offer,
@@ -48,9 +50,13 @@ export interface ColumnSpec {
 	description_de: string;
 }
 
-export type TableName = 'indicators' | 'observations' | 'population' | 'offers' | 'targets';
+export type TableName = 'indicators' | 'observations' | 'population' | 'offers' | 'targets' | 'crosswalk';
 
 export const AGE_GROUPS = ['0_2', '3_5', '6_9', '10_15', '16_17', '18_26', 'insgesamt'] as const;
+/**
+ * Scopes every package understands; besides them a target may name any level id of its package
+ * (checked by the validator against `sozialraum.levels`).
+ */
 export const TARGET_SCOPES = ['city', 'stadtbezirk', 'sozialraum'] as const;
 export const TARGET_STATUSES = ['adopted', 'draft'] as const;
 /** Offers serve a life phase of the chain; "kontext" is for indicators only. */
@@ -120,9 +126,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 	targets: [
 		col('id', 'key', 'error', 'Kennung des Feinziels'),
 		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
-		col('scope_type', 'string', 'error', 'city, stadtbezirk oder sozialraum', {
-			enum: TARGET_SCOPES
-		}),
+		col('scope_type', 'key', 'error', 'city oder die Kennung einer Gebietsebene (z. B. gemeinde, ortsteil; sozialraum und stadtbezirk wie bisher)'),
 		col('scope_keys', 'list', 'empty', 'Gebietsschlüssel, durch | getrennt (leer für die Stadt)'),
 		col('baseline_year', 'integer', 'error', 'Ausgangsjahr'),
 		col('baseline_value', 'number', 'error', 'Ausgangswert'),
@@ -133,6 +137,17 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('note', 'string', 'empty', 'Anmerkung', { optional: true }),
 		col('status', 'string', 'error', 'adopted (beschlossen) oder draft (Entwurf)', {
 			enum: TARGET_STATUSES
+		})
+	],
+	crosswalk: [
+		col('level', 'key', 'error', 'Kennung der Gebietsebene'),
+		col('from_version', 'key', 'error', 'Gebietsstand der alten Gebiete'),
+		col('from_key', 'key', 'error', 'Schlüssel des alten Gebiets'),
+		col('to_version', 'key', 'error', 'Gebietsstand der neuen Gebiete'),
+		col('to_key', 'key', 'error', 'Schlüssel des neuen Gebiets'),
+		col('weight', 'number', 'error', 'Anteil der Zahlen des alten Gebiets, der auf das neue entfällt (0 < w ≤ 1)'),
+		col('method', 'string', 'error', 'given (von der Statistikstelle), population (nach Einwohnern) oder area (nach Fläche)', {
+			enum: CROSSWALK_METHODS
 		})
 	]
 };
@@ -280,3 +295,4 @@ export const parsePopulationCsv = (text: string) =>
 	parseCsv<PopulationRow>(text, TABLE_SCHEMAS.population);
 export const parseOffersCsv = (text: string) => parseCsv<Offer>(text, TABLE_SCHEMAS.offers);
 export const parseTargetsCsv = (text: string) => parseCsv<Target>(text, TABLE_SCHEMAS.targets);
+export const parseCrosswalkCsv = (text: string) => parseCsv<CrosswalkRow>(text, TABLE_SCHEMAS.crosswalk);
