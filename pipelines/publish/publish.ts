@@ -24,6 +24,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readPackageFromDir } from '../../src/lib/data/package/load-node';
 import { readPackage } from '../../src/lib/data/package/validate';
+import { levelFiles } from '../../src/lib/data/levels';
 import type { PackageData } from '../../src/lib/data/package/model';
 import {
 	disclosePackage,
@@ -196,7 +197,7 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 	const populationPath = resourcePath('population');
 	const referenced = new Set<string>([
 		...data.descriptor.resources.map((r) => r.path),
-		...data.descriptor.sozialraum.levels.map((l) => l.path)
+		...data.descriptor.sozialraum.levels.flatMap(levelFiles)
 	]);
 
 	const outputs = new Map<string, string | { copy: string }>();

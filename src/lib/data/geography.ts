@@ -11,7 +11,7 @@
  * Pure TypeScript: the engine loads these rows into DuckDB, the build steps (served layout,
  * public copy) use them for disclosure control, all from the same function.
  */
-import type { AreaLevel } from './types';
+import type { AreaLevel, AreaVersion } from './types';
 import { levelVersions, validFrom, validTo, YEAR_MAX, YEAR_MIN } from './levels';
 
 /** Key of the whole territory above the top level (like `referenceSeries(indicator, '')`). */
@@ -65,7 +65,7 @@ export interface Geography {
 }
 
 /** Features of one level version, as read from its GeoJSON. */
-export type FeatureLookup = (levelId: string, versionPath: string) => readonly AreaFeatureProps[];
+export type FeatureLookup = (level: AreaLevel, version: AreaVersion) => readonly AreaFeatureProps[];
 
 /** Years where some level changes version, as epochs covering YEAR_MIN … YEAR_MAX. */
 export function epochsOf(levels: readonly AreaLevel[]): Epoch[] {
@@ -99,7 +99,7 @@ export function buildGeography(levels: readonly AreaLevel[], features: FeatureLo
 	const areas: GeoArea[] = [];
 	levels.forEach((level, rank) => {
 		for (const v of levelVersions(level)) {
-			for (const f of features(level.id, v.path)) {
+			for (const f of features(level, v)) {
 				areas.push({
 					key: String(f.key),
 					name: String(f.name),

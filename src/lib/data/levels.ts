@@ -89,3 +89,15 @@ export function levelWords(level: Pick<AreaLevel, 'id' | 'label_de' | 'label_en'
 	const many = level.label_plural_de || germanPlural(one);
 	return { one, many, manyDat: germanDativePlural(many) };
 }
+
+/**
+ * The level a target scope names: a level id; the legacy "sozialraum" (= finest level) and
+ * "stadtbezirk" (= the middle level of three) for packages whose levels have other ids.
+ */
+export function scopeLevelIndex(scope: string, levelIds: readonly string[]): number {
+	const direct = levelIds.indexOf(scope);
+	if (direct >= 0) return direct;
+	if (scope === 'sozialraum') return 0;
+	if (scope === 'stadtbezirk' && levelIds.length === 3) return 1;
+	return -1;
+}

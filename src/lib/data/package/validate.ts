@@ -20,7 +20,7 @@ import type {
 	Target
 } from '../types';
 import { TABLE_SCHEMAS, quote, parseCsv, type ParsedTable, type TableName } from './csv';
-import { levelFiles, levelVersions, validFrom, validTo } from '../levels';
+import { levelFiles, scopeLevelIndex, validFrom, validTo } from '../levels';
 import {
 	REQUIRED_TABLES,
 	TABLE_RESOURCES,
@@ -358,18 +358,6 @@ function checkOffers(t: Table<Offer>, areas: AreaIndex, f: Findings): void {
 			f.warning(t.file, `Standort (${o.lon}, ${o.lat}) liegt nicht im Gebiet ${quote(o.area_key)}${name ? ` (${name})` : ''}.`, { row, column: 'area_key' });
 		}
 	});
-}
-
-/**
- * The level a target scope names: a level id; the legacy "sozialraum" (= finest level) and
- * "stadtbezirk" (= the middle level of three) for packages whose levels have other ids.
- */
-export function scopeLevelIndex(scope: string, levelIds: readonly string[]): number {
-	const direct = levelIds.indexOf(scope);
-	if (direct >= 0) return direct;
-	if (scope === 'sozialraum') return 0;
-	if (scope === 'stadtbezirk' && levelIds.length === 3) return 1;
-	return -1;
 }
 
 function checkTargets(t: Table<Target>, indicators: Map<string, Indicator>, areas: AreaIndex, f: Findings): void {
