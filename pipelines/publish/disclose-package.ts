@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/stats/disclosure';
 import { buildGeography, type Geography } from '../../src/lib/data/geography';
 import { suppressAcrossVersions, type GeoCell } from '../../src/lib/data/disclosure-geo';
-import { scopeLevelIndex } from '../../src/lib/data/levels';
+import { levelWords, scopeLevelIndex } from '../../src/lib/data/levels';
 
 /** One withheld cell of the internal package: an observation or a population count. */
 export type WithheldCell =
@@ -27,6 +27,8 @@ export type WithheldCell =
 
 export interface PackageDisclosure {
 	settings: DisclosureSettings;
+	/** "Stadtbezirke, Musterstadt insgesamt": the totals that are margins, in words. */
+	totalsLabel: string;
 	observations: DisclosureResult;
 	/** Population per age group, protected like an indicator: numerator = persons, no denominator. */
 	population: DisclosureResult;
@@ -109,7 +111,16 @@ export function disclosePackage(data: PackageData): PackageDisclosure {
 				reason: isPrimarySensitive(p.persons, null, '', settings) ? 'primary' : 'secondary'
 			}))
 	];
-	return { settings, observations, population, populationTotalsWithheld, withheld, warnings: targetWarnings(data, observations) };
+	return { settings, totalsLabel: totalsLabel(data, geo), observations, population, populationTotalsWithheld, withheld, warnings: targetWarnings(data, observations) };
+}
+
+/** The levels whose totals are margins (plural labels; a one-area top level is the territory). */
+function totalsLabel(data: PackageData, geo: Geography): string {
+	const levels = data.descriptor.sozialraum.levels;
+	const top = levels[levels.length - 1];
+	const single = levels.length > 1 && new Set(geo.areas.filter((a) => a.level === top.id).map((a) => a.key)).size === 1;
+	const words = levels.slice(1, single ? -1 : undefined).map((l) => levelWords(l, 'de').many);
+	return [...words, `${data.descriptor.sozialraum.territory_de} insgesamt`].join(', ');
 }
 
 /**
@@ -208,7 +219,7 @@ export function disclosureNotes(disclosure: PackageDisclosure, changed: { observ
 	const observations =
 		`Geheimhaltung: In dieser öffentlichen Fassung sind ${de.format(changed.observations)} Werte unterdrückt ` +
 		`(${de.format(o.primary)} wegen kleiner Fallzahlen, ${rule}; ${de.format(o.secondary)} weitere, damit sie nicht aus ` +
-		`Summen der Stadtbezirke oder der Stadt errechnet werden können). Wert, Zähler und Nenner sind dort leer, das Kennzeichen ist „suppressed“.`;
+		`den Summen (${disclosure.totalsLabel}) errechnet werden können). Wert, Zähler und Nenner sind dort leer, das Kennzeichen ist „suppressed“.`;
 	const population =
 		changed.population === 0
 			? null

@@ -37,7 +37,7 @@ import {
 const DESCRIPTOR = 'datapackage.json';
 const REFERENCES = 'references.csv';
 
-/** Published totals (Stadtbezirke and the whole territory, key "") as references.csv text. */
+/** Published totals (every area above the finest level and the whole territory, key "") as references.csv text. */
 export function referencesCsv(data: PackageData, totals: TotalDecision[]): { text: string; rows: number } {
 	const ind = new Map(data.indicators.map((i) => [i.id, i]));
 	const rows = totals
@@ -60,7 +60,7 @@ function withReferencesResource(descriptorText: string): string {
 		format: 'csv',
 		mediatype: 'text/csv',
 		encoding: 'utf-8',
-		description: 'Bezugswerte (Stadtbezirke, Gesamtstadt mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen.',
+		description: 'Bezugswerte (alle Gebiete oberhalb der feinsten Ebene, das ganze Gebiet mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen.',
 		schema: {
 			fields: [
 				{ name: 'area_key', type: 'string' },
@@ -241,7 +241,7 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 	const log = [
 		`Geheimhaltung: Mindestzähler ${de.format(minNumerator)}, Mindestnenner ${de.format(minDenominator)}.`,
 		`Beobachtungen: ${de.format(o.cells)} Zellen, davon ${de.format(o.primary)} primär und ${de.format(o.secondary)} sekundär unterdrückt.`,
-		`Summen (Stadtbezirke, Stadt): ${de.format(o.totalsPrimary + o.totalsSecondary)} von ${de.format(o.totals)} geheim zu halten ` +
+		`Summen (${disclosure.totalsLabel}): ${de.format(o.totalsPrimary + o.totalsSecondary)} von ${de.format(o.totals)} geheim zu halten ` +
 			`(${de.format(o.totalsPrimary)} primär, ${de.format(o.totalsSecondary)} sekundär).`,
 		`Bevölkerung: ${de.format(p.cells)} Zellen, davon ${de.format(p.primary)} primär und ${de.format(p.secondary)} sekundär geleert` +
 			(extraRows > 0 ? `, dazu ${de.format(extraRows)} Zeilen übergeordneter Gebiete.` : '.'),

@@ -159,3 +159,22 @@ describe('a package with boundary versions (Gebietsstand 2014 and 2021)', () => 
 		expect(g2018.G3).toMatchObject({ numerator: 27, denominator: 180, flag: '' });
 	});
 });
+
+describe('the public copy of a versioned package', () => {
+	it('shows every level with the same protected values as the internal engine', async () => {
+		const { mkdtemp } = await import('node:fs/promises');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const { publishPackage } = await import('../../../pipelines/publish/publish');
+		const out = join(await mkdtemp(join(tmpdir(), 'geo-public-')), 'pkg');
+		await publishPackage('tests/fixtures/geo-versions', out);
+		const pub = await MonitorEngine.load(await createNodeConnector(), await packageSourceFromDir(out));
+		const strip = (rows: { area_key: string; value: number | null; flag: string }[]) => rows.map((r) => [r.area_key, r.value === null ? null : Math.round(r.value * 1e4) / 1e4, r.flag]);
+		for (const year of [2018, 2019, 2020, 2021, 2022]) {
+			for (const level of ['ortsteil', 'gemeinde', 'kreis']) {
+				expect(strip(await pub.valuesFor('armut', year, level)), `${year} ${level}`).toEqual(strip(await versions.valuesFor('armut', year, level)));
+			}
+		}
+		expect((await pub.seriesFor('G3', 'armut')).map((p) => p.numerator)).toEqual([27, 42, 46]);
+	}, 60_000);
+});

@@ -126,7 +126,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 	targets: [
 		col('id', 'key', 'error', 'Kennung des Feinziels'),
 		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
-		col('scope_type', 'key', 'error', 'city oder die Kennung einer Gebietsebene (z. B. gemeinde, ortsteil; sozialraum und stadtbezirk wie bisher)'),
+		col('scope_type', 'key', 'error', 'city (ganzes Gebiet) oder die Kennung einer Gebietsebene, z. B. sozialraum, stadtbezirk, gemeinde'),
 		col('scope_keys', 'list', 'empty', 'Gebietsschlüssel, durch | getrennt (leer für die Stadt)'),
 		col('baseline_year', 'integer', 'error', 'Ausgangsjahr'),
 		col('baseline_value', 'number', 'error', 'Ausgangswert'),
