@@ -9,6 +9,8 @@ import type {
 	AreaLevel,
 	AreaProperties,
 	AreaVersion,
+	CrosswalkMethod,
+	CrosswalkRow,
 	DisclosureSettings,
 	Indicator,
 	ObservationFlag,
@@ -17,12 +19,13 @@ import type {
 	PackageDescriptor,
 	Target
 } from './types';
-import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
+import { TABLES, REFERENCES_TABLE, CROSSWALK_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
 import { PART_TABLE, SUPPRESSED_TOTALS_TABLE } from './served';
 import * as Q from './queries';
 import * as L from './level-queries';
 import { buildSuppressionTables } from './suppression';
 import { buildGeography, type Geography } from './geography';
+import { conversionMethods, conversionPlans, convertPoint, type CellNumbers, type ConversionPlan, type TotalNumbers } from './conversion';
 import { levelVersions, versionForYear } from './levels';
 
 export type AreaCollection = FeatureCollection<Geometry, AreaProperties>;
@@ -76,6 +79,24 @@ export interface AreaInfo {
 	valid_to?: number;
 }
 
+/** A change of boundary version that interrupts an area's series ("Gebietsstand geändert"). */
+export interface VersionBreak {
+	/** First year of the new version; the break lies between year − 1 and year. */
+	year: number;
+	/** Version labels before and after (German, English). */
+	before_de: string;
+	before_en: string;
+	after_de: string;
+	after_en: string;
+	/** The older years can be converted onto this area through the crosswalk (on request). */
+	convertible: boolean;
+}
+
+export interface SeriesOptions {
+	/** Convert years of older boundary versions onto this area by this crosswalk method. */
+	convert?: CrosswalkMethod | null;
+}
+
 export class EngineError extends Error {}
 
 export class MonitorEngine {
@@ -95,6 +116,10 @@ export class MonitorEngine {
 
 	/** Tables read on first use (served layout), by table name. */
 	#lazyTables: Map<string, () => Promise<void>>;
+
+	/** crosswalk.csv rows (empty without a crosswalk). */
+	#crosswalk: CrosswalkRow[] = [];
+	#plans = new Map<string, ConversionPlan[]>();
 
 	private constructor(
 		db: Connector,
@@ -138,7 +163,7 @@ export class MonitorEngine {
 		const geography = buildGeography(descriptor.sozialraum.levels, (level, version) => geometry[level.id][version.id].features.map((f) => f.properties));
 		await insertGeography(db, geography);
 		const parts = descriptor.sozialraum.observation_parts;
-		const optional = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource) ? [REFERENCES_TABLE] : [];
+		const optional = [REFERENCES_TABLE, CROSSWALK_TABLE].filter((t) => descriptor.resources.some((r) => r.name === t.resource));
 		// Served layout: besides the observations, the big tables only some pages need (population:
 		// 58 MB at 20,000 areas) are read on first use too.
 		const lazy = parts ? TABLES.filter((t) => LAZY_TABLES.includes(t.table)) : [];
@@ -167,7 +192,11 @@ export class MonitorEngine {
 				})];
 			})
 		);
-		return new MonitorEngine(db, descriptor, geometry, geography, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		const engine = new MonitorEngine(db, descriptor, geometry, geography, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		if (optional.includes(CROSSWALK_TABLE)) {
+			engine.#crosswalk = (await db.query<CrosswalkRow & Record<string, unknown>>(`SELECT * FROM crosswalk`)).map((r) => ({ ...r, weight: Number(r.weight) }));
+		}
+		return engine;
 	}
 
 	get disclosure(): DisclosureSettings {
@@ -294,13 +323,161 @@ export class MonitorEngine {
 	 * The series of one area of any level: its own cells on the finest level, its pooled values
 	 * above (the same numbers as its reference series, as points with flags).
 	 */
-	async seriesFor(areaKey: string, indicatorId: string): Promise<SeriesPoint[]> {
+	async seriesFor(areaKey: string, indicatorId: string, options: SeriesOptions = {}): Promise<SeriesPoint[]> {
 		await this.#ensure(indicatorId);
 		const level = this.levelOf(areaKey);
-		if (!level || level.id === this.baseLevel) {
-			return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [areaKey, indicatorId]);
+		const own =
+			!level || level.id === this.baseLevel
+				? await this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [areaKey, indicatorId])
+				: await this.#pooledSeries(indicatorId, areaKey);
+		if (!level || this.#crosswalk.length === 0) return own;
+		const extra = await this.#olderYears(indicatorId, areaKey, options.convert ?? null);
+		if (extra.length === 0) return own;
+		const have = new Set(own.map((p) => p.year));
+		return [...own, ...extra.filter((p) => !have.has(p.year))].sort((a, b) => a.year - b.year);
+	}
+
+	/** Crosswalk methods the package offers for converting older boundary versions. */
+	conversionMethods(): CrosswalkMethod[] {
+		return conversionMethods(this.geography, this.#crosswalk);
+	}
+
+	#plansFor(method: CrosswalkMethod): ConversionPlan[] {
+		let p = this.#plans.get(method);
+		if (!p) this.#plans.set(method, (p = conversionPlans(this.geography, this.#crosswalk, method)));
+		return p;
+	}
+
+	/** Whether an area's key exists in the version of its level valid in a year. */
+	#exists(key: string, year: number): boolean {
+		return this.geography.areas.some((a) => a.key === key && year >= a.valid_from && year <= a.valid_to);
+	}
+
+	/**
+	 * Points of the years in which an area did not exist yet, from an older boundary version:
+	 * exact regroupings always (the default method's weights, all 1), estimates only when `convert`
+	 * names a method. Protected as conversion.ts explains.
+	 */
+	async #olderYears(indicatorId: string, key: string, convert: CrosswalkMethod | null): Promise<SeriesPoint[]> {
+		const methods = this.conversionMethods();
+		const method = convert && methods.includes(convert) ? convert : methods[0];
+		if (!method) return [];
+		const plans = this.#plansFor(method).filter((p) => p.weights.get(key)?.size);
+		if (plans.length === 0) return [];
+		const years = (await this.years(indicatorId)).filter((y) => !this.#exists(key, y) && plans.some((p) => y >= p.from && y <= p.to));
+		if (years.length === 0) return [];
+		const points = await this.#convert(indicatorId, [key], years, plans);
+		return points.get(key)!.filter((p) => convert || p.origin === 'regrouped');
+	}
+
+	/** Converted points of several targets in several old years (one pair of queries). */
+	async #convert(indicatorId: string, targets: string[], years: number[], plans: ConversionPlan[]): Promise<Map<string, SeriesPoint[]>> {
+		const list = JSON.stringify(years);
+		const [cellRows, totalRows, [indicator]] = await Promise.all([
+			this.#db.query<{ area_key: string; year: number; numerator: number | null; denominator: number | null; withheld: boolean }>(L.CELLS_FOR_YEARS, [indicatorId, list]),
+			this.#db.query<{ area_key: string; year: number; numerator: number | null; denominator: number | null; withheld: boolean }>(
+				this.#publishedReferences ? L.TOTALS_FOR_YEARS_PUBLISHED : L.TOTALS_FOR_YEARS,
+				[indicatorId, list]
+			),
+			this.#db.query<{ value_type: string; multiplier: number }>(`SELECT value_type, multiplier FROM indicators WHERE id = ?`, [indicatorId])
+		]);
+		const byYear = <T extends { year: number; area_key: string }>(rows: T[]) => {
+			const m = new Map<number, Map<string, T>>();
+			for (const r of rows) {
+				const y = Number(r.year);
+				if (!m.has(y)) m.set(y, new Map());
+				m.get(y)!.set(String(r.area_key ?? ''), r);
+			}
+			return m;
+		};
+		const cells = byYear(cellRows);
+		const totals = byYear(totalRows);
+		const isCount = indicator?.value_type === 'count';
+		const { minNumerator, minDenominator } = this.disclosure;
+		const out = new Map<string, SeriesPoint[]>(targets.map((t) => [t, []]));
+		for (const year of years) {
+			const plan = plans.find((p) => year >= p.from && year <= p.to);
+			if (!plan) continue;
+			for (const t of targets) {
+				const c = convertPoint(plan, t, year, this.geography, (cells.get(year) ?? new Map()) as Map<string, CellNumbers>, (totals.get(year) ?? new Map()) as Map<string, TotalNumbers>, { isCount, minNumerator, minDenominator });
+				if (!c || c.empty) continue;
+				const value = c.suppressed || c.numerator === null ? null : isCount ? c.numerator : c.denominator ? (c.numerator / c.denominator) * indicator.multiplier : null;
+				out.get(t)!.push({
+					year,
+					value,
+					numerator: c.suppressed ? null : c.numerator,
+					denominator: c.suppressed ? null : c.denominator,
+					flag: c.suppressed ? 'suppressed' : value === null ? 'missing' : '',
+					origin: c.origin,
+					...(c.origin === 'converted' ? { split_share: c.split_share } : {})
+				});
+			}
 		}
-		return this.#pooledSeries(indicatorId, areaKey);
+		return out;
+	}
+
+	/**
+	 * Values of every area of a level's NEWEST version in a year of an older version, regrouped or
+	 * converted by the crosswalk method (for a map "on today's boundaries"); the year's own areas
+	 * when the year already uses the newest version.
+	 */
+	async convertedValuesFor(indicatorId: string, year: number, levelId: string, method: CrosswalkMethod): Promise<(AreaValue & Pick<SeriesPoint, 'origin' | 'split_share'>)[]> {
+		await this.#ensure(indicatorId);
+		const newest = await this.areasIn(levelId);
+		const plans = this.#plansFor(method).filter((p) => year >= p.from && year <= p.to);
+		const keys = newest.filter((a) => !this.#exists(a.key, year)).map((a) => a.key);
+		if (plans.length === 0 || keys.length === 0) return this.valuesFor(indicatorId, year, levelId);
+		const own = new Map((await this.valuesFor(indicatorId, year, levelId)).map((r) => [r.area_key, r]));
+		const converted = await this.#convert(indicatorId, keys, [year], plans);
+		return newest.map((a) => {
+			const mine = own.get(a.key);
+			if (mine) return mine;
+			const p = converted.get(a.key)?.[0];
+			if (!p) return { area_key: a.key, name: a.name, parent: a.parent, value: null, numerator: null, denominator: null, flag: 'missing' as ObservationFlag };
+			return { area_key: a.key, name: a.name, parent: a.parent, value: p.value, numerator: p.numerator, denominator: p.denominator, flag: p.flag, origin: p.origin, ...(p.split_share !== undefined ? { split_share: p.split_share } : {}) };
+		});
+	}
+
+	/**
+	 * Version changes that interrupt an area's series: the area exists on one side of the change
+	 * only, and its older years are not an exact regrouping (those continue by default).
+	 */
+	seriesBreaks(key: string): VersionBreak[] {
+		const level = this.levelOf(key);
+		if (!level) return [];
+		const methods = this.conversionMethods();
+		const regroup = methods[0] ? this.#plansFor(methods[0]) : [];
+		const breaks: VersionBreak[] = [];
+		const epochs = this.geography.epochs;
+		for (let i = 1; i < epochs.length; i++) {
+			const year = epochs[i].from;
+			const before = this.#exists(key, year - 1);
+			const after = this.#exists(key, year);
+			if (before === after) continue;
+			// a change only where the level has areas on both sides (not at the start of the first version)
+			const levelIn = (y: number) => this.geography.areas.some((a) => a.level === level.id && y >= a.valid_from && y <= a.valid_to);
+			if (!levelIn(year - 1) || !levelIn(year)) continue;
+			// a new area whose older years are an exact union of old areas continues (regrouped)
+			const plan = regroup.find((p) => year - 1 >= p.from && year - 1 <= p.to);
+			const weights = plan?.weights.get(key);
+			const exact = !!weights && weights.size > 0 && [...weights.values()].every((w) => w === 1);
+			if (after && exact) continue;
+			const vBefore = versionForYear(level, year - 1);
+			const vAfter = versionForYear(level, year);
+			const fin = this.levels[0];
+			// the level itself may have one version while its finest areas changed
+			const label = (v: AreaVersion, y: number, lang: 'de' | 'en') =>
+				(lang === 'de' ? v.label_de : v.label_en) || (lang === 'de' ? versionForYear(fin, y).label_de : versionForYear(fin, y).label_en) || String(y);
+			breaks.push({
+				year,
+				before_de: label(vBefore, year - 1, 'de'),
+				before_en: label(vBefore, year - 1, 'en'),
+				after_de: label(vAfter, year, 'de'),
+				after_en: label(vAfter, year, 'en'),
+				convertible: after && methods.length > 0 && !!this.#plansFor(methods[0]).find((p) => year - 1 >= p.from && year - 1 <= p.to)?.weights.get(key)?.size
+			});
+		}
+		return breaks;
 	}
 
 	/** A coarser area's (or the territory's) reference series as series points with flags. */

@@ -90,3 +90,32 @@ FROM agg LEFT JOIN suppressed_totals st ON st.area_key = agg.key AND st.indicato
 export const LEVEL_VALUES_ALL_YEARS_PUBLISHED = `
 SELECT r.value AS value FROM references_published r
 WHERE r.indicator_id = ? AND r.area_key IN (SELECT key FROM areas WHERE level = ?)`;
+
+/**
+ * Finest cells of an indicator in some years, with their disclosure decision (for conversion
+ * onto newer areas, conversion.ts; the engine never lets these numbers out as they are).
+ * Params: indicator, list of years.
+ */
+export const CELLS_FOR_YEARS = `
+SELECT o.area_key AS area_key, o.year AS year,
+	CASE WHEN ${POOLED} THEN o.numerator END AS numerator,
+	CASE WHEN ${POOLED} THEN o.denominator END AS denominator,
+	sc.area_key IS NOT NULL AS withheld
+FROM observations o JOIN indicators i ON i.id = o.indicator_id
+LEFT JOIN suppressed_cells sc ON sc.area_key = o.area_key AND sc.indicator_id = o.indicator_id AND sc.year = o.year
+WHERE o.indicator_id = ? AND list_contains(?::INTEGER[], o.year)`;
+
+/** True totals of every area above the finest level in some years. Params: indicator, list of years. */
+export const TOTALS_FOR_YEARS = `
+SELECT anc.ancestor AS area_key, o.year AS year, SUM(o.numerator) AS numerator, SUM(o.denominator) AS denominator,
+	bool_or(st.area_key IS NOT NULL) AS withheld
+FROM observations o JOIN indicators i ON i.id = o.indicator_id
+JOIN area_ancestors anc ON anc.key = o.area_key AND o.year BETWEEN anc.valid_from AND anc.valid_to AND anc.depth > 0
+LEFT JOIN suppressed_totals st ON st.area_key = anc.ancestor AND st.indicator_id = o.indicator_id AND st.year = o.year
+WHERE o.indicator_id = ? AND list_contains(?::INTEGER[], o.year) AND ${POOLED}
+GROUP BY anc.ancestor, o.year`;
+
+/** The same from a public copy's published totals (withheld ones are absent). Params: indicator, years. */
+export const TOTALS_FOR_YEARS_PUBLISHED = `
+SELECT COALESCE(area_key, '') AS area_key, year, numerator, denominator, false AS withheld
+FROM references_published WHERE indicator_id = ? AND list_contains(?::INTEGER[], year)`;
