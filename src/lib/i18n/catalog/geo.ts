@@ -18,6 +18,8 @@ export const de = {
 	'geo.chartNoteRegrouped': 'Werte bis {year} aus den Gebieten von „{before}“ exakt zusammengerechnet.',
 	'geo.key.converted': 'umgerechnet (Schätzung)',
 	'geo.versionShown': 'Karte: {version}',
+	'geo.trendCsv': 'Zeitreihe als CSV (Excel, deutsch)',
+	'geo.meta.version': 'Gebietsstand der Karte',
 	'geo.exportNote': 'Umrechnung auf den aktuellen Gebietsstand: {method}; höchster Anteil aus geteilten Gebieten {share}. Umgerechnete Werte sind Schätzungen und in der Spalte „Hinweis“ gekennzeichnet.'
 };
 
@@ -38,5 +40,7 @@ export const en: Catalog<typeof de>['en'] = {
 	'geo.chartNoteRegrouped': 'Values up to {year} summed exactly from the areas of “{before}”.',
 	'geo.key.converted': 'converted (estimate)',
 	'geo.versionShown': 'Map: {version}',
+	'geo.trendCsv': 'Time series as CSV (German Excel)',
+	'geo.meta.version': 'Boundaries of the map',
 	'geo.exportNote': 'Conversion to the current boundaries: {method}; largest share from split areas {share}. Converted values are estimates and marked in the “Note” column.'
 };
