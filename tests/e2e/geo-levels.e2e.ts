@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './browser';
@@ -19,8 +19,11 @@ const OUT = '.svelte-kit/build-geo-versions';
 let session: Session;
 
 beforeAll(async () => {
-	const r = spawnSync('node', ['pipelines/tasks/build.mjs'], { env: { ...process.env, SOZIALRAUM_DATA: PACKAGE, SOZIALRAUM_OUT: OUT }, encoding: 'utf8' });
-	expect(r.status, r.stdout + r.stderr).toBe(0);
+	// GEO_E2E_REUSE=1 keeps an existing fixture build (re-running this file while working on it)
+	if (!(process.env.GEO_E2E_REUSE && existsSync(`${OUT}/index.html`))) {
+		const r = spawnSync('node', ['pipelines/tasks/build.mjs'], { env: { ...process.env, SOZIALRAUM_DATA: PACKAGE, SOZIALRAUM_OUT: OUT }, encoding: 'utf8' });
+		expect(r.status, r.stdout + r.stderr).toBe(0);
+	}
 	session = await startSession([], { dir: OUT });
 }, 300_000);
 afterAll(async () => {
@@ -49,7 +52,7 @@ describe('area levels and boundary versions', () => {
 
 	it('switches the atlas from Ortsteile to Gemeinden by keyboard: map, table and link follow', async () => {
 		page = await session.newPage();
-		await page.goto(session.baseUrl + '/?jahr=2022');
+		await page.goto(session.baseUrl + '?jahr=2022');
 		await page.waitForSelector('[data-testid=atlas]', { timeout: 60_000 });
 		await waitForLevel(page, null);
 		// two Ortsteile of the Gemeinde "Ostsüd" with very different values (17,5 % and 33,3 %)
@@ -88,7 +91,7 @@ describe('area levels and boundary versions', () => {
 	});
 
 	it('breaks the series of a split area by default and converts it on request, naming method and uncertainty', async () => {
-		await page.goto(session.baseUrl + '/?jahr=2022&sozialraum=O51');
+		await page.goto(session.baseUrl + '?jahr=2022&sozialraum=O51');
 		await page.waitForSelector('[data-testid=trend-chart]', { timeout: 60_000 });
 		await page.waitForSelector('[data-testid=version-break]');
 		expect(await page.getAttribute('[data-testid=version-break]', 'data-year')).toBe('2021');
@@ -109,7 +112,7 @@ describe('area levels and boundary versions', () => {
 
 	it('shows the profile of a Gemeinde from its key', async () => {
 		const p = await session.newPage();
-		await p.goto(session.baseUrl + '/sozialraum/?id=G23&jahr=2022');
+		await p.goto(session.baseUrl + 'sozialraum/?id=G23&jahr=2022');
 		await p.waitForSelector('[data-testid=profile][data-ready=true]', { timeout: 60_000 });
 		expect(await p.getAttribute('[data-testid=profile]', 'data-level')).toBe('gemeinde');
 		expect(await p.textContent('[data-testid=profile] h1')).toContain('Ostsüd');

@@ -119,7 +119,7 @@ export class Atlas {
 	fromUrl(params: URLSearchParams) {
 		if (!this.#engine) return;
 		const keys = new Set(this.areas?.features.map((f) => f.properties.key) ?? []);
-		this.selection = parseAtlasState(params, {
+		const selection = parseAtlasState(params, {
 			indicators: this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0),
 			defaultIndicator: this.#engine.descriptor.sozialraum.default_indicator,
 			yearsOf: (id) => this.yearsBy[id] ?? [],
@@ -128,7 +128,9 @@ export class Atlas {
 			areaKeysOf: (level) => this.#keysByLevel.get(level) ?? new Set(),
 			methods: this.methods
 		});
-		i18n.viewLevel(this.selection.level ?? null);
+		// from a local: reading this.selection after writing it would make the caller's effect loop
+		this.selection = selection;
+		i18n.viewLevel(selection.level ?? null);
 	}
 
 	/** The area on another level that contains `key` in a year (its ancestor), or null. */

@@ -4,6 +4,7 @@
  * per-year values of all areas cached, so stepping to the previous / next district only asks the
  * engine for that district's own series.
  */
+import { untrack } from 'svelte';
 import { getEngine } from '$lib/data/app-engine';
 import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, VersionBreak } from '$lib/data/engine';
 import { LIFE_PHASES, type AreaLevel, type CrosswalkMethod, type Indicator } from '$lib/data/types';
@@ -97,9 +98,12 @@ export class ProfileState {
 			yearsOf: () => this.years
 		});
 		this.convert = parseConvert(params, this.methods);
-		const level = this.level;
-		this.geometry = this.#engine!.geometry[level] ?? this.geometry;
-		i18n.viewLevel(level === this.baseLevel ? null : level);
+		// untracked: reading the selection just written would make the caller's effect loop
+		untrack(() => {
+			const level = this.level;
+			this.geometry = this.#engine!.geometry[level] ?? this.geometry;
+			i18n.viewLevel(level === this.baseLevel ? null : level);
+		});
 	}
 
 	/**
