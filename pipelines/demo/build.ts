@@ -7,6 +7,7 @@ import { buildBases } from './bases';
 import { CITY_NAME, CREATED, DATENSTAND, FIRST_YEAR, LAST_YEAR } from './config';
 import { INDICATORS, indicatorRecord } from './indicators';
 import { buildObservations } from './observations';
+import { applyFlaws } from './flaws';
 import { buildOffers } from './offers';
 import { buildPopulation } from './population';
 import { buildTargets } from './targets';
@@ -19,7 +20,8 @@ export function buildDemoPackage(): Record<string, string> {
 	const sozialraeume = areas.sozialraeume;
 	const population = buildPopulation(sozialraeume);
 	const bases = buildBases(sozialraeume, population);
-	const observations = buildObservations(INDICATORS, sozialraeume, population, bases);
+	// A few realistic errors on purpose, for the data-quality report to find (flaws.ts)
+	const observations = applyFlaws(buildObservations(INDICATORS, sozialraeume, population, bases), population, INDICATORS);
 	const offers = buildOffers(sozialraeume, population);
 	const targets = buildTargets(observations, INDICATORS, sozialraeume);
 

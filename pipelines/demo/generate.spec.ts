@@ -10,6 +10,7 @@ import type { PackageData, Problem } from '../../src/lib/data/package/model';
 import { readPackage } from '../../src/lib/data/package/validate';
 import { LIFE_PHASES, type Observation } from '../../src/lib/data/types';
 import { buildDemoPackage } from './build';
+import { FLAWS } from './flaws';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMMITTED = join(ROOT, 'data/musterstadt');
@@ -36,6 +37,10 @@ afterAll(async () => {
 });
 
 // ---------------------------------------------------------------- helpers
+
+/** Spreadsheet row (header = 1) of an observation in observations.csv. */
+const flawRow = (id: string, key: string, year: number) =>
+	data.observations.findIndex((o) => o.indicator_id === id && o.area_key === key && o.year === year) + 2;
 
 const obs = (id: string, year?: number) =>
 	data.observations.filter((o) => o.indicator_id === id && (year === undefined || o.year === year));
@@ -110,8 +115,10 @@ describe('the generator', () => {
 		expect(buildDemoPackage()).toEqual(buildDemoPackage());
 	});
 
-	it('produces a package that passes the validator without any problem', () => {
-		expect(problems).toEqual([]);
+	it('produces a package that passes the validator with one warning only: the deliberate share above 100 % (flaws.ts)', () => {
+		expect(problems.map((p) => `${p.severity}: ${p.file}, Zeile ${p.row}, ${p.column}`)).toEqual([
+			`warning: observations.csv, Zeile ${flawRow('kita_3_6', '0101', 2023)}, numerator`
+		]);
 	});
 
 	it('keeps files small and follows the CSV conventions', async () => {
@@ -256,11 +263,14 @@ describe('indicators', () => {
 });
 
 describe('observations', () => {
-	it('has every indicator for every Sozialraum and year 2014–2025 exactly once, sorted', () => {
+	it('has every indicator for every Sozialraum and year 2014–2025 exactly once, sorted, except the deliberately missing row', () => {
 		const keys = sozialraeume().map((f) => f.properties.key).sort();
-		expect(data.observations).toHaveLength(data.indicators.length * keys.length * YEARS.length);
+		const gap = FLAWS.find((f) => f.check === 'missing_areas')!;
+		expect(data.observations).toHaveLength(data.indicators.length * keys.length * YEARS.length - 1);
 		const ids = data.indicators.map((i) => i.id).sort();
-		const expected = ids.flatMap((id) => keys.flatMap((k) => YEARS.map((y) => `${id}|${k}|${y}`)));
+		const expected = ids
+			.flatMap((id) => keys.flatMap((k) => YEARS.map((y) => `${id}|${k}|${y}`)))
+			.filter((x) => x !== `${gap.indicator_id}|${gap.area_key}|${gap.year}`);
 		expect(data.observations.map((o) => `${o.indicator_id}|${o.area_key}|${o.year}`)).toEqual(expected);
 	});
 

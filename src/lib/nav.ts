@@ -21,6 +21,9 @@ export const NAV_ITEMS: NavItem[] = [
 	{ path: '/kette/', key: 'nav.chain' },
 	{ path: '/angebote/', key: 'nav.offers' },
 	{ path: '/index/', key: 'nav.index' },
+	{ path: '/eigene-indikatoren/', key: 'nav.derived' },
+	{ path: '/analyse/', key: 'nav.analyse' },
+	{ path: '/datenqualitaet/', key: 'nav.quality' },
 	{ path: '/praesentation/', key: 'nav.present' },
 	{ path: '/import/', key: 'nav.import' }
 ];

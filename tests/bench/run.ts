@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { coldRun, type RunResult } from './atlas';
 import { clickTargets } from './targets';
-import { DEFAULT_SIZES, FULL, SIZES } from './config';
+import { DEFAULT_SIZES, FULL, SIZES, SVG_RUNS } from './config';
 import { buildFirstViewSite, firstViewRun, type FirstViewRun } from './first-view';
 import { runFormats, type FormatCase, type FormatResult } from './formats';
 import { describeMachine, loadAverage, type Machine } from './machine';
@@ -76,7 +76,7 @@ export interface SizeResult {
 	firstViewPrototype: { htmlBytes: number; svgBytes: number; runs: FirstViewRun[]; painted: Summary | null; fcp: Summary | null } | null;
 	profileKey: string | null;
 	pages: PageRun[];
-	raw: { atlas: RunResult[]; profile: PageRun[] };
+	raw: { atlas: RunResult[]; profile: PageRun[]; svg: RunResult[] };
 	errors: string[];
 	loadAverage: number[];
 }
@@ -150,6 +150,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 	const server = await serveLogged(site);
 	const clicks = clickTargets(pkgDir);
 	const atlas: RunResult[] = [];
+	const svg: RunResult[] = [];
 	const profile: PageRun[] = [];
 	const pages: PageRun[] = [];
 	let runs = RUNS;
@@ -174,6 +175,19 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 				// Budget: one run of atlas + profile costs about twice the first atlas run.
 				runs = runsFor(index, 2 * (Date.now() - t0));
 				if (runs < RUNS) notes.push(`${spec.label}: ${runs} cold runs instead of ${RUNS} (time budget of ${values.budget} min).`);
+			}
+		}
+		// The same recolours on the SVG map (WebGL off): what the app and the browser's CPU
+		// renderer cost without SwiftShader in the way.
+		if (!timedOut) {
+			for (let r = 0; r < SVG_RUNS; r++) {
+				log(`${spec.id}: SVG map (WebGL off) cold run ${r + 1}/${SVG_RUNS}`);
+				try {
+					svg.push(await coldRun({ server, recolourChanges: 10, clicks, run: r, timeoutMs: TIMEOUT, pixelCheck: false, webgl: false }));
+				} catch (e) {
+					errors.push(`SVG run ${r + 1}: ${(e as Error).message.split('\n')[0]}`);
+					break;
+				}
 			}
 		}
 		const profileKey = clicks[1]?.key ?? clicks[0]?.key ?? null;
@@ -216,6 +230,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 	const recolourFrame = ok.map((r) => r.recolour.map((c) => c.frame));
 	const recolourDrawn = ok.map((r) => r.recolour.map((c) => c.drawn));
 	const perRun = (lists: number[][], p: number) => lists.filter((l) => l.length).map((l) => percentile(l, p));
+	const series = (list: RunResult[], f: (c: RunResult['recolour'][number]) => number) => list.map((r) => r.recolour.map(f));
 	const entry = ok[0] ? entryScripts(site) : new Set<string>();
 	const jsFiles = ok[0]
 		? ok[0].initialFiles
@@ -244,10 +259,22 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 			recolourP95: summarise(perRun(recolourFrame, 95)),
 			recolourDrawnP50: summarise(perRun(recolourDrawn, 50)),
 			recolourDrawnP95: summarise(perRun(recolourDrawn, 95)),
+			// The split of a recolour: the app's main-thread work (input → paint properties set,
+			// minus the wait for data), the wait for data (engine round trip or file), the renderer
+			// (paint set → frame on screen: MapLibre's paint-array update and SwiftShader's draw).
+			recolourAppP50: summarise(perRun(series(ok, (c) => c.applied - c.data), 50)),
+			recolourAppP95: summarise(perRun(series(ok, (c) => c.applied - c.data), 95)),
+			recolourDataP95: summarise(perRun(series(ok, (c) => c.data), 95)),
+			recolourRendererP95: summarise(perRun(series(ok, (c) => c.frame - c.applied), 95)),
+			svgRecolourAppP95: summarise(perRun(series(svg, (c) => c.applied - c.data), 95)),
+			svgRecolourP50: summarise(perRun(series(svg, (c) => c.frame), 50)),
+			svgRecolourP95: summarise(perRun(series(svg, (c) => c.frame), 95)),
+			svgFirstMap: summarise(svg.map((r) => r.marks.firstMap)),
 			recolourIndicatorP50: summarise(ok.map((r) => percentile(r.recolour.filter((c) => c.kind === 'indicator').map((c) => c.frame), 50))),
 			recolourYearP50: summarise(ok.map((r) => percentile(r.recolour.filter((c) => c.kind === 'year').map((c) => c.frame), 50))),
 			selectTrend: summarise(ok.map((r) => percentile(r.select.map((s) => s.frame), 50))),
 			profileReady: summarise(profile.map((p) => p.usable)),
+			profilePssPeakMiB: summarise(profile.filter((p) => !p.error).map((p) => p.pssPeakMiB)),
 			heapPeakMiB: summarise(ok.map((r) => r.heapPeakMiB)),
 			pssPeakMiB: summarise(ok.map((r) => r.pssPeakMiB)),
 			bytesInitial: summarise(ok.map((r) => r.bytes.initial)),
@@ -260,7 +287,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 		firstViewPrototype,
 		profileKey: existsSync(join(site, 'sozialraum', 'index.html')) ? (clicks[1]?.key ?? null) : null,
 		pages,
-		raw: { atlas: ok, profile },
+		raw: { atlas: ok, profile, svg },
 		errors: [...errors, ...ok.flatMap((r) => r.errors.map((e) => `atlas: ${e}`)), ...profile.filter((p) => p.error).map((p) => `profile: ${p.error}`)],
 		loadAverage: loadAverage()
 	};

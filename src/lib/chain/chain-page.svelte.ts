@@ -2,7 +2,7 @@
  * State of the prevention-chain page (runes): data from the engine once, then need, coverage and
  * the matrix derived from the planner's choices (class method, coverage measure, phase in focus).
  */
-import { getEngine } from '$lib/data/app-engine';
+import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { AreaCollection } from '$lib/data/engine';
 import { labelPoint } from '$lib/map/geo';
 import { coverageByArea, phasesWithPlaces } from './coverage';
@@ -30,7 +30,7 @@ export class ChainPage {
 	search = $derived(chainSearch({ focus: this.focus, method: this.method, measure: this.measure, sort: this.sort }));
 
 	keys = $derived(this.data?.areas.map((a) => a.key) ?? []);
-	need = $derived(this.data ? needByPhase(this.data.indicators, this.data.values, this.keys) : new Map());
+	need = $derived(this.data ? this.data.need ?? needByPhase(this.data.indicators, this.data.values, this.keys) : new Map());
 	coverage = $derived(this.data ? coverageByArea(this.data.offers, this.keys, this.data.population) : new Map());
 	placesPhases = $derived(phasesWithPlaces(this.data?.offers ?? []));
 	/** Same minimum as the social index (Berlin MSS, Hamburg: 300 residents). */
@@ -38,6 +38,8 @@ export class ChainPage {
 	residents = $derived(
 		new Map((this.data?.population ?? []).filter((p) => p.age_group === 'insgesamt' && p.persons !== null).map((p) => [p.area_key, p.persons as number]))
 	);
+	/** Loaded, but no resident figures at all: the minimum cannot apply (and the page says so). */
+	noPopulation = $derived(this.data !== null && this.residents.size === 0);
 	rows = $derived<MatrixRow[]>(
 		this.data
 			? buildMatrix({
@@ -73,14 +75,15 @@ export class ChainPage {
 	}
 
 	indicatorsOf(phase: ChainPhase) {
-		return this.data ? needIndicators(this.data.indicators, phase).filter((i) => this.data!.values[i.id]) : [];
+		return this.data ? needIndicators(this.data.indicators, phase).filter((i) => this.data!.years[i.id] !== undefined) : [];
 	}
 
 	async start() {
 		this.status = 'loading';
 		try {
-			const engine = await getEngine();
-			this.data = await loadChainData(engine);
+			const [engine, pre] = await Promise.all([getEngine(), getPrecomputed()]);
+			const file = pre ? await pre.chain() : null;
+			this.data = await loadChainData(engine, pre && file ? { areas: pre.index.areas, file } : null);
 			this.geometry = engine.geometry[engine.baseLevel];
 			const parent = engine.descriptor.sozialraum.levels[1];
 			this.parents = parent ? engine.geometry[parent.id] : undefined;

@@ -54,11 +54,21 @@ export const TABLES: TableSpec[] = [
 
 /**
  * Optional: published reference values (Stadtbezirke, whole territory with key "") that a public
- * package carries because its emptied cells cannot be summed into true totals.
+ * package carries because its emptied cells cannot be summed into true totals. `basis` says
+ * whether a row is pooled or a (weighted) mean of shares (stats/reference-mean).
  */
 export const REFERENCES_TABLE: TableSpec = {
 	table: 'references_published',
 	resource: 'references',
+	columns: {
+		area_key: 'VARCHAR', indicator_id: 'VARCHAR', year: 'INTEGER', value: 'DOUBLE', numerator: 'DOUBLE', denominator: 'DOUBLE',
+		basis: 'VARCHAR', weights: 'VARCHAR', areas_used: 'INTEGER'
+	}
+};
+
+/** The columns of references.csv before `basis` existed (every row pooled). */
+const REFERENCES_POOLED_ONLY: TableSpec = {
+	...REFERENCES_TABLE,
 	columns: { area_key: 'VARCHAR', indicator_id: 'VARCHAR', year: 'INTEGER', value: 'DOUBLE', numerator: 'DOUBLE', denominator: 'DOUBLE' }
 };
 
@@ -68,6 +78,11 @@ export const CROSSWALK_TABLE: TableSpec = {
 	resource: 'crosswalk',
 	columns: { level: 'VARCHAR', from_version: 'VARCHAR', from_key: 'VARCHAR', to_version: 'VARCHAR', to_key: 'VARCHAR', weight: 'DOUBLE', method: 'VARCHAR' }
 };
+
+/** The spec that matches a package's references.csv: a public copy made before `basis` has six columns. */
+export function referencesSpec(resource: { schema?: { fields: { name: string }[] } }): TableSpec {
+	return resource.schema?.fields.some((f) => f.name === 'basis') ? REFERENCES_TABLE : REFERENCES_POOLED_ONLY;
+}
 
 /** SQL that builds a table from a registered CSV file (strict: no silently skipped rows). */
 export function createTableSql(spec: TableSpec, fileName: string): string {
@@ -84,5 +99,12 @@ export function createTableSql(spec: TableSpec, fileName: string): string {
 export const NORMALISE_SQL: Record<string, string[]> = {
 	observations: [`UPDATE observations SET flag = '' WHERE flag IS NULL`],
 	offers: [`UPDATE offers SET topics = '' WHERE topics IS NULL`],
-	targets: [`UPDATE targets SET scope_keys = '' WHERE scope_keys IS NULL`]
+	targets: [`UPDATE targets SET scope_keys = '' WHERE scope_keys IS NULL`],
+	// An older public copy lacks the basis columns: its rows are all pooled.
+	references_published: [
+		`ALTER TABLE references_published ADD COLUMN IF NOT EXISTS basis VARCHAR`,
+		`ALTER TABLE references_published ADD COLUMN IF NOT EXISTS weights VARCHAR`,
+		`ALTER TABLE references_published ADD COLUMN IF NOT EXISTS areas_used INTEGER`,
+		`UPDATE references_published SET basis = 'pooled' WHERE basis IS NULL OR basis = ''`
+	]
 };

@@ -6,7 +6,9 @@ import type { PackageSource } from './engine';
 import type { PackageDescriptor } from './types';
 import descriptorJson from '$data/datapackage.json';
 
-const urls = import.meta.glob('$data/**/*.{csv,geojson}', { query: '?url', import: 'default', eager: true }) as Record<
+// .json: the build's precomputed answers (pre/*.json, pipelines/serve/precompute.ts) and derived indicators
+// a package may carry (derived.json); datapackage.json itself is bundled above.
+const urls = import.meta.glob(['$data/**/*.{csv,geojson,json}', '!$data/**/datapackage.json'], { query: '?url', import: 'default', eager: true }) as Record<
 	string,
 	string
 >;

@@ -57,6 +57,11 @@ export interface Indicator {
 	denominator_label_de: string;
 	source: string;
 	decimals: number;
+	/**
+	 * true for a derived (own) indicator the engine computes from other indicators' counts
+	 * (src/lib/data/derived.ts); false or absent for the package's indicators.
+	 */
+	derived?: boolean;
 }
 
 /** Observation flags. Empty string = ordinary value. */
@@ -212,6 +217,11 @@ export interface SozialraumMeta {
 	 * observations resource.
 	 */
 	observation_parts?: ObservationPart[];
+	/**
+	 * Served layout: path of the precomputed answers' index (pipelines/serve/precompute.ts,
+	 * format in src/lib/data/precomputed.ts). Absent = every answer comes from the engine.
+	 */
+	precomputed?: string;
 }
 
 /** One indicator's observations in the served layout. */

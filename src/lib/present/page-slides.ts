@@ -3,6 +3,7 @@
  * planner edits, and the permalink that reproduces the view. The slide itself is drawn from that
  * URL with today's data (content.ts); the caption is the only text stored from the moment of adding.
  */
+import { isMeanReference, referenceName } from '$lib/stats/reference-label';
 import type { Indicator } from '$lib/data/types';
 import { indicatorLabel } from '$lib/export/atlas-figure';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
@@ -40,6 +41,7 @@ export function indicatorSlide(page: IndicatorPageState): NewSlide {
 			rows: page.values,
 			year: sel.year,
 			city: fmt(page.cityPoint?.value ?? null),
+			cityName: isMeanReference(page.cityPoint) ? referenceName(page.cityPoint, t) : undefined,
 			mode: 'values',
 			comparison: () => undefined,
 			directional: ind.polarity !== 'neutral',

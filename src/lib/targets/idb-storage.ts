@@ -1,9 +1,11 @@
 /**
  * TargetStorage on the browser's IndexedDB, raw API in a thin wrapper. One database per data package
- * (a municipality's targets never mix with the demo's). Every change is one readwrite transaction
+ * and kind of record (a municipality's targets never mix with the demo's; `database` names the
+ * kind: "feinziele", "eigene-indikatoren"). Every change is one readwrite transaction
  * that resolves only on `complete`, so a crash or closed tab mid-edit loses at most that change.
  */
 import type { StorageOp, StoredEntry, TargetStorage } from './storage';
+import type { TargetRecord } from './model';
 
 const STORE = 'targets';
 
@@ -14,9 +16,9 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 	});
 }
 
-export async function openIdbStorage(packageName: string): Promise<TargetStorage> {
+export async function openIdbStorage<R = TargetRecord>(packageName: string, database = 'feinziele'): Promise<TargetStorage<R>> {
 	if (typeof indexedDB === 'undefined') throw new Error('IndexedDB ist in diesem Browser nicht verfügbar.');
-	const open = indexedDB.open(`sozialraum-monitor.feinziele.${packageName}`, 1);
+	const open = indexedDB.open(`sozialraum-monitor.${database}.${packageName}`, 1);
 	open.onupgradeneeded = () => {
 		if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE, { keyPath: 'id' });
 	};
@@ -32,9 +34,9 @@ export async function openIdbStorage(packageName: string): Promise<TargetStorage
 		persistent: true,
 		async load() {
 			const tx = db.transaction(STORE, 'readonly');
-			return request(tx.objectStore(STORE).getAll() as IDBRequest<StoredEntry[]>);
+			return request(tx.objectStore(STORE).getAll() as IDBRequest<StoredEntry<R>[]>);
 		},
-		apply(ops: readonly StorageOp[]) {
+		apply(ops: readonly StorageOp<R>[]) {
 			return new Promise<void>((resolve, reject) => {
 				const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
 				const store = tx.objectStore(STORE);

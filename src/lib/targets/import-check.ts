@@ -8,18 +8,19 @@ import type { Params } from '$lib/i18n/translate';
 import { newTargetId, sameTarget, type TargetRecord } from './model';
 import { TargetsFileError, type Decoded, type Message, type Origin } from './file-format';
 import type { TargetIssue } from './validate';
+import { StoreError as RecordStoreError } from './record-store';
 
 export type ConflictChoice = 'mine' | 'theirs' | 'both';
 export interface Conflict { id: string; mine: TargetRecord; theirs: TargetRecord }
 export interface ImportPlan { file: string; incoming: TargetRecord[]; fresh: TargetRecord[]; identical: TargetRecord[]; conflicts: Conflict[] }
 export interface ImportResult { added: number; replaced: number; kept: number; duplicated: number; unchanged: number }
 
-/** A change that was refused; `issues` for a target that does not validate. */
-export class StoreError extends Error {
-	constructor(readonly key: Message['key'], readonly params: Params = {}, readonly issues: TargetIssue[] = []) {
-		super(key);
-	}
-}
+/**
+ * A change that was refused; `issues` for a target that does not validate. The record store's own
+ * class (so `instanceof` holds for what the store throws), typed with the targets' issues.
+ */
+export const StoreError = RecordStoreError as new (key: Message['key'], params?: Params, issues?: TargetIssue[]) => RecordStoreError<TargetIssue>;
+export type StoreError = RecordStoreError<TargetIssue>;
 
 export function planImport(file: string, incoming: TargetRecord[], list: readonly TargetRecord[]): ImportPlan {
 	const current = new Map(list.map((t) => [t.id, t]));

@@ -1,44 +1,52 @@
 /**
- * The visible targets = package targets, overlaid with this browser's entries: an entry replaces a
- * package target (edited), hides it (tombstone, `target: null`), or adds an own target. Pure and
- * in memory; the store persists the entries.
+ * The visible records = package records, overlaid with this browser's entries: an entry replaces a
+ * package record (edited), hides it (tombstone, `target: null`), or adds an own record. Pure and
+ * in memory; the store persists the entries. Generic over the kind of record (targets, derived
+ * indicators); what a kind must say about its records is `RecordKind`.
  */
-import type { Target } from '$lib/data/types';
-import { canonical, fromPackage, sameTarget, type TargetRecord } from './model';
 import type { StoredEntry } from './storage';
-import { readJsonRecord } from './json-record';
 
 export type Origin = 'package' | 'edited' | 'local';
 /** A change: per id the new entry, or undefined to drop the entry. */
-export type Change = Map<string, StoredEntry | undefined>;
+export type Change<R> = Map<string, StoredEntry<R> | undefined>;
 
-export class Overlay {
-	#package = new Map<string, TargetRecord>();
-	#entries = new Map<string, StoredEntry>();
+export interface RecordKind<R extends { id: string }> {
+	/** A stored value checked field by field; null for what a crash or an older version left behind. */
+	read(raw: unknown): R | null;
+	/** A copy with fields in a fixed order, so equal records compare and serialise equally. */
+	canonical(r: R): R;
+	same(a: R, b: R): boolean;
+}
 
-	constructor(pkg: readonly Target[], entries: readonly StoredEntry[]) {
-		for (const t of pkg) this.#package.set(t.id, fromPackage(t));
+export class Overlay<R extends { id: string }> {
+	#kind: RecordKind<R>;
+	#package = new Map<string, R>();
+	#entries = new Map<string, StoredEntry<R>>();
+
+	constructor(kind: RecordKind<R>, pkg: readonly R[], entries: readonly StoredEntry<R>[]) {
+		this.#kind = kind;
+		for (const r of pkg) this.#package.set(r.id, r);
 		for (const e of entries) {
 			// Skip what a crash or an older version may have left behind instead of failing the page.
 			if (!e || typeof e.id !== 'string' || typeof e.seq !== 'number') continue;
 			if (e.target === null) this.#entries.set(e.id, e);
 			else {
-				const read = readJsonRecord(e.target);
-				if ('record' in read && read.record.id === e.id) this.#entries.set(e.id, { ...e, target: read.record });
+				const record = kind.read(e.target);
+				if (record && record.id === e.id) this.#entries.set(e.id, { ...e, target: record });
 			}
 		}
 	}
 
-	/** Package targets in package order, then own targets in order of creation. */
-	list(): TargetRecord[] {
-		const out: TargetRecord[] = [];
-		for (const [id, t] of this.#package) {
+	/** Package records in package order, then own records in order of creation. */
+	list(): R[] {
+		const out: R[] = [];
+		for (const [id, r] of this.#package) {
 			const e = this.#entries.get(id);
-			if (!e) out.push(t);
+			if (!e) out.push(r);
 			else if (e.target) out.push(e.target);
 		}
 		const own = [...this.#entries.values()].filter((e) => !this.#package.has(e.id) && e.target).sort((a, b) => a.seq - b.seq);
-		return [...out, ...own.map((e) => e.target as TargetRecord)].map(canonical);
+		return [...out, ...own.map((e) => e.target as R)].map((r) => this.#kind.canonical(r));
 	}
 
 	origin(id: string): Origin {
@@ -54,24 +62,24 @@ export class Overlay {
 		return Math.max(0, ...[...this.#entries.values()].map((e) => e.seq)) + 1;
 	}
 
-	/** The entry that makes `t` visible; none for a package target back at its package content. */
-	putEntry(t: TargetRecord, seq?: number): StoredEntry | undefined {
-		const pkg = this.#package.get(t.id);
-		if (pkg && sameTarget(pkg, t)) return undefined;
-		return { id: t.id, seq: this.#entries.get(t.id)?.seq ?? seq ?? this.nextSeq(), target: canonical(t) };
+	/** The entry that makes `r` visible; none for a package record back at its package content. */
+	putEntry(r: R, seq?: number): StoredEntry<R> | undefined {
+		const pkg = this.#package.get(r.id);
+		if (pkg && this.#kind.same(pkg, r)) return undefined;
+		return { id: r.id, seq: this.#entries.get(r.id)?.seq ?? seq ?? this.nextSeq(), target: this.#kind.canonical(r) };
 	}
 
-	/** A package target is hidden by a tombstone; an own target simply goes. */
-	removeEntry(id: string): StoredEntry | undefined {
+	/** A package record is hidden by a tombstone; an own record simply goes. */
+	removeEntry(id: string): StoredEntry<R> | undefined {
 		return this.#package.has(id) ? { id, seq: this.#entries.get(id)?.seq ?? 0, target: null } : undefined;
 	}
 
 	/** The entries a change would replace (its undo). */
-	before(change: Change): Change {
+	before(change: Change<R>): Change<R> {
 		return new Map([...change.keys()].map((id) => [id, this.#entries.get(id)]));
 	}
 
-	apply(change: Change): void {
+	apply(change: Change<R>): void {
 		for (const [id, e] of change) {
 			if (e) this.#entries.set(id, e);
 			else this.#entries.delete(id);

@@ -268,9 +268,9 @@ describe('observations', () => {
 		]);
 	});
 
-	it('reports a numerator above the denominator of a proportion', () => {
+	it('reports a numerator above the denominator of a proportion (as a warning: the package still loads)', () => {
 		expect(messagesAfter(withObservations('0101,quote,2023,150,30,20,'))).toEqual([
-			'error: observations.csv, Zeile 6, Spalte „numerator“: Zähler 30 ist größer als der Nenner 20; bei einem Anteil (proportion) unmöglich.'
+			'warning: observations.csv, Zeile 6, Spalte „numerator“: Zähler 30 ist größer als der Nenner 20; bei einem Anteil (proportion) eigentlich unmöglich. Der Wert wird geladen und im Datenqualitätsbericht aufgeführt.'
 		]);
 	});
 
@@ -439,5 +439,53 @@ describe('limits', () => {
 		const problems = validatePackage({ ...fixture(), csv: { ...fixture().csv, 'observations.csv': csv('observations', rows) } });
 		expect(problems).toHaveLength(201);
 		expect(problems[200].message_de).toBe('observations.csv: 50 weitere Probleme werden nicht einzeln aufgeführt.');
+	});
+});
+
+describe('boundary versions (docs/levels-and-versions.md)', () => {
+	// Sozialraum 0102 was split into 0103 and 0104 in 2022: observations use the keys valid in their year
+	function versioned(): LoadedPackage {
+		const pkg = fixture();
+		const d = descriptorOf(pkg);
+		const levels = d.sozialraum.levels as Record<string, unknown>[];
+		levels[0] = {
+			...levels[0],
+			path: 'areas-sozialraum-2022.geojson',
+			versions: [
+				{ id: '2014', label_de: 'Gebietsstand 2014', label_en: 'Boundaries 2014', valid_from: null, valid_to: 2021, path: 'areas-sozialraum-2014.geojson' },
+				{ id: '2022', label_de: 'Gebietsstand 2022', label_en: 'Boundaries 2022', valid_from: 2022, valid_to: null, path: 'areas-sozialraum-2022.geojson' }
+			]
+		};
+		d.resources = d.resources.filter((r) => r.name !== 'areas-sozialraum');
+		d.resources.push({ name: 'areas-sozialraum-2014', path: 'areas-sozialraum-2014.geojson', format: 'geojson' }, { name: 'areas-sozialraum-2022', path: 'areas-sozialraum-2022.geojson', format: 'geojson' });
+		pkg.geojson['areas-sozialraum-2014.geojson'] = pkg.geojson['areas-sozialraum.geojson'];
+		pkg.geojson['areas-sozialraum-2022.geojson'] = collection(
+			feature('0101', 'Altstadt', 'sozialraum', '01', square(7.0, 51.0, 7.1, 51.1)),
+			feature('0103', 'Neustadt-Nord', 'sozialraum', '01', square(7.1, 51.05, 7.2, 51.1)),
+			feature('0104', 'Neustadt-Süd', 'sozialraum', '01', square(7.1, 51.0, 7.2, 51.05))
+		);
+		delete pkg.geojson['areas-sozialraum.geojson'];
+		pkg.csv['observations.csv'] = csv('observations', ['0102,quote,2020,10,20,200,', '0101,quote,2024,25,50,200,', '0103,quote,2024,10,10,100,', '0104,quote,2024,10,10,100,']);
+		pkg.csv['targets.csv'] = csv('targets', []);
+		pkg.csv['offers.csv'] = csv('offers', []);
+		return pkg;
+	}
+
+	it('accepts an observation on the key of the version valid in its year', () => {
+		expect(validatePackage(versioned())).toEqual([]);
+	});
+
+	it('accepts residents of an old area in a year of its version', () => {
+		const pkg = versioned();
+		pkg.csv['population.csv'] = csv('population', ['0102,2020,insgesamt,800', '0103,2024,insgesamt,400']);
+		expect(validatePackage(pkg)).toEqual([]);
+		pkg.csv['population.csv'] = csv('population', ['0102,2024,insgesamt,800']);
+		expect(validatePackage(pkg).map((p) => p.message_de)).toEqual(['population.csv, Zeile 2, Spalte „area_key“: Gebiet „0102“ ist in keiner Gebietsebene enthalten.']);
+	});
+
+	it('rejects an old key in a year of the new version', () => {
+		const pkg = versioned();
+		pkg.csv['observations.csv'] = csv('observations', ['0102,quote,2024,10,20,200,']);
+		expect(validatePackage(pkg).map((p) => p.message_de)).toEqual(['observations.csv, Zeile 2, Spalte „area_key“: Gebiet „0102“ gibt es auf der Ebene „sozialraum“ nicht.']);
 	});
 });

@@ -289,8 +289,11 @@ function checkObservationValues(o: Observation, ind: Indicator | undefined, file
 		f.warning(file, 'Kein Wert und kein Kennzeichen; bei fehlenden Daten bitte „missing“ angeben.', { row, column: 'flag' });
 	}
 	if (!ind) return;
+	// A warning, not an error: real deliveries have it (children counted at the Kita's address, not
+	// at home), and a planner must be able to load the package and see the cell in the
+	// data-quality report (/datenqualitaet/) instead of being locked out of all the other numbers.
 	if (ind.value_type === 'proportion' && num !== null && den !== null && num > den) {
-		f.error(file, `Zähler ${fmtNumber(num)} ist größer als der Nenner ${fmtNumber(den)}; bei einem Anteil (proportion) unmöglich.`, { row, column: 'numerator' });
+		f.warning(file, `Zähler ${fmtNumber(num)} ist größer als der Nenner ${fmtNumber(den)}; bei einem Anteil (proportion) eigentlich unmöglich. Der Wert wird geladen und im Datenqualitätsbericht aufgeführt.`, { row, column: 'numerator' });
 	}
 	// An invalid multiplier is reported on indicators.csv; do not repeat it on every observation.
 	if (value === null || num === null || !(ind.multiplier > 0)) return;

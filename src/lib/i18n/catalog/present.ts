@@ -119,7 +119,6 @@ export const de = {
 	'present.targetTitle': '{indicator}: Ziel {year} für {scope}',
 	'present.targetLabel': '{indicator}: {scope}',
 	'present.indexTitle': 'Sozialindex {year}: Statusklassen',
-	'present.index.settings': 'Jahr {year} · {method} · einbezogen ab {min} Einwohnerinnen und Einwohnern',
 	'present.index.caption': 'Sehr niedriger Status (Klasse 4): {list}.',
 	'present.index.captionNone': 'Kein Gebiet hat einen sehr niedrigen Status (Klasse 4).'
 } as const;
@@ -242,7 +241,6 @@ export const en: Record<keyof typeof de, string> = {
 	'present.targetTitle': '{indicator}: target {year} for {scope}',
 	'present.targetLabel': '{indicator}: {scope}',
 	'present.indexTitle': 'Social index {year}: status classes',
-	'present.index.settings': 'Year {year} · {method} · areas with at least {min} residents',
 	'present.index.caption': 'Very low status (class 4): {list}.',
 	'present.index.captionNone': 'No area has a very low status (class 4).'
 };
