@@ -231,3 +231,29 @@ describe.each(['geo-2level', 'geo-4level', 'geo-versions'])('served layout of te
 		await expectSameAnswers(published.whole, published.split, { levels: true });
 	}, 300_000);
 });
+
+describe('precomputed answers of packages with levels and boundary versions', () => {
+	it('for a 2-level package without versions: equal to the engine\'s, finest level', async () => {
+		const { split, served } = await pair('tests/fixtures/geo-2level');
+		await expectSamePrecomputed(split, served);
+	}, 300_000);
+
+	it('for a package with boundary versions: none at all, and an older build\'s files are removed', async () => {
+		const { served } = await pair('tests/fixtures/geo-versions');
+		// as if an earlier build had precomputed this folder
+		const { mkdir, writeFile, access } = await import('node:fs/promises');
+		await mkdir(join(served, 'pre'), { recursive: true });
+		await writeFile(join(served, 'pre', 'index.json'), '{}');
+		const d0 = await readJson<PackageDescriptor>(served, 'datapackage.json');
+		await writeFile(join(served, 'datapackage.json'), JSON.stringify({ ...d0, sozialraum: { ...d0.sozialraum, precomputed: 'pre/index.json' } }));
+		const report = await precomputeServed(served);
+		expect(report.skipped).toBe(true);
+		const d = await readJson<PackageDescriptor>(served, 'datapackage.json');
+		expect(d.sozialraum.precomputed).toBeUndefined();
+		expect(d.sozialraum.levels.some((l) => (l.versions?.length ?? 0) > 1)).toBe(true);
+		await expect(access(join(served, 'pre'))).rejects.toThrow();
+		// the served package still loads and answers without them
+		const engine = await MonitorEngine.load(await createNodeConnector(), await packageSourceFromDir(served));
+		expect((await engine.indicators()).length).toBeGreaterThan(0);
+	}, 300_000);
+});
