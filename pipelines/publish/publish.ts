@@ -24,6 +24,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readPackageFromDir } from '../../src/lib/data/package/load-node';
 import { readPackage } from '../../src/lib/data/package/validate';
+import { levelFiles } from '../../src/lib/data/levels';
 import type { PackageData } from '../../src/lib/data/package/model';
 import {
 	disclosePackage,
@@ -40,7 +41,7 @@ const REFERENCES = 'references.csv';
 const REFERENCE_COLUMNS = ['area_key', 'indicator_id', 'year', 'value', 'numerator', 'denominator', 'basis', 'weights', 'areas_used'] as const;
 
 /**
- * Published totals (Stadtbezirke and the whole territory, key "") as references.csv text, and, for
+ * Published totals (every area above the finest level and the whole territory, key "") as references.csv text, and, for
  * the years no area can pool (shares only), the labelled mean the engine would show (basis).
  */
 export function referencesCsv(data: PackageData, totals: TotalDecision[], means: MeanReferenceRow[] = []): { text: string; rows: number } {
@@ -67,7 +68,7 @@ function withReferencesResource(descriptorText: string): string {
 		mediatype: 'text/csv',
 		encoding: 'utf-8',
 		description:
-			'Bezugswerte (Stadtbezirke, Gesamtstadt mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen. ' +
+			'Bezugswerte (alle Gebiete oberhalb der feinsten Ebene, das ganze Gebiet mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen. ' +
 			'Wo kein Gebiet Zähler und Nenner hat, steht der Mittelwert der veröffentlichten Werte (basis „weighted“: nach Einwohnern der Altersgruppen in „weights“ gewichtet, „mean“: ungewichtet).',
 		schema: {
 			fields: [
@@ -208,7 +209,7 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 	const populationPath = resourcePath('population');
 	const referenced = new Set<string>([
 		...data.descriptor.resources.map((r) => r.path),
-		...data.descriptor.sozialraum.levels.map((l) => l.path)
+		...data.descriptor.sozialraum.levels.flatMap(levelFiles)
 	]);
 
 	const outputs = new Map<string, string | { copy: string }>();
@@ -252,7 +253,7 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 	const log = [
 		`Geheimhaltung: Mindestzähler ${de.format(minNumerator)}, Mindestnenner ${de.format(minDenominator)}.`,
 		`Beobachtungen: ${de.format(o.cells)} Zellen, davon ${de.format(o.primary)} primär und ${de.format(o.secondary)} sekundär unterdrückt.`,
-		`Summen (Stadtbezirke, Stadt): ${de.format(o.totalsPrimary + o.totalsSecondary)} von ${de.format(o.totals)} geheim zu halten ` +
+		`Summen (${disclosure.totalsLabel}): ${de.format(o.totalsPrimary + o.totalsSecondary)} von ${de.format(o.totals)} geheim zu halten ` +
 			`(${de.format(o.totalsPrimary)} primär, ${de.format(o.totalsSecondary)} sekundär).`,
 		`Bevölkerung: ${de.format(p.cells)} Zellen, davon ${de.format(p.primary)} primär und ${de.format(p.secondary)} sekundär geleert` +
 			(extraRows > 0 ? `, dazu ${de.format(extraRows)} Zeilen übergeordneter Gebiete.` : '.'),

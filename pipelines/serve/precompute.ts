@@ -16,6 +16,11 @@
  * - `pre/chain.json`: need per life phase (latest year of each need indicator);
  * - `pre/index.json`: the areas, the catalogue and the file list; the descriptor points to it.
  *
+ * A package with boundary versions gets no precomputed files (`skipped`): a base area's rows
+ * there depend on the year's version, regrouped or converted years and breaks, which these files
+ * do not model; the pages then ask the engine, as for an uploaded package. The descriptor's old
+ * `precomputed` pointer and any old pre/ folder are removed so no stale answer is served.
+ *
  * Rank, spread and need come from the very functions the pages use (profile/ranks, profile/rows,
  * chain/need). One indicator at a time is loaded and released again, so memory stays bounded at
  * 20,000 areas × 100 indicators × 20 years.
@@ -45,6 +50,7 @@ import {
 	type ProfileStatsFile
 } from '../../src/lib/data/precomputed';
 import type { PackageDescriptor } from '../../src/lib/data/types';
+import { isVersioned } from '../../src/lib/data/levels';
 import { ranks } from '../../src/lib/profile/ranks';
 import { spreadOf } from '../../src/lib/profile/rows';
 import { needByPhase, needIndicators } from '../../src/lib/chain/need';
@@ -58,6 +64,8 @@ export interface PrecomputeReport {
 	shards: number;
 	bytes: number;
 	seconds: number;
+	/** True when the package has boundary versions and nothing was precomputed. */
+	skipped?: boolean;
 }
 
 /** An indicator's cells from the engine's series of all areas (rows ordered by area, year). */
@@ -88,6 +96,12 @@ export async function precomputeServed(dirArg: string, log: (s: string) => void 
 	const descriptorPath = join(dir, 'datapackage.json');
 	const descriptor = JSON.parse(await readFile(descriptorPath, 'utf8')) as PackageDescriptor;
 	if (!descriptor.sozialraum.observation_parts) throw new Error(`„${dirArg}“ ist nicht für die Auslieferung aufbereitet (pipelines/serve/prepare.ts zuerst).`);
+	if (descriptor.sozialraum.levels.some(isVersioned)) {
+		const { precomputed: _old, ...rest } = descriptor.sozialraum;
+		await rm(join(dir, 'pre'), { recursive: true, force: true });
+		await writeFile(descriptorPath, JSON.stringify({ ...descriptor, sozialraum: rest }, null, '\t') + '\n');
+		return { indicators: 0, areas: 0, shards: 0, bytes: 0, seconds: (performance.now() - t0) / 1000, skipped: true };
+	}
 	const db = await createNodeConnector();
 	let bytes = 0;
 	const write = async (path: string, text: string) => {
@@ -195,7 +209,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
 		process.exit(2);
 	}
 	precomputeServed(dir, (s) => console.log(s)).then(
-		(r) => console.log(`Vorberechnet: ${r.indicators} Indikatoren, ${r.areas} Gebiete in ${r.shards} Profildateien, ${(r.bytes / 1e6).toFixed(1)} MB (${r.seconds.toFixed(1)} s).`),
+		(r) =>
+			r.skipped
+				? console.log('Vorberechnung übersprungen: Das Datenpaket hat Gebietsstände; die Seiten rechnen mit der Engine.')
+				: console.log(`Vorberechnet: ${r.indicators} Indikatoren, ${r.areas} Gebiete in ${r.shards} Profildateien, ${(r.bytes / 1e6).toFixed(1)} MB (${r.seconds.toFixed(1)} s).`),
 		(e) => {
 			console.error((e as Error).message);
 			process.exit(1);

@@ -5,8 +5,9 @@
 import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
 import { seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
-import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection } from '$lib/data/engine';
-import type { Indicator } from '$lib/data/types';
+import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection, VersionBreak } from '$lib/data/engine';
+import type { AreaLevel, CrosswalkMethod, Indicator } from '$lib/data/types';
+import { isVersioned } from '$lib/data/levels';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
 import { parseAtlasState, type AtlasState } from './url-state';
 import type { PolarityComparison } from '$lib/stats/compare';
@@ -14,8 +15,9 @@ import { viewKey } from './url-state';
 import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
 import type { IndexLayer } from '$lib/index/layer';
 import { indexChoroplethModel } from '$lib/index/map-model';
-import { t } from '$lib/i18n/i18n.svelte';
+import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { ownIndicators, withOwn } from '$lib/derived/own-indicators';
+import { selectableLevels } from '$lib/geo/levels-view';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -30,14 +32,31 @@ export class Atlas {
 	rows = $state.raw<AreaValue[]>([]);
 	/** "indicator|year" the rows belong to (they arrive after the selection changed). */
 	rowsKey = $state('');
+	/** Level the rows belong to (set with them). */
+	rowsLevel = $state('');
 	series = $state.raw<SeriesPoint[]>([]);
 	city = $state.raw<ReferencePoint[]>([]);
 	/** Values of all years of the indicator, loaded only when breaks are fixed across years. */
 	allYears = $state.raw<(number | null)[] | undefined>(undefined);
 	locale = $state<'de-DE' | 'en-GB'>('de-DE');
+	/** The package's levels, finest first, and the crosswalk methods it offers. */
+	levels = $state.raw<AreaLevel[]>([]);
+	methods = $state.raw<CrosswalkMethod[]>([]);
+	/** Levels a view may switch to: all but a top level that is one area (the territory itself). */
+	selectable = $state.raw<string[]>([]);
+	/** Version changes that interrupt the selected area's series. */
+	breaks = $state.raw<VersionBreak[]>([]);
+	/** Geometry per "level|version" the map draws: the version valid in the year shown. */
+	geometryKey = $state('');
 	categoryLabel = $state<(c: PolarityComparison) => string>((c) => c);
 
 	#engine: MonitorEngine | null = null;
+	#areaNames = new Map<string, string>();
+	#keysByLevel = new Map<string, Set<string>>();
+	/** Parent of every area (precomputed mode, where no engine answers ancestorsOf yet). */
+	#parentOf = new Map<string, string>();
+	/** Every level's newest geometry from the build's files (precomputed mode). */
+	#preGeometry: Record<string, AreaCollection> = {};
 	/** The build's precomputed answers (null: everything from the engine). */
 	#pre: PrecomputedData | null = null;
 	#position = new Map<string, number>();
@@ -86,8 +105,10 @@ export class Atlas {
 		}
 	});
 	/** What the map shows; the map reports it back once drawn. */
-	signature = $derived(this.selection ? `${this.rowsKey}|${viewKey(this.selection.view)}` : '');
-	areaName = $derived(this.rows.find((r) => r.area_key === this.selection?.area)?.name ?? '');
+	signature = $derived(this.selection ? `${this.rowsKey}|${viewKey(this.selection.view)}${this.rowsLevel && this.rowsLevel !== this.levels[0]?.id ? `|${this.rowsLevel}` : ''}` : '');
+	areaName = $derived(this.rows.find((r) => r.area_key === this.selection?.area)?.name ?? this.#areaNames.get(this.selection?.area ?? '') ?? '');
+	/** The level shown (the finest unless the URL says otherwise). */
+	level = $derived(this.selection?.level ?? this.levels[0]?.id ?? '');
 
 	/**
 	 * Show the atlas as soon as it can be drawn: from the build's precomputed files when there are
@@ -101,17 +122,26 @@ export class Atlas {
 		engine.catch(() => {});
 		try {
 			const pre = await getPrecomputed();
-			if (pre) {
-				const { bundledDescriptor } = await import('$lib/data/source-app');
-				const levels = bundledDescriptor.sozialraum.levels;
+			const { bundledDescriptor } = await import('$lib/data/source-app');
+			const levels = bundledDescriptor.sozialraum.levels;
+			// The build precomputes only a package without boundary versions (precompute.ts); the
+			// check keeps an older build's files from answering for a versioned package.
+			if (pre && pre.index.base_level === levels[0].id && !levels.some(isVersioned)) {
 				this.#defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
-				const [areas, parents] = await Promise.all([pre.geometry(levels[0].id), levels[1] ? pre.geometry(levels[1].id) : null]);
-				if (areas) {
+				const geometries = await Promise.all(levels.map((l) => pre.geometry(l.id)));
+				if (geometries[0]) {
 					this.#pre = pre;
+					this.#preGeometry = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
 					this.indicators = pre.index.indicators;
 					this.yearsBy = pre.index.years_by_indicator;
-					this.areas = areas;
-					this.parents = parents ?? undefined;
+					this.levels = levels;
+					this.methods = [];
+					this.selectable = selectableLevels({ levels, geometry: this.#preGeometry });
+					const features = levels.flatMap((l) => (this.#preGeometry[l.id]?.features ?? []).map((f) => ({ level: l.id, p: f.properties })));
+					this.#areaNames = new Map(features.map((f) => [String(f.p.key), String(f.p.name)]));
+					this.#parentOf = new Map(features.map((f) => [String(f.p.key), String(f.p.parent ?? '')]));
+					this.#keysByLevel = new Map(levels.map((l) => [l.id, new Set(features.filter((f) => f.level === l.id).map((f) => String(f.p.key)))]));
+					this.#setGeometry(levels[0].id, null);
 					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
 					this.status = 'ready';
 					engine.then((e) => this.#engineReady(e)).catch(() => {});
@@ -119,11 +149,15 @@ export class Atlas {
 				}
 			}
 			const e = await engine;
+			this.#engine = e;
 			this.#defaultIndicator = e.descriptor.sozialraum.default_indicator;
-			this.areas = e.geometry[e.baseLevel];
-			const parentLevel = e.descriptor.sozialraum.levels[1];
-			this.parents = parentLevel ? e.geometry[parentLevel.id] : undefined;
-			const [indicators, yearsBy] = await Promise.all([e.indicators(), e.yearsByIndicator()]);
+			this.levels = e.levels;
+			this.methods = e.conversionMethods();
+			this.selectable = selectableLevels(e);
+			const [indicators, yearsBy, areas] = await Promise.all([e.indicators(), e.yearsByIndicator(), e.areas()]);
+			this.#areaNames = new Map(areas.map((a) => [a.key, a.name]));
+			this.#keysByLevel = new Map(e.levels.map((l) => [l.id, new Set(areas.filter((a) => a.level === l.id).map((a) => a.key))]));
+			this.#setGeometry(e.baseLevel, null);
 			this.indicators = indicators;
 			this.yearsBy = yearsBy;
 			await this.#engineReady(e);
@@ -167,12 +201,47 @@ export class Atlas {
 		this.#url = params;
 		if (this.status !== 'ready' && !this.#engine) return;
 		const keys = new Set(this.areas?.features.map((f) => f.properties.key) ?? []);
-		this.selection = parseAtlasState(params, {
+		const selection = parseAtlasState(params, {
 			indicators: this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0),
 			defaultIndicator: this.#defaultIndicator,
 			yearsOf: (id) => this.yearsBy[id] ?? [],
-			areaKeys: keys
+			areaKeys: keys,
+			levels: this.levels.map((l) => l.id),
+			areaKeysOf: (level) => this.#keysByLevel.get(level) ?? new Set(),
+			methods: this.methods
 		});
+		// from a local: reading this.selection after writing it would make the caller's effect loop
+		this.selection = selection;
+		i18n.viewLevel(selection.level ?? null);
+	}
+
+	/** The area on another level that contains `key` in a year (its ancestor), or null. */
+	areaOnLevel(key: string | null, level: string, year: number): string | null {
+		if (!key) return null;
+		if (this.#engine) return this.#engine.ancestorsOf(key, year).find((a) => a.level === level)?.key ?? null;
+		// precomputed mode (no boundary versions): the parent chain is the ancestry
+		const levelKeys = this.#keysByLevel.get(level);
+		for (let k = this.#parentOf.get(key), n = 0; k && n < 8; k = this.#parentOf.get(k), n++) if (levelKeys?.has(k)) return k;
+		return null;
+	}
+
+	/**
+	 * The map draws the level shown in the boundary version valid in the year, with the next level
+	 * up as thicker borders. A new object only when level or version change (the map is rebuilt then).
+	 */
+	#setGeometry(level: string, year: number | null) {
+		const engine = this.#engine;
+		const rank = this.levels.findIndex((l) => l.id === level);
+		const up = this.levels[rank + 1];
+		// an unversioned level keeps one key, so the engine taking over from the files rebuilds no map
+		const version = year === null || !engine || !this.levels[rank] || !isVersioned(this.levels[rank]) ? null : engine.versionFor(level, year);
+		const key = `${level}|${version?.id ?? 'newest'}`;
+		if (key === this.geometryKey) return;
+		const newest = (id: string) => engine?.geometry[id] ?? this.#preGeometry[id];
+		const upVersioned = !!up && isVersioned(up);
+		this.areas = version && engine ? engine.geometryFor(level, year!) : newest(level);
+		this.parents = up ? (upVersioned && engine && year !== null ? engine.geometryFor(up.id, year) : newest(up.id)) : undefined;
+		this.geometryKey = key;
 	}
 
 	/**
@@ -194,34 +263,36 @@ export class Atlas {
 		return p;
 	}
 
-	/** What the map shows comes from a precomputed file when the build has one for the indicator. */
-	#fromFile(indicator: string): boolean {
-		return !!this.#pre?.has(indicator);
+	/** What the map shows comes from a precomputed file when the build has one (finest level only). */
+	#fromFile(indicator: string, level: string): boolean {
+		return !!this.#pre?.has(indicator) && level === this.#pre.index.base_level;
 	}
 
-	#values(indicator: string, year: number): Promise<AreaValue[]> {
+	#values(indicator: string, year: number, level: string): Promise<AreaValue[]> {
 		const pre = this.#pre;
-		if (pre && this.#fromFile(indicator)) return this.#cached(`v|${indicator}|${year}`, async () => valuesForYear(await pre.atlas(indicator), pre.index.areas, year));
-		return this.#cached(`v|${indicator}|${year}`, async () => (await this.#engineNow()).valuesFor(indicator, year));
+		if (pre && this.#fromFile(indicator, level)) return this.#cached(`v|${level}|${indicator}|${year}`, async () => valuesForYear(await pre.atlas(indicator), pre.index.areas, year));
+		return this.#cached(`v|${level}|${indicator}|${year}`, async () => (await this.#engineNow()).valuesFor(indicator, year, level));
 	}
 
-	#series(area: string, indicator: string): Promise<SeriesPoint[]> {
+	#series(area: string, indicator: string, convert: CrosswalkMethod | null): Promise<SeriesPoint[]> {
 		const pre = this.#pre;
 		const at = this.#position.get(area);
-		if (pre && this.#fromFile(indicator) && at !== undefined) return this.#cached(`s|${area}|${indicator}`, async () => seriesForArea(await pre.atlas(indicator), at));
-		return this.#cached(`s|${area}|${indicator}`, async () => (await this.#engineNow()).seriesFor(area, indicator));
+		if (pre && !convert && this.#fromFile(indicator, pre.index.base_level) && at !== undefined) {
+			return this.#cached(`s|${area}|${indicator}|${convert}`, async () => seriesForArea(await pre.atlas(indicator), at));
+		}
+		return this.#cached(`s|${area}|${indicator}|${convert}`, async () => (await this.#engineNow()).seriesFor(area, indicator, { convert }));
 	}
 
 	#city(indicator: string): Promise<ReferencePoint[]> {
 		const pre = this.#pre;
-		if (pre && this.#fromFile(indicator)) return this.#cached(`c|${indicator}`, async () => (await pre.atlas(indicator)).city);
+		if (pre && this.#fromFile(indicator, pre.index.base_level)) return this.#cached(`c|${indicator}`, async () => (await pre.atlas(indicator)).city);
 		return this.#cached(`c|${indicator}`, async () => (await this.#engineNow()).referenceSeries(indicator));
 	}
 
-	#allYears(indicator: string): Promise<(number | null)[]> {
+	#allYears(indicator: string, level: string): Promise<(number | null)[]> {
 		const pre = this.#pre;
-		if (pre && this.#fromFile(indicator)) return this.#cached(`a|${indicator}`, async () => valuesAllYears(await pre.atlas(indicator)));
-		return this.#cached(`a|${indicator}`, async () => (await this.#engineNow()).valuesAllYears(indicator));
+		if (pre && this.#fromFile(indicator, level)) return this.#cached(`a|${level}|${indicator}`, async () => valuesAllYears(await pre.atlas(indicator)));
+		return this.#cached(`a|${level}|${indicator}`, async () => (await this.#engineNow()).valuesAllYears(indicator, level));
 	}
 
 	#engineNow(): Promise<MonitorEngine> {
@@ -235,7 +306,7 @@ export class Atlas {
 	#prefetchNeighbours(indicator: string, year: number) {
 		const years = this.yearsBy[indicator] ?? [];
 		const i = years.indexOf(year);
-		for (const y of [years[i - 1], years[i + 1]]) if (y !== undefined) this.#values(indicator, y).catch(() => {});
+		for (const y of [years[i - 1], years[i + 1]]) if (y !== undefined) this.#values(indicator, y, this.level).catch(() => {});
 		const pre = this.#pre;
 		if (!pre) return;
 		const ids = this.indicators.map((x) => x.id).filter((id) => pre.has(id));
@@ -254,6 +325,11 @@ export class Atlas {
 		if (!sel || (!this.#engine && !this.#pre)) return;
 		const token = ++this.#token;
 		if (sel.indicator === INDEX_INDICATOR_ID && this.indexLayer) {
+			// the Sozialindex exists on the finest level only
+			const base = this.levels[0]?.id ?? '';
+			this.#setGeometry(base, sel.year);
+			this.rowsLevel = base;
+			this.breaks = [];
 			this.rows = this.indexLayer.rows;
 			this.rowsKey = `${sel.indicator}|${sel.year}`;
 			this.series = [];
@@ -263,18 +339,24 @@ export class Atlas {
 		}
 		// A year change only needs the new year's values: the series, the city reference and all
 		// years' values belong to the indicator and come from the cache (the data never change).
+		const level = this.level;
+		const convert = sel.convert ?? null;
 		const asked = performance.now();
 		const [rows, series, city, allYears] = await Promise.all([
-			this.#values(sel.indicator, sel.year),
-			sel.area ? this.#series(sel.area, sel.indicator) : Promise.resolve([]),
+			this.#values(sel.indicator, sel.year, level),
+			sel.area ? this.#series(sel.area, sel.indicator, convert) : Promise.resolve([]),
 			this.#city(sel.indicator),
-			sel.view.fixed ? this.#allYears(sel.indicator) : Promise.resolve(undefined)
+			sel.view.fixed ? this.#allYears(sel.indicator, level) : Promise.resolve(undefined)
 		]);
 		if (token !== this.#token) return;
 		// How long the answer took (engine round trip or file), for the benchmark (tests/bench/probe.ts).
 		performance.measure('atlas:data', { start: asked, detail: `${sel.indicator}|${sel.year}` });
+		this.#setGeometry(level, sel.year);
+		// precomputed mode has no boundary versions, so no breaks before the engine is there
+		this.breaks = sel.area && this.#engine ? this.#engine.seriesBreaks(sel.area) : [];
 		this.rows = rows;
 		this.rowsKey = `${sel.indicator}|${sel.year}`;
+		this.rowsLevel = level;
 		this.series = series;
 		this.city = city;
 		this.allYears = allYears;

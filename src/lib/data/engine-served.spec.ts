@@ -33,7 +33,7 @@ async function pair(dir: string) {
 
 const sortNum = (xs: (number | null)[]) => [...xs].sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
 
-async function expectSameAnswers(whole: MonitorEngine, split: MonitorEngine) {
+async function expectSameAnswers(whole: MonitorEngine, split: MonitorEngine, options: { levels?: boolean } = {}) {
 	expect(await split.yearsByIndicator()).toEqual(await whole.yearsByIndicator());
 	// population and offers are read on first use in the served layout
 	expect(await split.offers()).toEqual(await whole.offers());
@@ -60,6 +60,19 @@ async function expectSameAnswers(whole: MonitorEngine, split: MonitorEngine) {
 		expect(await split.population(base[0], years.at(-1)!)).toEqual(await whole.population(base[0], years.at(-1)!));
 		const some = base.slice(0, 3);
 		expect(await split.aggregateSeries(ind.id, some)).toEqual(await whole.aggregateSeries(ind.id, some));
+		if (!options.levels) continue;
+		// every level in every year, every area's series (old versions included), coarse scopes
+		for (const level of whole.levels.slice(1)) {
+			for (const year of years) {
+				const rows = await whole.valuesFor(ind.id, year, level.id);
+				expect(await split.valuesFor(ind.id, year, level.id), `${ind.id} ${year} ${level.id}`).toEqual(rows);
+				suppressed += rows.filter((r) => r.flag === 'suppressed').length;
+			}
+			expect(sortNum(await split.valuesAllYears(ind.id, level.id))).toEqual(sortNum(await whole.valuesAllYears(ind.id, level.id)));
+		}
+		for (const a of areas) expect(await split.seriesFor(a.key, ind.id), `${ind.id} ${a.key}`).toEqual(await whole.seriesFor(a.key, ind.id));
+		const coarse = areas.filter((a) => a.level === whole.levels[1]?.id).map((a) => a.key);
+		expect(await split.aggregateSeries(ind.id, coarse)).toEqual(await whole.aggregateSeries(ind.id, coarse));
 	}
 	return suppressed;
 }
@@ -205,5 +218,42 @@ describe('served layout of a package of shares only (tests/fixtures/nur-anteile)
 		const { whole, split } = await pair('tests/fixtures/nur-anteile');
 		await expectSameAnswers(whole, split);
 		expect((await split.referenceSeries('sgb2_u15')).every((p) => p.basis === 'weighted')).toBe(true);
+	}, 300_000);
+});
+
+describe.each(['geo-2level', 'geo-4level', 'geo-versions'])('served layout of tests/fixtures/%s', (dir) => {
+	it('answers every question at every level like the whole package, internal and public', async () => {
+		const { whole, split } = await pair(`tests/fixtures/${dir}`);
+		expect(await expectSameAnswers(whole, split, { levels: true })).toBeGreaterThan(0);
+		const pub = await mkdtemp(join(tmpdir(), 'public-'));
+		await publishPackage(`tests/fixtures/${dir}`, join(pub, 'pkg'));
+		const published = await pair(join(pub, 'pkg'));
+		await expectSameAnswers(published.whole, published.split, { levels: true });
+	}, 300_000);
+});
+
+describe('precomputed answers of packages with levels and boundary versions', () => {
+	it('for a 2-level package without versions: equal to the engine\'s, finest level', async () => {
+		const { split, served } = await pair('tests/fixtures/geo-2level');
+		await expectSamePrecomputed(split, served);
+	}, 300_000);
+
+	it('for a package with boundary versions: none at all, and an older build\'s files are removed', async () => {
+		const { served } = await pair('tests/fixtures/geo-versions');
+		// as if an earlier build had precomputed this folder
+		const { mkdir, writeFile, access } = await import('node:fs/promises');
+		await mkdir(join(served, 'pre'), { recursive: true });
+		await writeFile(join(served, 'pre', 'index.json'), '{}');
+		const d0 = await readJson<PackageDescriptor>(served, 'datapackage.json');
+		await writeFile(join(served, 'datapackage.json'), JSON.stringify({ ...d0, sozialraum: { ...d0.sozialraum, precomputed: 'pre/index.json' } }));
+		const report = await precomputeServed(served);
+		expect(report.skipped).toBe(true);
+		const d = await readJson<PackageDescriptor>(served, 'datapackage.json');
+		expect(d.sozialraum.precomputed).toBeUndefined();
+		expect(d.sozialraum.levels.some((l) => (l.versions?.length ?? 0) > 1)).toBe(true);
+		await expect(access(join(served, 'pre'))).rejects.toThrow();
+		// the served package still loads and answers without them
+		const engine = await MonitorEngine.load(await createNodeConnector(), await packageSourceFromDir(served));
+		expect((await engine.indicators()).length).toBeGreaterThan(0);
 	}, 300_000);
 });

@@ -15,25 +15,26 @@ import { meanReferences, weightGroupsFor, type AreaYearValue, type PopulationCou
 const INDICATOR_KIND = `SELECT value_type, life_phase FROM indicators WHERE id = ?`;
 
 /**
- * Published values of the base areas (of one parent, or all with ''), withheld cells left out: a
+ * Published values of the finest areas inside an ancestor ('' = the territory) in each year's
+ * boundary version (area_ancestors, as REFERENCE_SERIES pools them), withheld cells left out: a
  * mean over them, with the published values, would give a withheld one away.
- * Params: indicator, base level, parentKey, parentKey, years (JSON list).
+ * Params: indicator, ancestor, years (JSON list).
  */
 const MEAN_VALUES = `
 SELECT o.area_key AS area_key, o.year AS year, o.value AS value
 FROM observations o
-JOIN areas a ON a.key = o.area_key
+JOIN area_ancestors anc ON anc.key = o.area_key AND o.year BETWEEN anc.valid_from AND anc.valid_to AND anc.depth > 0
 LEFT JOIN suppressed_cells sc ON sc.area_key = o.area_key AND sc.indicator_id = o.indicator_id AND sc.year = o.year
-WHERE o.indicator_id = ? AND o.value IS NOT NULL AND sc.area_key IS NULL AND a.level = ?
-	AND (? = '' OR a.parent = ?) AND list_contains(?::INTEGER[], o.year)
+WHERE o.indicator_id = ? AND o.value IS NOT NULL AND sc.area_key IS NULL AND anc.ancestor = ?
+	AND list_contains(?::INTEGER[], o.year)
 ORDER BY o.year, o.area_key`;
 
-/** Residents of the weighting age groups. Params: base level, parentKey, parentKey, groups (JSON list). */
+/** Residents of the weighting age groups in the finest areas inside the ancestor. Params: ancestor, groups (JSON list). */
 const MEAN_WEIGHTS = `
 SELECT p.area_key AS area_key, p.year AS year, p.age_group AS age_group, p.persons AS persons
 FROM population p
-JOIN areas a ON a.key = p.area_key
-WHERE a.level = ? AND (? = '' OR a.parent = ?) AND list_contains(?::VARCHAR[], p.age_group)`;
+JOIN area_ancestors anc ON anc.key = p.area_key AND p.year BETWEEN anc.valid_from AND anc.valid_to AND anc.depth > 0
+WHERE anc.ancestor = ? AND list_contains(?::VARCHAR[], p.age_group)`;
 
 /** The pooled points, completed by a mean for every year with values that pooling could not answer. */
 export async function withMeanFallback(engine: MonitorEngine, indicatorId: string, parentKey: string, pooled: ReferencePoint[]): Promise<ReferencePoint[]> {
@@ -43,9 +44,9 @@ export async function withMeanFallback(engine: MonitorEngine, indicatorId: strin
 	const [kind] = await engine.query<{ value_type: ValueType; life_phase: LifePhase }>(INDICATOR_KIND, [indicatorId]);
 	if (!kind || kind.value_type === 'count') return pooled;
 	const groups = ['insgesamt', ...weightGroupsFor(kind.life_phase)];
-	const values = await engine.query<AreaYearValue & Record<string, unknown>>(MEAN_VALUES, [indicatorId, engine.baseLevel, parentKey, parentKey, JSON.stringify(open)]);
+	const values = await engine.query<AreaYearValue & Record<string, unknown>>(MEAN_VALUES, [indicatorId, parentKey, JSON.stringify(open)]);
 	await engine.prepareTables(['population']);
-	const weights = await engine.query<PopulationCount & Record<string, unknown>>(MEAN_WEIGHTS, [engine.baseLevel, parentKey, parentKey, JSON.stringify([...new Set(groups)])]);
+	const weights = await engine.query<PopulationCount & Record<string, unknown>>(MEAN_WEIGHTS, [parentKey, JSON.stringify([...new Set(groups)])]);
 	const means = meanReferences(values, weights, weightGroupsFor(kind.life_phase)).map(
 		(m): ReferencePoint => ({ year: m.year, value: m.value, numerator: null, denominator: null, areas_used: m.areas_used, basis: m.basis, weights: m.weights })
 	);

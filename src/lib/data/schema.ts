@@ -113,6 +113,13 @@ const REFERENCES_POOLED_ONLY: TableSpec = {
 	columns: { area_key: 'VARCHAR', indicator_id: 'VARCHAR', year: 'INTEGER', value: 'DOUBLE', numerator: 'DOUBLE', denominator: 'DOUBLE' }
 };
 
+/** Optional: crosswalk.csv, the shares of old areas on new ones (docs/levels-and-versions.md). */
+export const CROSSWALK_TABLE: TableSpec = {
+	table: 'crosswalk',
+	resource: 'crosswalk',
+	columns: { level: 'VARCHAR', from_version: 'VARCHAR', from_key: 'VARCHAR', to_version: 'VARCHAR', to_key: 'VARCHAR', weight: 'DOUBLE', method: 'VARCHAR' }
+};
+
 /** The spec that matches a package's references.csv: a public copy made before `basis` has six columns. */
 export function referencesSpec(resource: { schema?: { fields: { name: string }[] } }): TableSpec {
 	return resource.schema?.fields.some((f) => f.name === 'basis') ? REFERENCES_TABLE : REFERENCES_POOLED_ONLY;

@@ -205,7 +205,12 @@ export interface Measure {
 	description: string;
 }
 
-export type TargetScope = 'city' | 'stadtbezirk' | 'sozialraum';
+/**
+ * What a target is about: `city` (the whole territory) or the id of an area level of the package
+ * (`gemeinde`, `ortsteil`, …). The old values `sozialraum` (= the finest level) and `stadtbezirk`
+ * (= the middle level of three) stay valid for packages whose levels have other ids.
+ */
+export type TargetScope = 'city' | (string & {});
 
 /** A Feinziel (operational target) agreed by the steering group. */
 export interface Target {
@@ -224,13 +229,47 @@ export interface Target {
 	status: 'adopted' | 'draft';
 }
 
-/** Levels of the area hierarchy, finest first. */
+/**
+ * One boundary version (Gebietsstand) of a level: the complete level as it was in the years
+ * valid_from … valid_to (inclusive; null = open). docs/levels-and-versions.md.
+ */
+export interface AreaVersion {
+	id: string;
+	label_de: string;
+	label_en: string;
+	valid_from: number | null;
+	valid_to: number | null;
+	/** GeoJSON file of this version. */
+	path: string;
+}
+
+/** Levels of the area hierarchy, finest first (2–4 levels; the last one is the whole territory). */
 export interface AreaLevel {
 	id: string;
 	label_de: string;
 	label_en: string;
-	/** Path of the GeoJSON file inside the package. */
+	/** Plural for lists and headings ("Ortsteile"); derived from label_de when absent. */
+	label_plural_de?: string;
+	label_plural_en?: string;
+	/** Path of the GeoJSON file inside the package (the newest version when there are versions). */
 	path: string;
+	/** Boundary versions, oldest first; absent = one version valid in every year. */
+	versions?: AreaVersion[];
+}
+
+/** How crosswalk weights were found: share of surface, of residents, or given by the statistics office. */
+export type CrosswalkMethod = 'given' | 'population' | 'area';
+export const CROSSWALK_METHODS: readonly CrosswalkMethod[] = ['given', 'population', 'area'];
+
+/** One row of crosswalk.csv: the share of an old area's counts that belongs to a new area. */
+export interface CrosswalkRow {
+	level: string;
+	from_version: string;
+	from_key: string;
+	to_version: string;
+	to_key: string;
+	weight: number;
+	method: CrosswalkMethod;
 }
 
 /** Properties every area feature carries. */

@@ -4,11 +4,16 @@
  * per-year values of all areas cached, so stepping to the previous / next district only asks the
  * engine for that district's own series.
  */
+import { untrack } from 'svelte';
 import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
 import { precomputedPopulation, precomputedProfileRows } from './precomputed-rows';
-import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint } from '$lib/data/engine';
-import { LIFE_PHASES, type Indicator } from '$lib/data/types';
+import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, VersionBreak } from '$lib/data/engine';
+import { LIFE_PHASES, type AreaLevel, type CrosswalkMethod, type Indicator } from '$lib/data/types';
+import { isVersioned } from '$lib/data/levels';
+import { selectableLevels } from '$lib/geo/levels-view';
+import { parseConvert } from '$lib/geo-url';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { keyFacts } from './facts';
 import { neighbours, parseProfileParams, type ProfileSelection } from './links';
 import { profileRow, type ProfileRow } from './rows';
@@ -33,11 +38,22 @@ export class ProfileState {
 	population = $state.raw<{ age_group: string; persons: number }[]>([]);
 	/** "area|year" the rows belong to; differs from the selection while loading. */
 	loadedKey = $state('');
+	/** The package's levels (finest first), those a profile may be of, and the crosswalk methods. */
+	levels = $state.raw<AreaLevel[]>([]);
+	selectable = $state.raw<string[]>([]);
+	methods = $state.raw<CrosswalkMethod[]>([]);
+	/** Older boundary versions converted by this method (`umrechnung`); null = the series breaks. */
+	convert = $state<CrosswalkMethod | null>(null);
+	/** Version changes that interrupt the area's series, and every loaded series point (for the notes). */
+	breaks = $state.raw<VersionBreak[]>([]);
+	points = $state.raw<SeriesPoint[]>([]);
 
 	#engine: MonitorEngine | null = null;
 	/** The build's precomputed rows (rank and spread of every indicator): no engine needed. */
 	#pre: PrecomputedData | null = null;
-	/** Next level up (Stadtbezirke), for the locator of a large package. */
+	/** Every level's geometry of the newest boundary version (the engine's, or the build's files). */
+	#geometries: Record<string, AreaCollection> = {};
+	/** Next level up from the shown one (Stadtbezirke), for the locator of a large package. */
 	parentGeometry = $state.raw<AreaCollection | null>(null);
 	#values = new Map<string, AreaValue[]>();
 	#city = new Map<string, ReferencePoint[]>();
@@ -50,14 +66,21 @@ export class ProfileState {
 	#ownPending = false;
 	#url: URLSearchParams | null = null;
 
-	baseAreas = $derived(this.areas.filter((a) => a.level === this.baseLevel));
+	/** Areas a profile can be of: today's areas of every selectable level, finest first. */
+	profileAreas = $derived(
+		this.selectable.flatMap((l) => this.areas.filter((a) => a.level === l && a.valid_to === undefined))
+	);
+	/** The selected area's level: keys are unique across levels, so the key names it. */
+	level = $derived(this.areas.find((a) => a.key === this.selection?.area)?.level ?? this.baseLevel);
+	/** The areas of the shown level (locator map, previous / next). */
+	baseAreas = $derived(this.profileAreas.filter((a) => a.level === this.level));
 	/** Years in which any indicator has data. */
 	years = $derived([...new Set(Object.values(this.yearsBy).flat())].sort((a, b) => a - b));
 	area = $derived(this.baseAreas.find((a) => a.key === this.selection?.area) ?? null);
-	district = $derived(this.areas.find((a) => a.key === this.area?.parent && a.level !== this.baseLevel) ?? null);
+	district = $derived(this.areas.find((a) => a.key === this.area?.parent && a.level !== this.level) ?? null);
 	/**
 	 * What the locator map draws: every area, or above LOCATOR_ALL_MAX (a city at block level)
-	 * the areas of the selected one's parent and the other parents whole — 20,000 SVG paths would
+	 * the areas of the selected one's parent and the other parents (next level up) whole — 20,000 SVG paths would
 	 * cost seconds for a map 420 px wide.
 	 */
 	locatorGeometry = $derived.by<AreaCollection | null>(() => {
@@ -70,7 +93,7 @@ export class ProfileState {
 	});
 	facts = $derived(this.population.length > 0 ? keyFacts(this.population) : null);
 	around = $derived(this.selection ? neighbours(this.baseAreas.map((a) => a.key), this.selection.area) : { prev: null, next: null });
-	ready = $derived(this.selection !== null && this.loadedKey === `${this.selection.area}|${this.selection.year}`);
+	ready = $derived(this.selection !== null && this.loadedKey === `${this.selection.area}|${this.selection.year}|${this.convert}`);
 	/** Rows grouped by life phase, in the order of a child's life. */
 	phases = $derived(
 		LIFE_PHASES.map((phase) => ({ phase, rows: this.rows.filter((r) => r.indicator.life_phase === phase) })).filter((g) => g.rows.length > 0)
@@ -82,21 +105,29 @@ export class ProfileState {
 			const pre = await getPrecomputed();
 			const { bundledDescriptor } = await import('$lib/data/source-app');
 			const levels = bundledDescriptor.sozialraum.levels;
-			if (pre) {
-				const [base, parents] = await Promise.all([pre.geometry(levels[0].id), levels[1] ? pre.geometry(levels[1].id) : null]);
+			// The build precomputes only a package without boundary versions (precompute.ts); the
+			// check here keeps an older build's files from answering for a versioned package.
+			if (pre && pre.index.base_level === levels[0].id && !levels.some(isVersioned)) {
+				const geometries = await Promise.all(levels.map((l) => pre.geometry(l.id)));
+				const base = geometries[0];
 				if (base) {
 					const a = pre.index.areas;
 					this.#pre = pre;
+					this.#geometries = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
 					this.indicators = pre.index.indicators;
 					this.yearsBy = pre.index.years_by_indicator;
 					this.baseLevel = pre.index.base_level;
 					this.areas = [
 						...a.key.map((key, i) => ({ key, name: a.name[i], level: pre.index.base_level, parent: a.parent[i] })),
-						...(parents?.features ?? []).map((f) => ({ key: String(f.properties.key), name: String(f.properties.name), level: levels[1].id, parent: String(f.properties.parent ?? '') }))
+						...levels.slice(1).flatMap((l, i) =>
+							(geometries[i + 1]?.features ?? []).map((f) => ({ key: String(f.properties.key), name: String(f.properties.name), level: l.id, parent: String(f.properties.parent ?? '') }))
+						)
 					];
 					this.defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
 					this.geometry = base;
-					this.parentGeometry = parents;
+					this.levels = levels;
+					this.selectable = selectableLevels({ levels, geometry: this.#geometries });
+					this.methods = [];
 					// DuckDB starts only when own indicators can exist (they are not in the files).
 					if (await mayHaveOwnIndicators(bundledDescriptor)) this.#addOwn(pre);
 					this.status = 'ready';
@@ -112,8 +143,10 @@ export class ProfileState {
 			this.baseLevel = engine.baseLevel;
 			this.defaultIndicator = engine.descriptor.sozialraum.default_indicator;
 			this.geometry = engine.geometry[engine.baseLevel];
-			const parent = engine.descriptor.sozialraum.levels[1];
-			this.parentGeometry = parent ? engine.geometry[parent.id] : null;
+			this.#geometries = engine.geometry;
+			this.levels = engine.levels;
+			this.selectable = selectableLevels(engine);
+			this.methods = engine.conversionMethods();
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;
@@ -154,11 +187,44 @@ export class ProfileState {
 		if (this.status !== 'ready') return;
 		const withData = this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0);
 		this.selection = parseProfileParams(params, {
-			areaKeys: this.baseAreas.map((a) => a.key),
+			areaKeys: this.profileAreas.map((a) => a.key),
 			indicators: withData,
 			defaultIndicator: this.defaultIndicator,
 			yearsOf: () => this.years
 		});
+		this.convert = parseConvert(params, this.methods);
+		// untracked: reading the selection just written would make the caller's effect loop
+		untrack(() => {
+			const level = this.level;
+			this.geometry = this.#geometries[level] ?? this.geometry;
+			const up = this.levels[this.levels.findIndex((l) => l.id === level) + 1];
+			this.parentGeometry = up ? (this.#geometries[up.id] ?? null) : null;
+			i18n.viewLevel(level === this.baseLevel ? null : level);
+		});
+	}
+
+	/**
+	 * The area to show on another level: the ancestor when going up, the first area inside the
+	 * current one when going down (else the level's first area).
+	 */
+	areaOnLevel(level: string): string | null {
+		const sel = this.selection;
+		if (!sel) return null;
+		const engine = this.#engine;
+		// Without the engine (precomputed files, so no boundary versions) the parent chain of the
+		// areas list is the ancestry.
+		const byKey = new Map(this.areas.map((a) => [a.key, a]));
+		const ancestors = (key: string): { key: string; level: string }[] => {
+			if (engine) return engine.ancestorsOf(key, sel.year);
+			const out: AreaInfo[] = [];
+			for (let a = byKey.get(byKey.get(key)?.parent ?? ''); a && out.length < 8; a = byKey.get(a.parent)) out.push(a);
+			return out;
+		};
+		const up = ancestors(sel.area).find((a) => a.level === level);
+		if (up) return up.key;
+		const inLevel = this.profileAreas.filter((a) => a.level === level);
+		const inside = inLevel.find((a) => ancestors(a.key).some((x) => x.key === sel.area));
+		return (inside ?? inLevel[0])?.key ?? null;
 	}
 
 	async #cached<T>(cache: Map<string, T>, key: string, load: () => Promise<T>): Promise<T> {
@@ -171,50 +237,60 @@ export class ProfileState {
 
 	/** Load every indicator of the selected area and year; stale answers (fast clicking) are dropped. */
 	async refresh() {
-		const engine = this.#engine;
 		const sel = this.selection;
-		if ((!engine && !this.#pre) || !sel) return;
+		if ((!this.#engine && !this.#pre) || !sel) return;
 		const token = ++this.#token;
+		const level = this.level;
+		const convert = this.convert;
 		const inds = this.indicators.filter((i) => (this.yearsBy[i.id] ?? []).length > 0);
 		const area = this.area;
-		if (this.#pre && area) {
+		// The build's files hold the finest level's areas only; another level asks the engine.
+		if (this.#pre && area && level === this.baseLevel) {
 			const [stats, shard] = await Promise.all([this.#pre.profileStats(), this.#pre.profileShard(sel.area)]);
 			if (shard) {
 				const shipped = precomputedProfileRows({ indicators: inds.filter((i) => !this.#own.has(i.id)), stats, shard, area, year: sel.year });
 				if (token !== this.#token) return;
+				this.points = [];
+				this.breaks = [];
 				this.population = precomputedPopulation(shard, sel.area, sel.year);
 				const own = inds.filter((i) => this.#own.has(i.id));
+				const engine = this.#engine;
 				if (this.#ownPending || own.length === 0 || !engine) {
 					this.rows = shipped;
 					// still waiting for the engine: show the shipped rows, but not as complete
-					if (!this.#ownPending) this.loadedKey = `${sel.area}|${sel.year}`;
+					if (!this.#ownPending) this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
 					return;
 				}
-				const added = await this.#engineRows(engine, own, sel);
+				const added = await this.#engineRows(engine, own, sel, level, convert);
 				if (token !== this.#token) return;
-				const byId = new Map([...shipped, ...added].map((r) => [r.indicator.id, r]));
+				const byId = new Map([...shipped, ...added.map((r) => r.row)].map((r) => [r.indicator.id, r]));
 				this.rows = inds.map((i) => byId.get(i.id)!).filter((r) => r !== undefined);
-				this.loadedKey = `${sel.area}|${sel.year}`;
+				this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
 				return;
 			}
 		}
-		if (!engine) return;
-		const [rows, population] = await Promise.all([this.#engineRows(engine, inds, sel), engine.population(sel.area, sel.year)]);
+		const engine = (this.#engine ??= await getEngine());
 		if (token !== this.#token) return;
-		this.rows = rows;
+		const [rows, population] = await Promise.all([this.#engineRows(engine, inds, sel, level, convert), engine.population(sel.area, sel.year)]);
+		if (token !== this.#token) return;
+		this.rows = rows.map((r) => r.row);
+		this.points = rows.flatMap((r) => r.series);
+		this.breaks = engine.seriesBreaks(sel.area);
 		this.population = population;
-		this.loadedKey = `${sel.area}|${sel.year}`;
+		this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
 	}
 
-	#engineRows(engine: MonitorEngine, inds: readonly Indicator[], sel: ProfileSelection): Promise<ProfileRow[]> {
+	#engineRows(engine: MonitorEngine, inds: readonly Indicator[], sel: ProfileSelection, level: string, convert: CrosswalkMethod | null) {
 		return Promise.all(
 			inds.map(async (ind) => {
 				const [values, series, city] = await Promise.all([
-					this.#cached(this.#values, `${ind.id}|${sel.year}`, () => engine.valuesFor(ind.id, sel.year)),
-					engine.seriesFor(sel.area, ind.id),
+					this.#cached(this.#values, `${level}|${ind.id}|${sel.year}`, () => engine.valuesFor(ind.id, sel.year, level)),
+					engine.seriesFor(sel.area, ind.id, { convert }),
 					this.#cached(this.#city, ind.id, () => engine.referenceSeries(ind.id))
 				]);
-				return profileRow({ indicator: ind, year: sel.year, areaKey: sel.area, values, series, city });
+				// trend words use one boundary version only: converted years are estimates
+				const own = series.filter((p) => p.origin !== 'converted');
+				return { row: profileRow({ indicator: ind, year: sel.year, areaKey: sel.area, values, series: own, city }), series };
 			})
 		);
 	}

@@ -10,6 +10,7 @@
  */
 import { csvParseRows } from 'd3';
 import {
+	CROSSWALK_METHODS,
 	LIFE_PHASES,
 	MEASURE_STATUSES,
 	MEMBER_TIERS,
@@ -17,6 +18,7 @@ import {
 	OBSERVATION_FLAGS,
 	POLARITIES,
 	VALUE_TYPES,
+	type CrosswalkRow,
 	type Indicator,
 	type Measure,
 	type Network,
@@ -65,9 +67,14 @@ export type TableName =
 	| 'networks'
 	| 'network_members'
 	| 'network_meetings'
-	| 'measures';
+	| 'measures'
+	| 'crosswalk';
 
 export const AGE_GROUPS = ['0_2', '3_5', '6_9', '10_15', '16_17', '18_26', 'insgesamt'] as const;
+/**
+ * Scopes every package understands; besides them a target may name any level id of its package
+ * (checked by the validator against `sozialraum.levels`).
+ */
 export const TARGET_SCOPES = ['city', 'stadtbezirk', 'sozialraum'] as const;
 export const TARGET_STATUSES = ['adopted', 'draft'] as const;
 /** Offers serve a life phase of the chain; "kontext" is for indicators only. */
@@ -141,9 +148,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 	targets: [
 		col('id', 'key', 'error', 'Kennung des Feinziels'),
 		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
-		col('scope_type', 'string', 'error', 'city, stadtbezirk oder sozialraum', {
-			enum: TARGET_SCOPES
-		}),
+		col('scope_type', 'key', 'error', 'city (ganzes Gebiet) oder die Kennung einer Gebietsebene, z. B. sozialraum, stadtbezirk, gemeinde'),
 		col('scope_keys', 'list', 'empty', 'Gebietsschlüssel, durch | getrennt (leer für die Stadt)'),
 		col('baseline_year', 'integer', 'error', 'Ausgangsjahr'),
 		col('baseline_value', 'number', 'error', 'Ausgangswert'),
@@ -186,6 +191,17 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('end', 'date', 'null', 'Ende (JJJJ-MM-TT)', { optional: true }),
 		col('status', 'string', 'error', 'planned, running, completed oder suspended', { enum: MEASURE_STATUSES }),
 		col('description', 'string', 'empty', 'Kurzbeschreibung', { optional: true })
+	],
+	crosswalk: [
+		col('level', 'key', 'error', 'Kennung der Gebietsebene'),
+		col('from_version', 'key', 'error', 'Gebietsstand der alten Gebiete'),
+		col('from_key', 'key', 'error', 'Schlüssel des alten Gebiets'),
+		col('to_version', 'key', 'error', 'Gebietsstand der neuen Gebiete'),
+		col('to_key', 'key', 'error', 'Schlüssel des neuen Gebiets'),
+		col('weight', 'number', 'error', 'Anteil der Zahlen des alten Gebiets, der auf das neue entfällt (0 < w ≤ 1)'),
+		col('method', 'string', 'error', 'given (von der Statistikstelle), population (nach Einwohnern) oder area (nach Fläche)', {
+			enum: CROSSWALK_METHODS
+		})
 	]
 };
 
@@ -347,3 +363,4 @@ export const parseNetworksCsv = (text: string) => parseCsv<Network>(text, TABLE_
 export const parseNetworkMembersCsv = (text: string) => parseCsv<NetworkMember>(text, TABLE_SCHEMAS.network_members);
 export const parseNetworkMeetingsCsv = (text: string) => parseCsv<NetworkMeeting>(text, TABLE_SCHEMAS.network_meetings);
 export const parseMeasuresCsv = (text: string) => parseCsv<Measure>(text, TABLE_SCHEMAS.measures);
+export const parseCrosswalkCsv = (text: string) => parseCsv<CrosswalkRow>(text, TABLE_SCHEMAS.crosswalk);

@@ -8,6 +8,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type {
 	AreaProperties,
+	CrosswalkRow,
 	Indicator,
 	Measure,
 	Network,
@@ -49,8 +50,10 @@ export type AreaFeatureCollection = FeatureCollection<Polygon | MultiPolygon, Ar
 /** A package that passed validation without errors. */
 export interface PackageData {
 	descriptor: PackageDescriptor;
-	/** Area geometry by level id (descriptor.sozialraum.levels[].id), finest level first in levels. */
+	/** Area geometry by level id (descriptor.sozialraum.levels[].id): the level's newest version. */
 	areas: Record<string, AreaFeatureCollection>;
+	/** Every boundary version by level id and version id (a level without versions: none). */
+	areaVersions: Record<string, Record<string, AreaFeatureCollection>>;
 	indicators: Indicator[];
 	observations: Observation[];
 	population: PopulationRow[];
@@ -60,6 +63,8 @@ export interface PackageData {
 	network_members: NetworkMember[];
 	network_meetings: NetworkMeeting[];
 	measures: Measure[];
+	/** crosswalk.csv (empty when the package has none). */
+	crosswalk: CrosswalkRow[];
 }
 
 /** Resource names the validator knows how to read as tables. */
@@ -69,5 +74,7 @@ export const TABLE_RESOURCES = ['indicators', 'observations', 'population', 'off
  * packages from a statistics office will not have them (the app keeps them; see docs/data-package.md).
  */
 export const INVENTORY_RESOURCES = ['networks', 'network_members', 'network_meetings', 'measures'] as const;
+/** Tables a package may have; their absence is not worth a warning. */
+export const OPTIONAL_TABLE_RESOURCES = ['crosswalk'] as const;
 /** Tables a package cannot do without; the others may be absent (warning). */
 export const REQUIRED_TABLES: readonly string[] = ['indicators', 'observations'];

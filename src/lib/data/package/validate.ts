@@ -8,9 +8,10 @@
  *
  * Pure TS without Node APIs (browser import wizard and Node pipelines share it).
  */
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type {
 	AreaLevel,
+	AreaVersion,
+	CrosswalkRow,
 	Indicator,
 	Measure,
 	Network,
@@ -24,72 +25,20 @@ import type {
 } from '../types';
 import { TABLE_SCHEMAS, quote, parseCsv, type ParsedTable, type TableName } from './csv';
 import { looksLikePersonName } from './institution';
+import { levelFiles, scopeLevelIndex, validFrom, validTo } from '../levels';
 import {
 	REQUIRED_TABLES,
 	TABLE_RESOURCES,
 	type AreaFeatureCollection,
 	type LoadedPackage,
 	type PackageData,
-	type Problem,
-	type ProblemSeverity
+	type Problem
 } from './model';
+import { Findings, field, isObject, isText } from './findings';
+import { AreaIndex, checkAreas, contains } from './validate-areas';
+import { checkCrosswalk } from './validate-crosswalk';
 
 const DESCRIPTOR = 'datapackage.json';
-/** After this many problems in one file the rest is summarised: one bad export can have 100,000. */
-const MAX_PROBLEMS_PER_FILE = 200;
-
-interface Where {
-	row?: number;
-	column?: string;
-	/** Locator outside CSV rows, e.g. "Feld „sozialraum.levels“" or "Objekt 3 („0102“)". */
-	at?: string;
-}
-
-class Findings {
-	readonly list: Problem[] = [];
-	private readonly perFile = new Map<string, number>();
-
-	add(severity: ProblemSeverity, file: string, message: string, where: Where = {}): void {
-		const n = (this.perFile.get(file) ?? 0) + 1;
-		this.perFile.set(file, n);
-		if (n > MAX_PROBLEMS_PER_FILE) return;
-		const parts = [file];
-		if (where.row !== undefined) parts.push(`Zeile ${where.row}`);
-		if (where.at) parts.push(where.at);
-		if (where.column !== undefined) parts.push(`Spalte „${where.column}“`);
-		const problem: Problem = { severity, file, message_de: `${parts.join(', ')}: ${message}` };
-		if (where.row !== undefined) problem.row = where.row;
-		if (where.column !== undefined) problem.column = where.column;
-		this.list.push(problem);
-	}
-	error(file: string, message: string, where?: Where): void {
-		this.add('error', file, message, where);
-	}
-	warning(file: string, message: string, where?: Where): void {
-		this.add('warning', file, message, where);
-	}
-	/** Append "… N more" per file that hit the limit. */
-	finish(): Problem[] {
-		for (const [file, n] of this.perFile) {
-			if (n <= MAX_PROBLEMS_PER_FILE) continue;
-			const more = n - MAX_PROBLEMS_PER_FILE;
-			this.list.push({
-				severity: this.list.some((p) => p.file === file && p.severity === 'error') ? 'error' : 'warning',
-				file,
-				message_de: `${file}: ${more} weitere Probleme werden nicht einzeln aufgeführt.`
-			});
-		}
-		return this.list;
-	}
-	get hasErrors(): boolean {
-		return this.list.some((p) => p.severity === 'error');
-	}
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> =>
-	typeof x === 'object' && x !== null && !Array.isArray(x);
-const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
-const field = (path: string) => ({ at: `Feld „${path}“` });
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -163,6 +112,9 @@ function checkDescriptor(raw: unknown, f: Findings, unreadable: boolean): Packag
 		f.error(DESCRIPTOR, 'Mindestens eine Gebietsebene ist nötig.', field('sozialraum.levels'));
 		return null;
 	}
+	if (meta.levels.length > MAX_LEVELS) {
+		f.error(DESCRIPTOR, `Höchstens ${MAX_LEVELS} Gebietsebenen sind möglich (feinste zuerst, z. B. Baublock, Sozialraum, Stadtbezirk, Stadt); angegeben sind ${meta.levels.length}.`, field('sozialraum.levels'));
+	}
 	const ids = new Set<string>();
 	meta.levels.forEach((level, i) => {
 		const path = `sozialraum.levels[${i}]`;
@@ -178,12 +130,83 @@ function checkDescriptor(raw: unknown, f: Findings, unreadable: boolean): Packag
 			}
 		}
 		if (typeof level.label_en !== 'string') f.warning(DESCRIPTOR, 'Englische Bezeichnung fehlt.', field(`${path}.label_en`));
+		for (const key of ['label_plural_de', 'label_plural_en']) {
+			if (level[key] !== undefined && !isText(level[key])) f.error(DESCRIPTOR, 'Muss ein nicht leerer Text sein oder fehlen.', field(`${path}.${key}`));
+		}
 		if (typeof level.id === 'string') {
 			if (ids.has(level.id)) f.error(DESCRIPTOR, `Ebene ${quote(level.id)} ist doppelt.`, field(path));
+			else if (!LEVEL_ID.test(level.id)) {
+				f.error(DESCRIPTOR, `Kennung ${quote(level.id)} ist ungültig: Sie muss mit einem Kleinbuchstaben beginnen und darf nur a–z, 0–9 und _ enthalten (z. B. „ortsteil“).`, field(`${path}.id`));
+			} else if (level.id === 'city') {
+				f.error(DESCRIPTOR, 'Die Kennung „city“ ist für die Gesamtstadt bei Feinzielen reserviert; bitte eine andere wählen (z. B. „stadt“).', field(`${path}.id`));
+			}
 			ids.add(level.id);
 		}
+		if (level.versions !== undefined && !checkVersions(level, path, f)) usable = false;
 	});
-	return usable ? (raw as unknown as PackageDescriptor) : null;
+		return usable ? (raw as unknown as PackageDescriptor) : null;
+}
+
+const MAX_LEVELS = 4;
+const LEVEL_ID = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * Boundary versions of one level (docs/levels-and-versions.md): oldest first, validity by
+ * reporting year, no overlap and no gap, the level's own path is the newest version's file.
+ * Returns false when the list is too broken to read the level's geometry.
+ */
+function checkVersions(level: Record<string, unknown>, path: string, f: Findings): boolean {
+	const versions = level.versions;
+	if (!Array.isArray(versions) || versions.length === 0) {
+		f.error(DESCRIPTOR, 'Muss eine Liste von Gebietsständen sein (oder fehlen).', field(`${path}.versions`));
+		return false;
+	}
+	let ok = true;
+	const ids = new Set<string>();
+	const isYear = (x: unknown) => x === null || (typeof x === 'number' && Number.isInteger(x) && x >= 1000 && x <= 9998);
+	versions.forEach((v, i) => {
+		const at = `${path}.versions[${i}]`;
+		if (!isObject(v)) {
+			f.error(DESCRIPTOR, 'Eintrag ist kein Objekt.', field(at));
+			ok = false;
+			return;
+		}
+		for (const key of ['id', 'label_de', 'path']) {
+			if (!isText(v[key])) {
+				f.error(DESCRIPTOR, 'Pflichtfeld fehlt oder ist leer.', field(`${at}.${key}`));
+				ok = false;
+			}
+		}
+		if (typeof v.label_en !== 'string') f.warning(DESCRIPTOR, 'Englische Bezeichnung fehlt.', field(`${at}.label_en`));
+		for (const key of ['valid_from', 'valid_to']) {
+			if (!isYear(v[key])) {
+				f.error(DESCRIPTOR, `Muss ein Jahr (ganze Zahl) oder null sein, ist aber ${JSON.stringify(v[key] ?? 'leer')}.`, field(`${at}.${key}`));
+				ok = false;
+			}
+		}
+		if (typeof v.id === 'string') {
+			if (ids.has(v.id)) f.error(DESCRIPTOR, `Gebietsstand ${quote(v.id)} ist doppelt.`, field(at));
+			ids.add(v.id);
+		}
+	});
+	if (!ok) return false;
+	const list = versions as AreaVersion[];
+	list.forEach((v, i) => {
+		const at = field(`${path}.versions[${i}]`);
+		if (validFrom(v) > validTo(v)) f.error(DESCRIPTOR, `Gebietsstand ${quote(v.id)}: „valid_from“ ${v.valid_from} liegt nach „valid_to“ ${v.valid_to}.`, at);
+		if (i === 0) return;
+		const prev = list[i - 1];
+		if (prev.valid_to === null || validFrom(v) <= validTo(prev)) {
+			f.error(DESCRIPTOR, `Gebietsstände ${quote(prev.id)} und ${quote(v.id)} überschneiden sich (Gültigkeit bis ${prev.valid_to ?? 'offen'} und ab ${v.valid_from ?? 'immer'}); bitte älteste zuerst und ohne Überschneidung angeben.`, at);
+		} else if (validFrom(v) !== validTo(prev) + 1) {
+			f.error(DESCRIPTOR, `Zwischen Gebietsstand ${quote(prev.id)} (bis ${prev.valid_to}) und ${quote(v.id)} (ab ${v.valid_from}) fehlen Jahre; jedes Berichtsjahr braucht genau einen Gebietsstand.`, at);
+		}
+	});
+	const newest = list[list.length - 1];
+	if (level.path !== newest.path) {
+		f.error(DESCRIPTOR, `Der Pfad der Ebene (${quote(String(level.path))}) muss die Datei des neuesten Gebietsstands ${quote(newest.id)} sein (${quote(newest.path)}).`, field(`${path}.path`));
+	}
+	return true;
 }
 
 function checkFilesPresent(pkg: LoadedPackage, desc: PackageDescriptor, f: Findings): void {
@@ -194,8 +217,11 @@ function checkFilesPresent(pkg: LoadedPackage, desc: PackageDescriptor, f: Findi
 		}
 	}
 	for (const level of desc.sozialraum.levels) {
-		if (!desc.resources.some((r) => r.path === level.path) && !present(level.path)) {
-			f.error(level.path, `Geometrie der Ebene ${quote(level.id)} fehlt im Paket.`);
+		for (const path of levelFiles(level)) {
+			if (!desc.resources.some((r) => r.path === path) && !present(path)) {
+				const version = level.versions?.find((v) => v.path === path && path !== level.path);
+				f.error(path, `Geometrie der Ebene ${quote(level.id)}${version ? `, Gebietsstand ${quote(version.id)},` : ''} fehlt im Paket.`);
+			}
 		}
 	}
 	for (const name of TABLE_RESOURCES) {
@@ -203,121 +229,6 @@ function checkFilesPresent(pkg: LoadedPackage, desc: PackageDescriptor, f: Findi
 		if (REQUIRED_TABLES.includes(name)) f.error(DESCRIPTOR, `Ressource ${quote(name)} fehlt.`, field('resources'));
 		else f.warning(DESCRIPTOR, `Ressource ${quote(name)} fehlt; dieser Teil bleibt leer.`, field('resources'));
 	}
-}
-
-// ---------------------------------------------------------------- geometry
-
-interface LevelAreas {
-	level: AreaLevel;
-	keys: Map<string, Feature<Polygon | MultiPolygon>>;
-	/** Keys whose geometry is broken (reported once; no point-in-polygon tests against them). */
-	broken: Set<string>;
-	collection: AreaFeatureCollection;
-}
-
-/** Returns a German message for the first broken position, or null. */
-function checkRings(rings: unknown): string | null {
-	if (!Array.isArray(rings) || rings.length === 0) return 'Polygon ohne Ringe.';
-	for (const ring of rings) {
-		if (!Array.isArray(ring) || ring.length < 4) return 'Ring mit weniger als 4 Punkten.';
-		for (const pos of ring) {
-			if (!Array.isArray(pos) || pos.length < 2 || !pos.every((c) => typeof c === 'number' && Number.isFinite(c))) {
-				return `Koordinate ${JSON.stringify(pos)} ist kein Zahlenpaar.`;
-			}
-			const [lon, lat] = pos as number[];
-			if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-				return `Koordinate (${lon}, ${lat}) liegt außerhalb von WGS84 (Länge −180…180, Breite −90…90); ist die Datei z. B. in UTM (EPSG:25832)? Bitte nach WGS84 (EPSG:4326) umrechnen.`;
-			}
-		}
-		const first = ring[0] as number[];
-		const last = ring[ring.length - 1] as number[];
-		if (first[0] !== last[0] || first[1] !== last[1]) return 'Ring ist nicht geschlossen (erster ≠ letzter Punkt).';
-	}
-	return null;
-}
-
-function checkLevel(level: AreaLevel, raw: unknown, f: Findings): LevelAreas | null {
-	const file = level.path;
-	if (!isObject(raw) || raw.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
-		f.error(file, 'Keine GeoJSON-FeatureCollection.');
-		return null;
-	}
-	const keys = new Map<string, Feature<Polygon | MultiPolygon>>();
-	const broken = new Set<string>();
-	raw.features.forEach((feature: unknown, i: number) => {
-		const props = isObject(feature) && isObject(feature.properties) ? feature.properties : null;
-		const label = typeof props?.key === 'string' ? ` (${quote(props.key)})` : '';
-		const at = { at: `Objekt ${i + 1}${label}` };
-		if (!isObject(feature) || feature.type !== 'Feature') {
-			f.error(file, 'Ist kein GeoJSON-Feature.', at);
-			return;
-		}
-		if (!props) {
-			f.error(file, 'Eigenschaften (properties) fehlen.', at);
-			return;
-		}
-		let ok = true;
-		for (const key of ['key', 'name', 'level', 'parent']) {
-			const v = props[key];
-			if (typeof v === 'string') continue;
-			const hint = typeof v === 'number' ? ` ist eine Zahl (${v}); Schlüssel müssen Text sein, damit führende Nullen erhalten bleiben.` : ' fehlt oder ist kein Text.';
-			f.error(file, `Eigenschaft ${quote(key)}${hint}`, at);
-		}
-		if (typeof props.level === 'string' && props.level !== level.id) {
-			f.error(file, `Eigenschaft „level“ ist ${quote(props.level)}, die Datei gehört aber zur Ebene ${quote(level.id)}.`, at);
-		}
-		const geom = feature.geometry;
-		if (!isObject(geom) || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon')) {
-			f.error(file, 'Geometrie muss Polygon oder MultiPolygon sein.', at);
-			ok = false;
-		} else {
-			const parts = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
-			const bad = Array.isArray(parts) && parts.length > 0 ? parts.map(checkRings).find((m) => m !== null) : 'MultiPolygon ohne Polygone.';
-			if (bad) {
-				f.error(file, bad, at);
-				ok = false;
-			}
-		}
-		if (typeof props.key !== 'string') return;
-		// A key with broken geometry still counts as known, so its data rows do not cascade errors.
-		if (keys.has(props.key)) f.error(file, `Schlüssel ${quote(props.key)} kommt mehrfach vor.`, at);
-		else keys.set(props.key, feature as unknown as Feature<Polygon | MultiPolygon>);
-		if (!ok) broken.add(props.key);
-	});
-	return { level, keys, broken, collection: raw as unknown as AreaFeatureCollection };
-}
-
-function checkParents(levels: LevelAreas[], f: Findings): void {
-	levels.forEach((current, i) => {
-		const parentLevel = levels[i + 1];
-		current.collection.features.forEach((feature, index) => {
-			const { key, parent } = feature.properties ?? ({} as Record<string, unknown>);
-			if (typeof key !== 'string' || typeof parent !== 'string') return;
-			const at = { at: `Objekt ${index + 1} (${quote(key)})` };
-			if (!parentLevel) {
-				if (parent !== '') f.warning(current.level.path, `Oberste Ebene: „parent“ sollte leer sein, ist aber ${quote(parent)}.`, at);
-			} else if (!parentLevel.keys.has(parent)) {
-				f.error(current.level.path, `Übergeordnetes Gebiet ${quote(parent)} gibt es auf der Ebene ${quote(parentLevel.level.id)} nicht.`, at);
-			}
-		});
-	});
-}
-
-/** Even-odd ray casting in lon/lat: fine for city-sized polygons, independent of ring winding. */
-function contains(feature: Feature<Polygon | MultiPolygon>, lon: number, lat: number): boolean {
-	const g = feature.geometry;
-	const polygons: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-	return polygons.some((rings) => {
-		let inside = false;
-		for (const ring of rings) {
-			for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-				const [xi, yi] = ring[i];
-				const [xj, yj] = ring[j];
-				if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-			}
-		}
-		return inside;
-	});
 }
 
 // ---------------------------------------------------------------- tables
@@ -348,46 +259,20 @@ function checkIndicators(t: Table<Indicator>, f: Findings): Map<string, Indicato
 	return byId;
 }
 
-/** Where a key lives, for messages like "gehört zur Ebene stadtbezirk". */
-function levelOf(key: string, levels: LevelAreas[]): LevelAreas | undefined {
-	return levels.find((l) => l.keys.has(key));
-}
-
 const fmtNumber = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
-/** Boundary versions of a level (docs/levels-and-versions.md): keys per version, with validity years. */
-interface VersionKeys {
-	valid_from: number | null;
-	valid_to: number | null;
-	keys: Set<string>;
-}
-
-function versionKeys(level: AreaLevel, pkg: LoadedPackage): VersionKeys[] {
-	const versions = (level as AreaLevel & { versions?: { valid_from: number | null; valid_to: number | null; path: string }[] }).versions;
-	if (!Array.isArray(versions)) return [];
-	return versions.map((v) => {
-		const raw = pkg.geojson[v.path] as { features?: { properties?: { key?: unknown } }[] } | undefined;
-		return { valid_from: v.valid_from ?? null, valid_to: v.valid_to ?? null, keys: new Set((raw?.features ?? []).map((x) => String(x?.properties?.key))) };
-	});
-}
-
-function checkObservations(t: Table<Observation>, indicators: Map<string, Indicator>, levels: LevelAreas[], f: Findings, versions: VersionKeys[] = []): void {
+function checkObservations(t: Table<Observation>, indicators: Map<string, Indicator>, areas: AreaIndex, f: Findings): void {
 	if (!t) return;
-	const finest = levels[0];
+	const finest = areas.finest;
+	const onlyFinest = finest ? `Beobachtungen sind nur auf der feinsten Ebene ${quote(finest.level.id)} erlaubt.` : '';
 	const seen = new Map<string, number>();
-	// with boundary versions an observation's key belongs to the version valid in its year
-	const inVersion = (o: Observation) => versions.find((v) => (v.valid_from === null || o.year >= v.valid_from) && (v.valid_to === null || o.year <= v.valid_to))?.keys.has(o.area_key) ?? false;
 	t.table.rows.forEach((o, i) => {
 		const row = t.table.rowNumbers[i];
 		const ind = indicators.get(o.indicator_id);
 		if (!ind) f.error(t.file, `Indikator ${quote(o.indicator_id)} ist in indicators.csv nicht definiert.`, { row, column: 'indicator_id' });
-		if (finest && (versions.length ? !inVersion(o) : !finest.keys.has(o.area_key))) {
-			const other = levelOf(o.area_key, levels);
-			const msg = other
-				? `Gebiet ${quote(o.area_key)} gehört zur Ebene ${quote(other.level.id)}; Beobachtungen sind nur auf der feinsten Ebene ${quote(finest.level.id)} erlaubt.`
-				: `Gebiet ${quote(o.area_key)} gibt es auf der Ebene ${quote(finest.level.id)} nicht.`;
-			f.error(t.file, msg, { row, column: 'area_key' });
-		}
+		// keyed to the finest level's version valid in that year (2016 uses the 2014 keys)
+		const why = finest ? areas.whyNot(finest, o.area_key, o.year, onlyFinest) : null;
+		if (why) f.error(t.file, why, { row, column: 'area_key' });
 		const id = `${o.area_key}\u0000${o.indicator_id}\u0000${o.year}`;
 		const first = seen.get(id);
 		if (first !== undefined) {
@@ -437,14 +322,18 @@ function checkObservationValues(o: Observation, ind: Indicator | undefined, file
 	}
 }
 
-function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findings, versions: VersionKeys[] = []): void {
+function checkPopulation(t: Table<PopulationRow>, areas: AreaIndex, f: Findings): void {
 	if (!t) return;
 	const seen = new Map<string, number>();
-	const inVersion = (p: PopulationRow) => versions.some((v) => (v.valid_from === null || p.year >= v.valid_from) && (v.valid_to === null || p.year <= v.valid_to) && v.keys.has(p.area_key));
 	t.table.rows.forEach((p, i) => {
 		const row = t.table.rowNumbers[i];
-		if (levels.length > 0 && !levelOf(p.area_key, levels) && !inVersion(p)) {
+		const level = areas.levelOf(p.area_key);
+		if (areas.finest && !level) {
 			f.error(t.file, `Gebiet ${quote(p.area_key)} ist in keiner Gebietsebene enthalten.`, { row, column: 'area_key' });
+		} else if (areas.finest && level) {
+			// any level, but the version valid in that year
+			const why = areas.whyNot(level, p.area_key, p.year, '');
+			if (why) f.error(t.file, why, { row, column: 'area_key' });
 		}
 		if (p.persons !== null && p.persons < 0) f.error(t.file, `Personenzahl ${p.persons} ist negativ.`, { row, column: 'persons' });
 		const id = `${p.area_key}\u0000${p.year}\u0000${p.age_group}`;
@@ -455,9 +344,9 @@ function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findi
 	});
 }
 
-function checkOffers(t: Table<Offer>, levels: LevelAreas[], f: Findings): void {
+function checkOffers(t: Table<Offer>, areas: AreaIndex, f: Findings): void {
 	if (!t) return;
-	const finest = levels[0];
+	const finest = areas.finest;
 	const ids = new Set<string>();
 	t.table.rows.forEach((o, i) => {
 		const row = t.table.rowNumbers[i];
@@ -469,24 +358,23 @@ function checkOffers(t: Table<Offer>, levels: LevelAreas[], f: Findings): void {
 		}
 		const coordsOk = o.lon >= -180 && o.lon <= 180 && o.lat >= -90 && o.lat <= 90;
 		if (!coordsOk) f.error(t.file, `Koordinate (${o.lon}, ${o.lat}) liegt außerhalb von WGS84.`, { row, column: o.lon >= -180 && o.lon <= 180 ? 'lat' : 'lon' });
-		const area = finest?.keys.get(o.area_key);
-		if (finest && !area) {
-			f.error(t.file, `Gebiet ${quote(o.area_key)} gibt es auf der Ebene ${quote(finest.level.id)} nicht.`, { row, column: 'area_key' });
-		} else if (area && coordsOk && !finest.broken.has(o.area_key) && !contains(area, o.lon, o.lat)) {
-			const name = (area.properties as { name?: string } | null)?.name ?? '';
+		if (!finest) return;
+		// offers have no year: a key of any version of the finest level, located in its newest boundary
+		const area = areas.newestFeature(finest, o.area_key);
+		if (!area) {
+			const why = areas.whyNot(finest, o.area_key, null, `Angebote werden einem Gebiet der feinsten Ebene ${quote(finest.level.id)} zugeordnet.`);
+			f.error(t.file, why ?? `Gebiet ${quote(o.area_key)} gibt es auf der Ebene ${quote(finest.level.id)} nicht.`, { row, column: 'area_key' });
+		} else if (coordsOk && !area.broken && !contains(area.feature, o.lon, o.lat)) {
+			const name = (area.feature.properties as { name?: string } | null)?.name ?? '';
 			f.warning(t.file, `Standort (${o.lon}, ${o.lat}) liegt nicht im Gebiet ${quote(o.area_key)}${name ? ` (${name})` : ''}.`, { row, column: 'area_key' });
 		}
 	});
 }
 
-function checkTargets(t: Table<Target>, indicators: Map<string, Indicator>, levels: LevelAreas[], f: Findings): void {
+function checkTargets(t: Table<Target>, indicators: Map<string, Indicator>, areas: AreaIndex, f: Findings): void {
 	if (!t) return;
 	const ids = new Set<string>();
-	// "stadtbezirk" means the level of that id, or else the middle level of a three-level package.
-	const scopeLevel = (scope: string) =>
-		scope === 'sozialraum'
-			? levels[0]
-			: (levels.find((l) => l.level.id === scope) ?? (scope === 'stadtbezirk' && levels.length > 2 ? levels[1] : undefined));
+	const levelIds = areas.levels.map((l) => l.level.id);
 	t.table.rows.forEach((z, i) => {
 		const row = t.table.rowNumbers[i];
 		if (ids.has(z.id)) f.error(t.file, `Feinziel ${quote(z.id)} kommt mehrfach vor.`, { row, column: 'id' });
@@ -497,22 +385,23 @@ function checkTargets(t: Table<Target>, indicators: Map<string, Indicator>, leve
 		if (z.target_year < z.baseline_year) {
 			f.error(t.file, `Zieljahr ${z.target_year} liegt vor dem Ausgangsjahr ${z.baseline_year}.`, { row, column: 'target_year' });
 		}
-		if (levels.length === 0) return;
+		if (!areas.finest) return;
 		if (z.scope_type === 'city') {
 			if (z.scope_keys.length > 0) f.warning(t.file, 'Bei Bezug „city“ werden Gebietsschlüssel ignoriert.', { row, column: 'scope_keys' });
+			return;
+		}
+		const index = scopeLevelIndex(z.scope_type, levelIds);
+		if (index < 0) {
+			f.error(t.file, `Das Paket hat keine Ebene ${quote(z.scope_type)}; möglich sind „city“ und ${levelIds.map(quote).join(', ')}.`, { row, column: 'scope_type' });
 			return;
 		}
 		if (z.scope_keys.length === 0) {
 			f.error(t.file, `Bei Bezug ${quote(z.scope_type)} ist mindestens ein Gebietsschlüssel nötig.`, { row, column: 'scope_keys' });
 			return;
 		}
-		const level = scopeLevel(z.scope_type);
-		if (!level) {
-			f.error(t.file, `Das Paket hat keine Ebene ${quote(z.scope_type)}.`, { row, column: 'scope_type' });
-			return;
-		}
+		const level = areas.levels[index];
 		for (const key of z.scope_keys) {
-			if (!level.keys.has(key)) {
+			if (areas.versionsWith(level, key).length === 0) {
 				f.error(t.file, `Gebiet ${quote(key)} gibt es auf der Ebene ${quote(level.level.id)} nicht.`, { row, column: 'scope_keys' });
 			}
 		}
@@ -525,7 +414,7 @@ function personWarning(file: string, text: string, row: number, column: string, 
 	}
 }
 
-function checkNetworks(t: Table<Network>, levels: LevelAreas[], f: Findings): Set<string> {
+function checkNetworks(t: Table<Network>, areas: AreaIndex, f: Findings): Set<string> {
 	const ids = new Set<string>();
 	if (!t) return ids;
 	t.table.rows.forEach((n, i) => {
@@ -533,11 +422,12 @@ function checkNetworks(t: Table<Network>, levels: LevelAreas[], f: Findings): Se
 		if (ids.has(n.id)) f.error(t.file, `Netzwerk ${quote(n.id)} kommt mehrfach vor.`, { row, column: 'id' });
 		ids.add(n.id);
 		personWarning(t.file, n.coordinator, row, 'coordinator', f);
-		if (levels.length === 0) return;
-		const level = levels.find((l) => l.level.id === n.level);
+		if (areas.levels.some((l) => !l.complete)) return; // a missing map was reported once already
+		const level = areas.levelById(n.level);
 		if (!level) {
-			f.error(t.file, `Das Paket hat keine Ebene ${quote(n.level)} (vorhanden: ${levels.map((l) => l.level.id).join(', ')}).`, { row, column: 'level' });
-		} else if (!level.keys.has(n.area_key)) {
+			f.error(t.file, `Das Paket hat keine Ebene ${quote(n.level)} (vorhanden: ${areas.levels.map((l) => l.level.id).join(', ')}).`, { row, column: 'level' });
+		} else if (areas.versionsWith(level, n.area_key).length === 0) {
+			// a network may date from any boundary version of its level
 			f.error(t.file, `Gebiet ${quote(n.area_key)} gibt es auf der Ebene ${quote(n.level)} nicht.`, { row, column: 'area_key' });
 		}
 	});
@@ -596,14 +486,7 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	if (!desc) return { data: null, problems: f.finish() };
 	checkFilesPresent(pkg, desc, f);
 
-	const levels: LevelAreas[] = [];
-	for (const level of desc.sozialraum.levels) {
-		if (!(level.path in pkg.geojson)) continue;
-		const checked = checkLevel(level, pkg.geojson[level.path], f);
-		if (checked) levels.push(checked);
-	}
-	// Parent checks need every level; skip them when one is missing so one gap is one message.
-	if (levels.length === desc.sozialraum.levels.length) checkParents(levels, f);
+	const areas = checkAreas(desc, pkg, f);
 
 	const indicatorTable = parseTable<Indicator>(pkg, desc, 'indicators', f);
 	const observationTable = parseTable<Observation>(pkg, desc, 'observations', f);
@@ -614,20 +497,19 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	const memberTable = parseTable<NetworkMember>(pkg, desc, 'network_members', f);
 	const meetingTable = parseTable<NetworkMeeting>(pkg, desc, 'network_meetings', f);
 	const measureTable = parseTable<Measure>(pkg, desc, 'measures', f);
+	const crosswalkTable = parseTable<CrosswalkRow>(pkg, desc, 'crosswalk', f);
 
 	const indicators = checkIndicators(indicatorTable, f);
 	const def = desc.sozialraum.default_indicator;
 	if (indicatorTable && isText(def) && !indicators.has(def)) {
 		f.error(DESCRIPTOR, `Standardindikator ${quote(def)} ist in indicators.csv nicht definiert.`, field('sozialraum.default_indicator'));
 	}
-	const finestComplete = levels[0]?.level.id === desc.sozialraum.levels[0].id;
-	const areaLevels = finestComplete ? levels : [];
-	const finestVersions = finestComplete ? versionKeys(desc.sozialraum.levels[0], pkg) : [];
-	checkObservations(observationTable, indicators, areaLevels, f, finestVersions);
-	checkPopulation(populationTable, areaLevels, f, finestVersions);
-	checkOffers(offerTable, areaLevels, f);
-	checkTargets(targetTable, indicators, areaLevels, f);
-	const networkIds = checkNetworks(networkTable, areaLevels, f);
+	checkObservations(observationTable, indicators, areas, f);
+	checkPopulation(populationTable, areas, f);
+	checkOffers(offerTable, areas, f);
+	checkTargets(targetTable, indicators, areas, f);
+	checkCrosswalk(crosswalkTable, areas, f);
+	const networkIds = checkNetworks(networkTable, areas, f);
 	checkNetworkMembers(memberTable, networkIds, f);
 	checkNetworkMeetings(meetingTable, networkIds, f);
 	const ids = <T extends { id: string }>(table: Table<T>) => new Set(table?.table.rows.map((r) => r.id) ?? []);
@@ -638,12 +520,18 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 
 	const problems = f.finish();
 	if (f.hasErrors) return { data: null, problems };
-	const areas: Record<string, AreaFeatureCollection> = {};
-	for (const l of levels) areas[l.level.id] = l.collection;
+	const collections: Record<string, AreaFeatureCollection> = {};
+	const areaVersions: Record<string, Record<string, AreaFeatureCollection>> = {};
+	for (const l of areas.levels) {
+		const newest = l.versions.find((v) => v.version.path === l.level.path) ?? l.versions[l.versions.length - 1];
+		if (newest) collections[l.level.id] = newest.collection;
+		if (l.level.versions) areaVersions[l.level.id] = Object.fromEntries(l.versions.map((v) => [v.version.id, v.collection]));
+	}
 	return {
 		data: {
 			descriptor: desc,
-			areas,
+			areas: collections,
+			areaVersions,
 			indicators: indicatorTable?.table.rows ?? [],
 			observations: observationTable?.table.rows ?? [],
 			population: populationTable?.table.rows ?? [],
@@ -652,7 +540,8 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 			networks: networkTable?.table.rows ?? [],
 			network_members: memberTable?.table.rows ?? [],
 			network_meetings: meetingTable?.table.rows ?? [],
-			measures: measureTable?.table.rows ?? []
+			measures: measureTable?.table.rows ?? [],
+			crosswalk: crosswalkTable?.table.rows ?? []
 		},
 		problems
 	};
