@@ -1,7 +1,7 @@
 /**
  * The map's two recolour paths (src/lib/map/maplibre-choropleth.ts) draw the same pixels: one
- * data-driven expression per layer (the app's default) and one feature-state write per area (the
- * path before issue #13; the benchmark switches with `__benchRecolour`). Both pages show the same
+ * feature-state write per area (the app's default) and one data-driven expression per layer (the
+ * benchmark switches with `__benchRecolour`). Both pages show the same
  * indicator with a suppressed (hatched) area, a selected area and a hovered one, first as opened
  * and then after a recolour; their canvases must be identical to the byte.
  */
@@ -32,7 +32,8 @@ const hovered = features.filter((f) => f.properties.key !== hit.row!.key && f.pr
 
 async function open(via: 'expression' | 'feature-state'): Promise<Page> {
 	const page = await session.newPage();
-	if (via === 'feature-state') await page.addInitScript({ content: 'globalThis.__benchRecolour = "feature-state";' });
+	// both set explicitly, so the comparison does not depend on which path is the default
+	await page.addInitScript({ content: `globalThis.__benchRecolour = ${JSON.stringify(via)};` });
 	await page.goto(`${session.baseUrl}?indikator=${hit.id}&jahr=${hit.year}&sozialraum=${selected}`);
 	await page.waitForSelector('[data-testid=atlas]', { timeout: 60_000 });
 	await waitForMapState(page, { indicator: hit.id, year: hit.year });

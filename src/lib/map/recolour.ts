@@ -2,11 +2,13 @@
  * The colours of every area as two data-driven paint expressions (one 'match' on the area key for
  * the fill colour, one for the hatch's opacity) instead of one feature-state write per area.
  *
- * Why: with feature-state, MapLibre rewrites the paint arrays of every changed feature on the main
- * thread (`updatePaintArrays`; ≈ 0.8 s per recolour at 20,000 areas in the CPU profile of
- * 2026-11-21). A changed data-driven expression is instead sent to the map's worker, which lays
- * the tiles out again and evaluates it there; the main thread only builds this small expression
- * (areas are grouped by colour, so it has at most one branch per class colour).
+ * Why it was tried: with feature-state, MapLibre rewrites the paint arrays of every changed
+ * feature on the main thread (`updatePaintArrays`; ≈ 0.8 s per recolour at 20,000 areas in the
+ * CPU profile of 2026-11-21). A changed data-driven expression is instead sent to the map's
+ * worker, which lays the tiles out again and evaluates it there; the main thread only builds this
+ * small expression (areas are grouped by colour: at most one branch per class colour).
+ * Measured at 1,000 areas it is slower (the worker re-tessellates every polygon, the main thread
+ * then uploads new buffers), so it is not the default; see maplibre-choropleth.ts.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { AreaStyle } from './maplibre-choropleth';
