@@ -47,6 +47,8 @@ export interface RunOptions {
 	pixelCheck: boolean;
 	/** false: Chromium without WebGL, so the app draws its SVG map (CPU only, no SwiftShader). */
 	webgl?: boolean;
+	/** How the map recolours (src/lib/map/maplibre-choropleth.ts); the app's default when not given. */
+	recolour?: 'expression' | 'feature-state';
 }
 
 export interface RunResult {
@@ -82,6 +84,7 @@ export async function coldRun(o: RunOptions): Promise<RunResult> {
 		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'de-DE' });
 		await context.addInitScript(ESBUILD_NAME_SHIM);
 		await context.addInitScript(installProbe);
+		if (o.recolour) await context.addInitScript({ content: `globalThis.__benchRecolour = ${JSON.stringify(o.recolour)};` });
 		const page = await context.newPage();
 		page.on('pageerror', (e) => errors.push(String(e)));
 		page.on('console', (m) => {

@@ -63,14 +63,18 @@ export function installProbe(): void {
 			marks.firstView = performance.now();
 			frame().then(frame).then((t) => (marks.firstViewFrame = t));
 		}
-		if (!mapEl) {
+		// Without WebGL the map component first renders its MapLibre container (data-applied="")
+		// and then replaces it with the SVG fallback's element: follow the element that is in the
+		// document, or the first map is never marked (the bench's SVG runs timed out on this).
+		if (!mapEl || !mapEl.isConnected) {
+			attrObserver.disconnect();
 			mapEl = document.querySelector('[data-applied]');
 			if (mapEl) {
 				attrObserver.observe(mapEl, { attributes: true, attributeFilter: ['data-applied'] });
 				onApplied(mapEl.getAttribute('data-applied'));
 			}
 		}
-		if (marks.atlas !== undefined && mapEl) domObserver.disconnect();
+		if (marks.atlas !== undefined && marks.applied !== undefined) domObserver.disconnect();
 	});
 	domObserver.observe(document, { childList: true, subtree: true });
 	addEventListener('mousedown', (e) => (marks.mouseDown = e.timeStamp), { capture: true });
