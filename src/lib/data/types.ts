@@ -107,7 +107,12 @@ export interface Offer {
 	description: string;
 }
 
-export type TargetScope = 'city' | 'stadtbezirk' | 'sozialraum';
+/**
+ * The whole territory (`city`) or a level id (`gemeinde`, `ortsteil`, …). The old values `sozialraum`
+ * (= the finest level) and `stadtbezirk` (= the middle level of three) stay valid
+ * (docs/levels-and-versions.md).
+ */
+export type TargetScope = 'city' | 'stadtbezirk' | 'sozialraum' | (string & {});
 
 /** A Feinziel (operational target) agreed by the steering group. */
 export interface Target {
@@ -126,13 +131,44 @@ export interface Target {
 	status: 'adopted' | 'draft';
 }
 
-/** Levels of the area hierarchy, finest first. */
+/** Levels of the area hierarchy, finest first (docs/levels-and-versions.md). */
 export interface AreaLevel {
 	id: string;
 	label_de: string;
 	label_en: string;
-	/** Path of the GeoJSON file inside the package. */
+	/** Plural labels ("Ortsteile"); absent = the singular is used. */
+	label_plural_de?: string;
+	label_plural_en?: string;
+	/** Path of the GeoJSON file inside the package (the newest version when there are versions). */
 	path: string;
+	/** Boundary versions (Gebietsstände), oldest first; absent = one version, valid always. */
+	versions?: AreaVersion[];
+}
+
+/** One boundary version of a level: the complete level as it was in those reporting years. */
+export interface AreaVersion {
+	id: string;
+	label_de: string;
+	label_en: string;
+	/** First reporting year, inclusive; null = since always. */
+	valid_from: number | null;
+	/** Last reporting year, inclusive; null = still valid. */
+	valid_to: number | null;
+	path: string;
+}
+
+export type CrosswalkMethod = 'area' | 'population' | 'given';
+export const CROSSWALK_METHODS: readonly CrosswalkMethod[] = ['area', 'population', 'given'];
+
+/** One row of crosswalk.csv: the share of an old area's counts that belongs to a new area. */
+export interface CrosswalkRow {
+	level: string;
+	from_version: string;
+	from_key: string;
+	to_version: string;
+	to_key: string;
+	weight: number;
+	method: CrosswalkMethod;
 }
 
 /** Properties every area feature carries. */

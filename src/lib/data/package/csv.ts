@@ -18,7 +18,8 @@ import {
 	type Observation,
 	type Offer,
 	type PopulationRow,
-	type Target
+	type Target,
+	CROSSWALK_METHODS
 } from '../types';
 
 /**
@@ -48,9 +49,10 @@ export interface ColumnSpec {
 	description_de: string;
 }
 
-export type TableName = 'indicators' | 'observations' | 'population' | 'offers' | 'targets';
+export type TableName = 'indicators' | 'observations' | 'population' | 'offers' | 'targets' | 'crosswalk';
 
 export const AGE_GROUPS = ['0_2', '3_5', '6_9', '10_15', '16_17', '18_26', 'insgesamt'] as const;
+/** Scopes every package has; besides these, any level id of the package (checked by the validator). */
 export const TARGET_SCOPES = ['city', 'stadtbezirk', 'sozialraum'] as const;
 export const TARGET_STATUSES = ['adopted', 'draft'] as const;
 /** Offers serve a life phase of the chain; "kontext" is for indicators only. */
@@ -86,7 +88,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('decimals', 'integer', 'error', 'Nachkommastellen für die Anzeige')
 	],
 	observations: [
-		col('area_key', 'key', 'error', 'Schlüssel des Sozialraums (Text, führende Nullen)'),
+		col('area_key', 'key', 'error', 'Schlüssel des Gebiets auf der feinsten Ebene (Text, führende Nullen)'),
 		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
 		col('year', 'integer', 'error', 'Berichtsjahr'),
 		col('value', 'number', 'null', 'Wert; leer = nicht verfügbar'),
@@ -111,7 +113,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 			enum: OFFER_LIFE_PHASES
 		}),
 		col('topics', 'list', 'empty', 'Themen, durch | getrennt'),
-		col('area_key', 'key', 'error', 'Schlüssel des Sozialraums, in dem das Angebot liegt'),
+		col('area_key', 'key', 'error', 'Schlüssel des Gebiets der feinsten Ebene, in dem das Angebot liegt'),
 		col('lon', 'number', 'error', 'Geografische Länge (WGS84)'),
 		col('lat', 'number', 'error', 'Geografische Breite (WGS84)'),
 		col('places', 'integer', 'null', 'Plätze (nur bei Angeboten mit Kapazität)'),
@@ -120,9 +122,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 	targets: [
 		col('id', 'key', 'error', 'Kennung des Feinziels'),
 		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
-		col('scope_type', 'string', 'error', 'city, stadtbezirk oder sozialraum', {
-			enum: TARGET_SCOPES
-		}),
+		col('scope_type', 'key', 'error', 'city (das ganze Gebiet) oder die Kennung einer Ebene, z. B. gemeinde'),
 		col('scope_keys', 'list', 'empty', 'Gebietsschlüssel, durch | getrennt (leer für die Stadt)'),
 		col('baseline_year', 'integer', 'error', 'Ausgangsjahr'),
 		col('baseline_value', 'number', 'error', 'Ausgangswert'),
@@ -134,6 +134,15 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('status', 'string', 'error', 'adopted (beschlossen) oder draft (Entwurf)', {
 			enum: TARGET_STATUSES
 		})
+	],
+	crosswalk: [
+		col('level', 'key', 'error', 'Kennung der Ebene'),
+		col('from_version', 'key', 'error', 'Kennung des alten Gebietsstands'),
+		col('from_key', 'key', 'error', 'Schlüssel des alten Gebiets'),
+		col('to_version', 'key', 'error', 'Kennung des neuen Gebietsstands'),
+		col('to_key', 'key', 'error', 'Schlüssel des neuen Gebiets'),
+		col('weight', 'number', 'error', 'Anteil der Zahlen des alten Gebiets, der auf das neue entfällt (0 < w ≤ 1)'),
+		col('method', 'string', 'error', 'area (Fläche), population (Einwohner) oder given (geliefert)', { enum: CROSSWALK_METHODS })
 	]
 };
 

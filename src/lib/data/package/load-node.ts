@@ -25,7 +25,7 @@ function parseJson(text: string): { value: unknown } | { error: string } {
 	}
 }
 
-/** Paths the descriptor refers to: every resource and every level's geometry file. */
+/** Paths the descriptor refers to: every resource and every level's (and boundary version's) geometry file. */
 function referencedPaths(descriptor: unknown): string[] {
 	const paths = new Set<string>();
 	const d = descriptor as { resources?: unknown; sozialraum?: { levels?: unknown } } | null;
@@ -33,7 +33,10 @@ function referencedPaths(descriptor: unknown): string[] {
 		for (const r of d.resources) if (typeof r?.path === 'string') paths.add(r.path);
 	}
 	if (Array.isArray(d?.sozialraum?.levels)) {
-		for (const l of d.sozialraum.levels) if (typeof l?.path === 'string') paths.add(l.path);
+		for (const l of d.sozialraum.levels) {
+			if (typeof l?.path === 'string') paths.add(l.path);
+			if (Array.isArray(l?.versions)) for (const v of l.versions) if (typeof v?.path === 'string') paths.add(v.path);
+		}
 	}
 	return [...paths];
 }

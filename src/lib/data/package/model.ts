@@ -8,6 +8,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type {
 	AreaProperties,
+	CrosswalkRow,
 	Indicator,
 	Observation,
 	Offer,
@@ -52,6 +53,10 @@ export interface PackageData {
 	population: PopulationRow[];
 	offers: Offer[];
 	targets: Target[];
+	/** Boundary versions by level id and version id (levels without versions are absent). */
+	versions: Record<string, Record<string, AreaFeatureCollection>>;
+	/** crosswalk.csv (empty without one). */
+	crosswalk: CrosswalkRow[];
 }
 
 /** Resource names the validator knows how to read as tables. */

@@ -11,6 +11,7 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type {
 	AreaLevel,
+	CrosswalkRow,
 	Indicator,
 	Observation,
 	Offer,
@@ -28,6 +29,7 @@ import {
 	type Problem,
 	type ProblemSeverity
 } from './model';
+import { validIn, versionDe, versionListProblems, versionsOf, type LevelVersion } from './versions';
 
 const DESCRIPTOR = 'datapackage.json';
 /** After this many problems in one file the rest is summarised: one bad export can have 100,000. */
@@ -173,6 +175,10 @@ function checkDescriptor(raw: unknown, f: Findings, unreadable: boolean): Packag
 			}
 		}
 		if (typeof level.label_en !== 'string') f.warning(DESCRIPTOR, 'Englische Bezeichnung fehlt.', field(`${path}.label_en`));
+		for (const p of versionListProblems(level, path)) {
+			f.error(DESCRIPTOR, p.message_de, field(p.field));
+			usable = false;
+		}
 		if (typeof level.id === 'string') {
 			if (ids.has(level.id)) f.error(DESCRIPTOR, `Ebene ${quote(level.id)} ist doppelt.`, field(path));
 			ids.add(level.id);
@@ -191,6 +197,10 @@ function checkFilesPresent(pkg: LoadedPackage, desc: PackageDescriptor, f: Findi
 	for (const level of desc.sozialraum.levels) {
 		if (!desc.resources.some((r) => r.path === level.path) && !present(level.path)) {
 			f.error(level.path, `Geometrie der Ebene ${quote(level.id)} fehlt im Paket.`);
+		}
+		for (const v of versionsOf(level)) {
+			if (v.path === level.path || desc.resources.some((r) => r.path === v.path) || present(v.path)) continue;
+			f.error(v.path, `Geometrie des Gebietsstands ${versionDe(v)} der Ebene ${quote(level.id)} fehlt im Paket.`);
 		}
 	}
 	for (const name of TABLE_RESOURCES) {
@@ -282,19 +292,57 @@ function checkLevel(level: AreaLevel, raw: unknown, f: Findings): LevelAreas | n
 	return { level, keys, broken, collection: raw as unknown as AreaFeatureCollection };
 }
 
-function checkParents(levels: LevelAreas[], f: Findings): void {
-	levels.forEach((current, i) => {
-		const parentLevel = levels[i + 1];
-		current.collection.features.forEach((feature, index) => {
-			const { key, parent } = feature.properties ?? ({} as Record<string, unknown>);
-			if (typeof key !== 'string' || typeof parent !== 'string') return;
-			const at = { at: `Objekt ${index + 1} (${quote(key)})` };
-			if (!parentLevel) {
-				if (parent !== '') f.warning(current.level.path, `Oberste Ebene: „parent“ sollte leer sein, ist aber ${quote(parent)}.`, at);
-			} else if (!parentLevel.keys.has(parent)) {
-				f.error(current.level.path, `Übergeordnetes Gebiet ${quote(parent)} gibt es auf der Ebene ${quote(parentLevel.level.id)} nicht.`, at);
+/** Every version of a level with the areas read from its file (versions whose file is missing are left out). */
+interface LevelHistory {
+	level: AreaLevel;
+	versions: { version: LevelVersion; areas: LevelAreas }[];
+}
+
+/** The areas of the version valid in a reporting year, if any. */
+function areasIn(h: LevelHistory, year: number): LevelAreas | undefined {
+	return h.versions.find((v) => validIn(v.version, year))?.areas;
+}
+
+/** Each version's parents are keys of the parent level's version valid in the same years. */
+function checkParents(histories: LevelHistory[], f: Findings): void {
+	histories.forEach((h, i) => {
+		const parent = histories[i + 1];
+		for (const { version, areas } of h.versions) {
+			if (!parent) checkParentsOf(areas, undefined, f);
+			else {
+				const start = version.validFrom;
+				const match = parent.versions.find((p) => (start === null ? p.version.validFrom === null || p === parent.versions[0] : validIn(p.version, start)));
+				if (match) checkParentsOf(areas, match.areas, f);
 			}
-		});
+		}
+	});
+}
+
+/** The same key must mean the same area in every version (a changed area gets a new key). */
+function checkVersionKeys(h: LevelHistory, f: Findings): void {
+	const first = new Map<string, { version: LevelVersion; geometry: string }>();
+	for (const { version, areas } of h.versions) {
+		for (const [key, feature] of areas.keys) {
+			const geometry = JSON.stringify(feature.geometry);
+			const seen = first.get(key);
+			if (!seen) first.set(key, { version, geometry });
+			else if (seen.geometry !== geometry) {
+				f.error(version.path, `Schlüssel ${quote(key)} hat in den Gebietsständen ${versionDe(seen.version)} und ${versionDe(version)} verschiedene Geometrien; ein geändertes Gebiet braucht einen neuen Schlüssel.`, { at: `Gebiet ${quote(key)}` });
+			}
+		}
+	}
+}
+
+function checkParentsOf(current: LevelAreas, parentLevel: LevelAreas | undefined, f: Findings): void {
+	current.collection.features.forEach((feature, index) => {
+		const { key, parent } = feature.properties ?? ({} as Record<string, unknown>);
+		if (typeof key !== 'string' || typeof parent !== 'string') return;
+		const at = { at: `Objekt ${index + 1} (${quote(key)})` };
+		if (!parentLevel) {
+			if (parent !== '') f.warning(current.level.path, `Oberste Ebene: „parent“ sollte leer sein, ist aber ${quote(parent)}.`, at);
+		} else if (!parentLevel.keys.has(parent)) {
+			f.error(current.level.path, `Übergeordnetes Gebiet ${quote(parent)} gibt es auf der Ebene ${quote(parentLevel.level.id)} nicht.`, at);
+		}
 	});
 }
 
@@ -350,15 +398,38 @@ function levelOf(key: string, levels: LevelAreas[]): LevelAreas | undefined {
 
 const fmtNumber = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
-function checkObservations(t: Table<Observation>, indicators: Map<string, Indicator>, levels: LevelAreas[], f: Findings): void {
+/**
+ * Why a key is not an area of the version valid in `year` (null when it is): it belongs to another
+ * version (a table on the wrong Gebietsstand), or no version is valid then, or it is unknown.
+ */
+function versionMismatch(h: LevelHistory, key: string, year: number): string | null {
+	const current = areasIn(h, year);
+	if (current?.keys.has(key)) return null;
+	const id = quote(h.level.id);
+	if (!current) {
+		const list = h.versions.map((v) => versionDe(v.version)).join(', ');
+		return `Für das Jahr ${year} gilt kein Gebietsstand der Ebene ${id} (Gebietsstände: ${list}).`;
+	}
+	const other = h.versions.find((v) => v.areas.keys.has(key));
+	const valid = h.versions.find((v) => v.areas === current)!.version;
+	if (other) return `Gebiet ${quote(key)} gehört zum Gebietsstand ${versionDe(other.version)} der Ebene ${id}; für das Jahr ${year} gilt der Gebietsstand ${versionDe(valid)}.`;
+	return null;
+}
+
+function checkObservations(t: Table<Observation>, indicators: Map<string, Indicator>, levels: LevelAreas[], finestHistory: LevelHistory | undefined, f: Findings): void {
 	if (!t) return;
 	const finest = levels[0];
+	const versioned = finestHistory && finestHistory.versions.length > 1 ? finestHistory : undefined;
 	const seen = new Map<string, number>();
 	t.table.rows.forEach((o, i) => {
 		const row = t.table.rowNumbers[i];
 		const ind = indicators.get(o.indicator_id);
 		if (!ind) f.error(t.file, `Indikator ${quote(o.indicator_id)} ist in indicators.csv nicht definiert.`, { row, column: 'indicator_id' });
-		if (finest && !finest.keys.has(o.area_key)) {
+		// With boundary versions the key must belong to the finest level's version valid in that year.
+		const inVersion = versioned ? areasIn(versioned, o.year)?.keys.has(o.area_key) === true : false;
+		const mismatch = versioned && !inVersion ? versionMismatch(versioned, o.area_key, o.year) : null;
+		if (mismatch) f.error(t.file, mismatch, { row, column: 'area_key' });
+		else if (finest && !inVersion && !finest.keys.has(o.area_key)) {
 			const other = levelOf(o.area_key, levels);
 			const msg = other
 				? `Gebiet ${quote(o.area_key)} gehört zur Ebene ${quote(other.level.id)}; Beobachtungen sind nur auf der feinsten Ebene ${quote(finest.level.id)} erlaubt.`
@@ -411,13 +482,17 @@ function checkObservationValues(o: Observation, ind: Indicator | undefined, file
 	}
 }
 
-function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], f: Findings): void {
+function checkPopulation(t: Table<PopulationRow>, levels: LevelAreas[], histories: LevelHistory[], f: Findings): void {
 	if (!t) return;
 	const seen = new Map<string, number>();
+	// A key of a level with boundary versions must belong to the version valid in that year.
+	const known = (key: string, year: number) =>
+		histories.some((h) => (h.versions.length > 1 ? areasIn(h, year) : h.versions[0]?.areas)?.keys.has(key));
 	t.table.rows.forEach((p, i) => {
 		const row = t.table.rowNumbers[i];
-		if (levels.length > 0 && !levelOf(p.area_key, levels)) {
-			f.error(t.file, `Gebiet ${quote(p.area_key)} ist in keiner Gebietsebene enthalten.`, { row, column: 'area_key' });
+		if (levels.length > 0 && !known(p.area_key, p.year)) {
+			const mismatch = histories.map((h) => (h.versions.length > 1 ? versionMismatch(h, p.area_key, p.year) : null)).find((m) => m !== null);
+			f.error(t.file, mismatch ?? `Gebiet ${quote(p.area_key)} ist in keiner Gebietsebene enthalten.`, { row, column: 'area_key' });
 		}
 		if (p.persons !== null && p.persons < 0) f.error(t.file, `Personenzahl ${p.persons} ist negativ.`, { row, column: 'persons' });
 		const id = `${p.area_key}\u0000${p.year}\u0000${p.age_group}`;
@@ -478,7 +553,8 @@ function checkTargets(t: Table<Target>, indicators: Map<string, Indicator>, leve
 		}
 		const level = scopeLevel(z.scope_type);
 		if (!level) {
-			f.error(t.file, `Das Paket hat keine Ebene ${quote(z.scope_type)}.`, { row, column: 'scope_type' });
+			const allowed = ['city', ...levels.map((l) => l.level.id)].join(', ');
+			f.error(t.file, `Das Paket hat keine Ebene ${quote(z.scope_type)} (erlaubt: ${allowed}).`, { row, column: 'scope_type' });
 			return;
 		}
 		for (const key of z.scope_keys) {
@@ -487,6 +563,56 @@ function checkTargets(t: Table<Target>, indicators: Map<string, Indicator>, leve
 			}
 		}
 	});
+}
+
+/** Weights of one old area (per method and pair of versions) must sum to 1 within this. */
+const WEIGHT_SUM_TOLERANCE = 0.001;
+
+function checkCrosswalk(t: Table<CrosswalkRow>, histories: LevelHistory[], f: Findings): void {
+	if (!t) return;
+	const groups = new Map<string, { row: number; sum: number; from: string }>();
+	const pairs = new Map<string, number>();
+	const covered = new Set<string>();
+	t.table.rows.forEach((c, i) => {
+		const row = t.table.rowNumbers[i];
+		const h = histories.find((x) => x.level.id === c.level);
+		if (!h) return f.error(t.file, `Das Paket hat keine Ebene ${quote(c.level)}.`, { row, column: 'level' });
+		const version = (id: string, column: string) => {
+			const v = h.versions.find((x) => x.version.id === id);
+			if (!v) f.error(t.file, `Die Ebene ${quote(c.level)} hat keinen Gebietsstand ${quote(id)}.`, { row, column });
+			return v;
+		};
+		const from = version(c.from_version, 'from_version');
+		const to = version(c.to_version, 'to_version');
+		if (from && !from.areas.keys.has(c.from_key)) f.error(t.file, `Gebiet ${quote(c.from_key)} gibt es im Gebietsstand ${versionDe(from.version)} nicht.`, { row, column: 'from_key' });
+		if (to && !to.areas.keys.has(c.to_key)) f.error(t.file, `Gebiet ${quote(c.to_key)} gibt es im Gebietsstand ${versionDe(to.version)} nicht.`, { row, column: 'to_key' });
+		if (!(c.weight > 0 && c.weight <= 1)) f.error(t.file, `Gewicht ${fmtNumber(c.weight)} liegt nicht zwischen 0 (ausgeschlossen) und 1.`, { row, column: 'weight' });
+		const pair = [c.level, c.from_version, c.from_key, c.to_version, c.to_key, c.method].join('\u0000');
+		const first = pairs.get(pair);
+		if (first !== undefined) f.error(t.file, `Paar ${quote(c.from_key)} → ${quote(c.to_key)} (${c.method}) kommt mehrfach vor (zuerst in Zeile ${first}).`, { row });
+		else pairs.set(pair, row);
+		if (!from || !to) return; // the unknown version is the message; a sum over it would be noise
+		const key = [c.level, c.from_version, c.from_key, c.to_version, c.method].join('\u0000');
+		const g = groups.get(key) ?? { row, sum: 0, from: c.from_key };
+		g.sum += c.weight;
+		groups.set(key, g);
+		covered.add([c.level, c.from_version, c.from_key, c.to_version].join('\u0000'));
+	});
+	for (const g of groups.values()) {
+		if (Math.abs(g.sum - 1) > WEIGHT_SUM_TOLERANCE) {
+			f.error(t.file, `Die Gewichte von Gebiet ${quote(g.from)} ergeben zusammen ${fmtNumber(g.sum)} statt 1 (erste Zeile dieses Gebiets).`, { row: g.row, column: 'weight' });
+		}
+	}
+	// An old area that is gone from the next version and has no row cannot be converted.
+	for (const h of histories) {
+		for (let i = 0; i + 1 < h.versions.length; i++) {
+			const [older, newer] = [h.versions[i], h.versions[i + 1]];
+			for (const key of older.areas.keys.keys()) {
+				if (newer.areas.keys.has(key) || covered.has([h.level.id, older.version.id, key, newer.version.id].join('\u0000'))) continue;
+				f.warning(t.file, `Gebiet ${quote(key)} des Gebietsstands ${versionDe(older.version)} fehlt in ${versionDe(newer.version)} und hat keine Zeile: seine Zahlen lassen sich nicht umrechnen.`, { at: `Ebene ${quote(h.level.id)}` });
+			}
+		}
+	}
 }
 
 // ---------------------------------------------------------------- entry points
@@ -499,20 +625,34 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	if (!desc) return { data: null, problems: f.finish() };
 	checkFilesPresent(pkg, desc, f);
 
+	// Each geometry file is checked once, also when a level's path is one of its versions' paths.
+	const checkedFiles = new Map<string, LevelAreas | null>();
+	const areasOf = (level: AreaLevel, path: string): LevelAreas | null => {
+		if (!checkedFiles.has(path)) checkedFiles.set(path, path in pkg.geojson ? checkLevel({ ...level, path }, pkg.geojson[path], f) : null);
+		return checkedFiles.get(path)!;
+	};
 	const levels: LevelAreas[] = [];
+	const histories: LevelHistory[] = [];
 	for (const level of desc.sozialraum.levels) {
-		if (!(level.path in pkg.geojson)) continue;
-		const checked = checkLevel(level, pkg.geojson[level.path], f);
+		const checked = areasOf(level, level.path);
 		if (checked) levels.push(checked);
+		const versions = versionsOf(level).flatMap((version) => {
+			const areas = areasOf(level, version.path);
+			return areas ? [{ version, areas }] : [];
+		});
+		histories.push({ level, versions });
 	}
 	// Parent checks need every level; skip them when one is missing so one gap is one message.
-	if (levels.length === desc.sozialraum.levels.length) checkParents(levels, f);
+	const allVersions = histories.every((h) => h.versions.length === versionsOf(h.level).length);
+	if (levels.length === desc.sozialraum.levels.length && allVersions) checkParents(histories, f);
+	for (const h of histories) checkVersionKeys(h, f);
 
 	const indicatorTable = parseTable<Indicator>(pkg, desc, 'indicators', f);
 	const observationTable = parseTable<Observation>(pkg, desc, 'observations', f);
 	const populationTable = parseTable<PopulationRow>(pkg, desc, 'population', f);
 	const offerTable = parseTable<Offer>(pkg, desc, 'offers', f);
 	const targetTable = parseTable<Target>(pkg, desc, 'targets', f);
+	const crosswalkTable = parseTable<CrosswalkRow>(pkg, desc, 'crosswalk', f);
 
 	const indicators = checkIndicators(indicatorTable, f);
 	const def = desc.sozialraum.default_indicator;
@@ -521,15 +661,21 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	}
 	const finestComplete = levels[0]?.level.id === desc.sozialraum.levels[0].id;
 	const areaLevels = finestComplete ? levels : [];
-	checkObservations(observationTable, indicators, areaLevels, f);
-	checkPopulation(populationTable, areaLevels, f);
+	checkObservations(observationTable, indicators, areaLevels, finestComplete ? histories[0] : undefined, f);
+	checkPopulation(populationTable, areaLevels, histories, f);
 	checkOffers(offerTable, areaLevels, f);
 	checkTargets(targetTable, indicators, areaLevels, f);
+	if (allVersions) checkCrosswalk(crosswalkTable, histories, f);
 
 	const problems = f.finish();
 	if (f.hasErrors) return { data: null, problems };
 	const areas: Record<string, AreaFeatureCollection> = {};
 	for (const l of levels) areas[l.level.id] = l.collection;
+	const versions: Record<string, Record<string, AreaFeatureCollection>> = {};
+	for (const h of histories) {
+		const listed = h.versions.filter((v) => v.version.id !== null);
+		if (listed.length) versions[h.level.id] = Object.fromEntries(listed.map((v) => [v.version.id!, v.areas.collection]));
+	}
 	return {
 		data: {
 			descriptor: desc,
@@ -538,7 +684,9 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 			observations: observationTable?.table.rows ?? [],
 			population: populationTable?.table.rows ?? [],
 			offers: offerTable?.table.rows ?? [],
-			targets: targetTable?.table.rows ?? []
+			targets: targetTable?.table.rows ?? [],
+			versions,
+			crosswalk: crosswalkTable?.table.rows ?? []
 		},
 		problems
 	};
