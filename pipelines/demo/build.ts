@@ -4,13 +4,13 @@
 import type { PackageDescriptor } from '../../src/lib/data/types';
 import { buildAreas } from './areas';
 import { buildBases } from './bases';
-import { CITY_NAME, CREATED, DATENSTAND, FIRST_YEAR, LAST_YEAR } from './config';
+import { CITY_NAME, DATENSTAND, FIRST_YEAR, LAST_YEAR } from './config';
 import { INDICATORS, indicatorRecord } from './indicators';
 import { buildObservations } from './observations';
 import { buildOffers } from './offers';
 import { buildPopulation } from './population';
 import { buildTargets } from './targets';
-import { areaFiles, csvResource, descriptorJson, geojsonResource, tableCsv } from './write';
+import { DEMO_META, areaFiles, csvResource, descriptorJson, geojsonResource, tableCsv } from './write';
 
 export const DEFAULT_INDICATOR = 'sgb2_u15';
 
@@ -27,12 +27,7 @@ export function buildDemoPackage(): Record<string, string> {
 		name: 'musterstadt',
 		title: `Sozialraum-Monitor ${CITY_NAME} (fiktive Demodaten)`,
 		description: `Erfundene Stadt mit ${sozialraeume.length} Sozialräumen in ${areas.bezirke.length} Stadtbezirken, ${INDICATORS.length} Indikatoren entlang der Präventionskette (${FIRST_YEAR}–${LAST_YEAR}), ${offers.length} Angeboten und ${targets.length} Feinzielen. Alle Zahlen sind simuliert und beschreiben keine reale Kommune.`,
-		version: '1.0.0',
-		created: CREATED,
-		licenses: [
-			{ name: 'CC0-1.0', title: 'Creative Commons Zero v1.0 Universal', path: 'https://creativecommons.org/publicdomain/zero/1.0/' }
-		],
-		sources: [{ title: 'Simuliert mit pipelines/demo/generate.ts (Sozialraum-Monitor); alle Quellenangaben sind fiktiv' }],
+		...DEMO_META,
 		resources: [
 			geojsonResource('sozialraum'),
 			geojsonResource('stadtbezirk'),
