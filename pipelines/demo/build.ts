@@ -42,10 +42,12 @@ export function buildDemoPackage(): Record<string, string> {
 			fictional: true,
 			datenstand: DATENSTAND,
 			territory_de: CITY_NAME,
+			summary_de: 'kreisfreie Stadt mit Sozialräumen',
+			summary_en: 'independent city with social areas',
 			levels: [
-				{ id: 'sozialraum', label_de: 'Sozialraum', label_en: 'Social area', path: 'areas-sozialraum.geojson' },
-				{ id: 'stadtbezirk', label_de: 'Stadtbezirk', label_en: 'City district', path: 'areas-stadtbezirk.geojson' },
-				{ id: 'stadt', label_de: 'Stadt', label_en: 'City', path: 'areas-stadt.geojson' }
+				{ id: 'sozialraum', label_de: 'Sozialraum', label_en: 'Social area', label_plural_de: 'Sozialräume', label_plural_en: 'Social areas', path: 'areas-sozialraum.geojson' },
+				{ id: 'stadtbezirk', label_de: 'Stadtbezirk', label_en: 'City district', label_plural_de: 'Stadtbezirke', label_plural_en: 'City districts', path: 'areas-stadtbezirk.geojson' },
+				{ id: 'stadt', label_de: 'Stadt', label_en: 'City', label_plural_de: 'Städte', label_plural_en: 'Cities', path: 'areas-stadt.geojson' }
 			],
 			disclosure: { minNumerator: 3, minDenominator: 0 },
 			default_indicator: DEFAULT_INDICATOR

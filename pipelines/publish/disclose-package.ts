@@ -7,13 +7,13 @@
  */
 import { csvFormatRows, csvParseRows } from 'd3';
 import type { PackageData } from '../../src/lib/data/package/model';
+import { areaPeriods, periodIn, versionsOf, type AreaPeriod } from '../../src/lib/data/package/versions';
 import type { DisclosureSettings } from '../../src/lib/data/types';
 import {
 	TERRITORY_KEY,
 	cellKey,
 	computeSuppression,
 	disclosureSettings,
-	hierarchyFromAreas,
 	isPrimarySensitive,
 	type DisclosureCell,
 	type DisclosureResult,
@@ -38,13 +38,21 @@ export interface PackageDisclosure {
 	warnings: string[];
 }
 
-/** Parent of every area of every level ("" at the top), and the set of finest-level keys. */
-function areaStructure(data: PackageData): { hierarchy: Record<string, string>; finest: Map<string, string> } {
+/**
+ * Parent of every area of every level ("" at the top) and the finest level's keys, for each stretch
+ * of years with the same boundary versions (one stretch without versions).
+ */
+function areaStructure(data: PackageData): AreaPeriod[] {
 	const levels = data.descriptor.sozialraum.levels;
-	const features = levels.flatMap((l) => data.areas[l.id]?.features ?? []);
-	const hierarchy = hierarchyFromAreas(features.map((f) => f.properties));
-	const finest = new Map((data.areas[levels[0].id]?.features ?? []).map((f) => [f.properties.key, f.properties.parent ?? '']));
-	return { hierarchy, finest };
+	const byPath = new Map<string, { key: string; parent: string }[]>();
+	for (const l of levels) {
+		const collections = data.versions[l.id] ?? {};
+		for (const v of versionsOf(l)) {
+			const fc = (v.id !== null ? collections[v.id] : undefined) ?? data.areas[l.id];
+			byPath.set(v.path, (fc?.features ?? []).map((f) => ({ key: f.properties.key, parent: f.properties.parent ?? '' })));
+		}
+	}
+	return areaPeriods(levels, (path) => byPath.get(path) ?? []);
 }
 
 /**
@@ -53,18 +61,25 @@ function areaStructure(data: PackageData): { hierarchy: Record<string, string>; 
  */
 export function disclosePackage(data: PackageData): PackageDisclosure {
 	const settings = disclosureSettings(data.descriptor.sozialraum.disclosure);
-	const { hierarchy, finest } = areaStructure(data);
-	const parentOf = (key: string) => {
-		const parent = finest.get(key);
+	const periods = areaStructure(data);
+	const period = (year: number) => {
+		const p = periodIn(periods, year);
+		if (!p) throw new Error(`Für das Jahr ${year} gilt kein Gebietsstand; die Geheimhaltung kann nicht geprüft werden.`);
+		return p;
+	};
+	const hierarchy = (year: number) => period(year).parents;
+	const isFinest = (key: string, year: number) => periodIn(periods, year)?.finest.has(key) === true;
+	const parentOf = (key: string, year: number) => {
+		const parent = period(year).finest.get(key);
 		if (parent === undefined) {
-			throw new Error(`Gebiet „${key}“ gibt es auf der feinsten Ebene nicht; die Geheimhaltung kann nicht geprüft werden.`);
+			throw new Error(`Gebiet „${key}“ gibt es auf der feinsten Ebene (${year}) nicht; die Geheimhaltung kann nicht geprüft werden.`);
 		}
 		return parent;
 	};
 	const valueType = new Map(data.indicators.map((i) => [i.id, i.value_type]));
 	const observationCells: DisclosureCell[] = data.observations.map((o) => ({
 		area_key: o.area_key,
-		parent: parentOf(o.area_key),
+		parent: parentOf(o.area_key, o.year),
 		indicator_id: o.indicator_id,
 		year: o.year,
 		numerator: o.numerator ?? (valueType.get(o.indicator_id) === 'count' ? o.value : null),
@@ -74,10 +89,10 @@ export function disclosePackage(data: PackageData): PackageDisclosure {
 	const observations = computeSuppression(observationCells, hierarchy, settings);
 
 	const populationCells: DisclosureCell[] = data.population
-		.filter((p) => finest.has(p.area_key))
+		.filter((p) => isFinest(p.area_key, p.year))
 		.map((p) => ({
 			area_key: p.area_key,
-			parent: parentOf(p.area_key),
+			parent: parentOf(p.area_key, p.year),
 			indicator_id: p.age_group,
 			year: p.year,
 			numerator: p.persons,
@@ -88,7 +103,7 @@ export function disclosePackage(data: PackageData): PackageDisclosure {
 	const hiddenTotals = new Set(population.totals.filter((t) => t.suppressed).map((t) => cellKey(t.area_key, t.indicator_id, t.year)));
 	const populationTotalsWithheld = new Set<string>();
 	for (const p of data.population) {
-		if (finest.has(p.area_key)) continue;
+		if (isFinest(p.area_key, p.year)) continue;
 		const id = cellKey(p.area_key, p.age_group, p.year);
 		if (hiddenTotals.has(id) || isPrimarySensitive(p.persons, null, '', settings)) populationTotalsWithheld.add(id);
 	}

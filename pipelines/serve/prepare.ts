@@ -26,7 +26,8 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { csvFormatRows, csvParse, csvParseRows } from 'd3';
-import { computeSuppression, hierarchyFromAreas, type DisclosureCell } from '../../src/lib/stats/disclosure';
+import { computeSuppression, type DisclosureCell } from '../../src/lib/stats/disclosure';
+import { areaPeriods, periodIn, versionsOf } from '../../src/lib/data/package/versions';
 import type { ObservationPart, PackageDescriptor } from '../../src/lib/data/types';
 import { PART_COLUMNS, partPath } from '../../src/lib/data/served';
 
@@ -52,20 +53,24 @@ export async function prepareServedPackage(inArg: string, outArg: string): Promi
 
 	await rm(outDir, { recursive: true, force: true });
 	await mkdir(join(outDir, 'parts'), { recursive: true });
-	const copied = new Set([...descriptor.resources.filter((r) => r.name !== 'observations').map((r) => r.path), ...descriptor.sozialraum.levels.map((l) => l.path)]);
+	const copied = new Set([
+		...descriptor.resources.filter((r) => r.name !== 'observations').map((r) => r.path),
+		...descriptor.sozialraum.levels.flatMap((l) => versionsOf(l).map((v) => v.path))
+	]);
 	for (const path of copied) {
 		await mkdir(dirname(join(outDir, path)), { recursive: true });
 		await copyFile(join(inDir, path), join(outDir, path));
 	}
 
 	// What the engine's CELLS_SQL joins: the parent of every area, the value type of every indicator.
-	const areas: { key: string; parent: string }[] = [];
-	for (const level of descriptor.sozialraum.levels) {
-		const fc = JSON.parse(await readFile(join(inDir, level.path), 'utf8')) as { features: { properties: { key: unknown; parent?: unknown } }[] };
-		for (const f of fc.features) areas.push({ key: String(f.properties.key), parent: String(f.properties.parent ?? '') });
+	// With boundary versions both depend on the year: the areas of the version valid then.
+	const areasByPath = new Map<string, { key: string; parent: string }[]>();
+	for (const path of new Set(descriptor.sozialraum.levels.flatMap((l) => versionsOf(l).map((v) => v.path)))) {
+		const fc = JSON.parse(await readFile(join(inDir, path), 'utf8')) as { features: { properties: { key: unknown; parent?: unknown } }[] };
+		areasByPath.set(path, fc.features.map((f) => ({ key: String(f.properties.key), parent: String(f.properties.parent ?? '') })));
 	}
-	const parentOf = new Map(areas.map((a) => [a.key, a.parent]));
-	const hierarchy = hierarchyFromAreas(areas);
+	const periods = areaPeriods(descriptor.sozialraum.levels, (path) => areasByPath.get(path) ?? []);
+	const hierarchy = (year: number) => periodIn(periods, year)?.parents ?? {};
 	const indicatorsPath = descriptor.resources.find((r) => r.name === 'indicators')!.path;
 	const indicators = csvParse(stripBom(await readFile(join(inDir, indicatorsPath), 'utf8')));
 	const valueType = new Map(indicators.map((i) => [i.id!, i.value_type!]));
@@ -111,11 +116,12 @@ export async function prepareServedPackage(inArg: string, outArg: string): Promi
 		const cells: DisclosureCell[] = [];
 		const kept: string[][] = [];
 		for (const r of rows) {
-			if (!parentOf.has(r[0])) continue; // CELLS_SQL joins areas: unknown keys are not cells
 			const year = Number(r[2]);
+			const parent = periodIn(periods, year)?.finest.get(r[0]);
+			if (parent === undefined) continue; // CELLS_SQL joins areas: unknown keys are not cells
 			const num = r[4] === '' ? null : Number(r[4]);
 			const numerator = valueType.get(id) === 'count' ? (num ?? (r[3] === '' ? null : Number(r[3]))) : num;
-			cells.push({ area_key: r[0], parent: parentOf.get(r[0])!, indicator_id: id, year, numerator, denominator: r[5] === '' ? null : Number(r[5]), flag: r[6] });
+			cells.push({ area_key: r[0], parent, indicator_id: id, year, numerator, denominator: r[5] === '' ? null : Number(r[5]), flag: r[6] });
 			kept.push(r);
 		}
 		const result = computeSuppression(cells, hierarchy, settings);

@@ -90,6 +90,8 @@ export function buildKreisPackage(): Record<string, string> {
 			fictional: true,
 			datenstand: DATENSTAND,
 			territory_de: KREIS_NAME,
+			summary_de: 'Kreis mit Gemeinden und Ortsteilen',
+			summary_en: 'county with municipalities and localities',
 			levels: levels(areas),
 			disclosure: { minNumerator: 3, minDenominator: 0 },
 			default_indicator: KREIS_DEFAULT_INDICATOR

@@ -4,7 +4,7 @@
  */
 import type { Atlas } from '$lib/atlas/atlas.svelte';
 import type { AreaValue } from '$lib/data/engine';
-import { bundledDescriptor } from '$lib/data/source-app';
+import { shownPackage } from '$lib/packages/choice.svelte';
 import { t } from '$lib/i18n/i18n.svelte';
 import { atlasTitle, datenstandDate, indicatorLabel } from './atlas-figure';
 import { SUPPRESSED_MARK, type CellValue, type ExportTable } from './table';
@@ -28,7 +28,7 @@ export function atlasTable(atlas: Atlas, link: string): ExportTable {
 		hidden(r, r.denominator),
 		r.flag ? t(`flag.${r.flag}`) : ''
 	]);
-	const { minNumerator } = bundledDescriptor.sozialraum.disclosure;
+	const { minNumerator } = shownPackage.sozialraum.disclosure;
 	const meta: [string, string][] = [
 		[t('export.meta.title'), atlasTitle(atlas).title],
 		[t('export.meta.indicator'), `${indicatorLabel(ind)} (${ind.id})`],
@@ -37,7 +37,7 @@ export function atlasTable(atlas: Atlas, link: string): ExportTable {
 		[t('export.meta.disclosure'), t('export.meta.disclosureText', { n: minNumerator, mark: SUPPRESSED_MARK })],
 		[t('export.meta.link'), link]
 	];
-	if (bundledDescriptor.sozialraum.fictional) meta.push([t('export.meta.note'), t('export.fictional', { territory: bundledDescriptor.sozialraum.territory_de })]);
+	if (shownPackage.sozialraum.fictional) meta.push([t('export.meta.note'), t('export.fictional', { territory: shownPackage.sozialraum.territory_de })]);
 	return {
 		name: `${ind.id} ${year}`,
 		columns: [

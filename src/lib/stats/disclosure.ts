@@ -218,11 +218,12 @@ function ancestorsOf(parent: string, hierarchy: AreaHierarchy, cache: Map<string
 /**
  * Primary and secondary suppression of finest-level cells. Deterministic and independent of the
  * order of `cells`; running it again on its own output (suppressed cells flagged 'suppressed',
- * numbers kept) suppresses nothing more.
+ * numbers kept) suppresses nothing more. With boundary versions the hierarchy depends on the
+ * reporting year (a Gemeinde that merged has other parents before and after): pass a function.
  */
 export function computeSuppression(
 	cells: readonly DisclosureCell[],
-	hierarchy: AreaHierarchy,
+	hierarchy: AreaHierarchy | ((year: number) => AreaHierarchy),
 	settings: Partial<DisclosureSettings> = {}
 ): DisclosureResult {
 	const s = disclosureSettings(settings);
@@ -242,7 +243,8 @@ export function computeSuppression(
 
 	const cellDecisions: CellDecision[] = [];
 	const totalDecisions: TotalDecision[] = [];
-	const cache = new Map<string, string[]>();
+	// ancestor chains, per hierarchy (one per boundary version)
+	const caches = new Map<AreaHierarchy, Map<string, string[]>>();
 	const groupKeys = [...groups.keys()].sort((a, b) => {
 		const [ia, ya] = a.split('\u0000');
 		const [ib, yb] = b.split('\u0000');
@@ -251,7 +253,9 @@ export function computeSuppression(
 	for (const g of groupKeys) {
 		const list = groups.get(g)!;
 		const { indicator_id, year } = list[0];
-		const { leaves, totals } = suppressGroup(list, hierarchy, s, cache);
+		const h = typeof hierarchy === 'function' ? hierarchy(year) : hierarchy;
+		if (!caches.has(h)) caches.set(h, new Map());
+		const { leaves, totals } = suppressGroup(list, h, s, caches.get(h)!);
 		for (const n of leaves) {
 			cellDecisions.push({ area_key: n.key, indicator_id, year, suppressed: n.suppressed, reason: reasonOf(n) });
 		}

@@ -86,3 +86,45 @@ export function versionListProblems(level: Record<string, unknown>, at: string):
 	}
 	return problems;
 }
+
+/** Years in which every level keeps one boundary version, with who is whose parent then. */
+export interface AreaPeriod {
+	validFrom: number | null;
+	validTo: number | null;
+	/** Parent of every area of every level valid in these years ("" at the top). */
+	parents: Record<string, string>;
+	/** The finest level's areas valid in these years, with their parents. */
+	finest: Map<string, string>;
+}
+
+/**
+ * Cut the years at every version change of any level; for each stretch, the areas of the version
+ * of each level valid then. A package without versions has one period, valid in every year.
+ * `areasOf(path)` gives the key and parent of each area of a geometry file.
+ */
+export function areaPeriods(levels: readonly AreaLevel[], areasOf: (path: string) => readonly { key: string; parent: string }[]): AreaPeriod[] {
+	const starts = [...new Set(levels.flatMap((l) => versionsOf(l).map((v) => v.validFrom)).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+	const spans: [number | null, number | null][] = [];
+	let from: number | null = null;
+	for (const start of starts) {
+		spans.push([from, start - 1]);
+		from = start;
+	}
+	spans.push([from, null]);
+	const periods: AreaPeriod[] = [];
+	for (const [validFrom, validTo] of spans) {
+		const probe = validFrom ?? (validTo as number | null) ?? 0;
+		const chosen = levels.map((l) => versionsOf(l).find((v) => validIn(v, probe)));
+		if (chosen.some((v) => v === undefined)) continue; // years before the first version of some level
+		const parents: Record<string, string> = {};
+		chosen.forEach((v) => {
+			for (const a of areasOf(v!.path)) parents[a.key] = a.parent;
+		});
+		const finest = new Map(areasOf(chosen[0]!.path).map((a) => [a.key, a.parent] as const));
+		periods.push({ validFrom, validTo, parents, finest });
+	}
+	return periods;
+}
+
+export const periodIn = (periods: readonly AreaPeriod[], year: number): AreaPeriod | undefined =>
+	periods.find((p) => validIn({ id: null, label_de: '', path: '', validFrom: p.validFrom, validTo: p.validTo }, year));
