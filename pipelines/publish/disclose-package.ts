@@ -7,18 +7,18 @@
  */
 import { csvFormatRows, csvParseRows } from 'd3';
 import type { PackageData } from '../../src/lib/data/package/model';
-import { areaPeriods, periodIn, versionsOf, type AreaPeriod } from '../../src/lib/data/package/versions';
 import type { DisclosureSettings } from '../../src/lib/data/types';
 import {
 	TERRITORY_KEY,
 	cellKey,
-	computeSuppression,
 	disclosureSettings,
 	isPrimarySensitive,
-	type DisclosureCell,
 	type DisclosureResult,
 	type SuppressionReason
 } from '../../src/lib/stats/disclosure';
+import { buildGeography, type Geography } from '../../src/lib/data/geography';
+import { suppressAcrossVersions, type GeoCell } from '../../src/lib/data/disclosure-geo';
+import { levelWords, scopeLevelIndex } from '../../src/lib/data/levels';
 
 /** One withheld cell of the internal package: an observation or a population count. */
 export type WithheldCell =
@@ -27,6 +27,8 @@ export type WithheldCell =
 
 export interface PackageDisclosure {
 	settings: DisclosureSettings;
+	/** "Stadtbezirke, Musterstadt insgesamt": the totals that are margins, in words. */
+	totalsLabel: string;
 	observations: DisclosureResult;
 	/** Population per age group, protected like an indicator: numerator = persons, no denominator. */
 	population: DisclosureResult;
@@ -38,21 +40,16 @@ export interface PackageDisclosure {
 	warnings: string[];
 }
 
-/**
- * Parent of every area of every level ("" at the top) and the finest level's keys, for each stretch
- * of years with the same boundary versions (one stretch without versions).
- */
-function areaStructure(data: PackageData): AreaPeriod[] {
-	const levels = data.descriptor.sozialraum.levels;
-	const byPath = new Map<string, { key: string; parent: string }[]>();
-	for (const l of levels) {
-		const collections = data.versions[l.id] ?? {};
-		for (const v of versionsOf(l)) {
-			const fc = (v.id !== null ? collections[v.id] : undefined) ?? data.areas[l.id];
-			byPath.set(v.path, (fc?.features ?? []).map((f) => ({ key: f.properties.key, parent: f.properties.parent ?? '' })));
-		}
-	}
-	return areaPeriods(levels, (path) => byPath.get(path) ?? []);
+/** Every level and boundary version of a validated package as relations (geography.ts). */
+export function packageGeography(data: PackageData): Geography {
+	return buildGeography(data.descriptor.sozialraum.levels, (level, version) =>
+		((version.id === '' ? data.areas[level.id] : data.areaVersions[level.id]?.[version.id])?.features ?? []).map((f) => f.properties)
+	);
+}
+
+/** The finest-level keys valid in each year (any version): a cell outside them cannot be checked. */
+function finestKeys(geo: Geography): Set<string> {
+	return new Set(geo.areas.filter((a) => a.level_rank === 0).map((a) => a.key));
 }
 
 /**
@@ -61,49 +58,38 @@ function areaStructure(data: PackageData): AreaPeriod[] {
  */
 export function disclosePackage(data: PackageData): PackageDisclosure {
 	const settings = disclosureSettings(data.descriptor.sozialraum.disclosure);
-	const periods = areaStructure(data);
-	const period = (year: number) => {
-		const p = periodIn(periods, year);
-		if (!p) throw new Error(`Für das Jahr ${year} gilt kein Gebietsstand; die Geheimhaltung kann nicht geprüft werden.`);
-		return p;
-	};
-	const hierarchy = (year: number) => period(year).parents;
-	const isFinest = (key: string, year: number) => periodIn(periods, year)?.finest.has(key) === true;
-	const parentOf = (key: string, year: number) => {
-		const parent = period(year).finest.get(key);
-		if (parent === undefined) {
-			throw new Error(`Gebiet „${key}“ gibt es auf der feinsten Ebene (${year}) nicht; die Geheimhaltung kann nicht geprüft werden.`);
-		}
-		return parent;
+	const geo = packageGeography(data);
+	const finest = finestKeys(geo);
+	const check = (key: string) => {
+		if (!finest.has(key)) throw new Error(`Gebiet „${key}“ gibt es auf der feinsten Ebene nicht; die Geheimhaltung kann nicht geprüft werden.`);
+		return key;
 	};
 	const valueType = new Map(data.indicators.map((i) => [i.id, i.value_type]));
-	const observationCells: DisclosureCell[] = data.observations.map((o) => ({
-		area_key: o.area_key,
-		parent: parentOf(o.area_key, o.year),
+	const observationCells: GeoCell[] = data.observations.map((o) => ({
+		area_key: check(o.area_key),
 		indicator_id: o.indicator_id,
 		year: o.year,
 		numerator: o.numerator ?? (valueType.get(o.indicator_id) === 'count' ? o.value : null),
 		denominator: o.denominator,
 		flag: o.flag
 	}));
-	const observations = computeSuppression(observationCells, hierarchy, settings);
+	const observations = suppressAcrossVersions(observationCells, geo, settings);
 
-	const populationCells: DisclosureCell[] = data.population
-		.filter((p) => isFinest(p.area_key, p.year))
+	const populationCells: GeoCell[] = data.population
+		.filter((p) => finest.has(p.area_key))
 		.map((p) => ({
 			area_key: p.area_key,
-			parent: parentOf(p.area_key, p.year),
 			indicator_id: p.age_group,
 			year: p.year,
 			numerator: p.persons,
 			denominator: null,
 			flag: ''
 		}));
-	const population = computeSuppression(populationCells, hierarchy, settings);
+	const population = suppressAcrossVersions(populationCells, geo, settings);
 	const hiddenTotals = new Set(population.totals.filter((t) => t.suppressed).map((t) => cellKey(t.area_key, t.indicator_id, t.year)));
 	const populationTotalsWithheld = new Set<string>();
 	for (const p of data.population) {
-		if (isFinest(p.area_key, p.year)) continue;
+		if (finest.has(p.area_key)) continue;
 		const id = cellKey(p.area_key, p.age_group, p.year);
 		if (hiddenTotals.has(id) || isPrimarySensitive(p.persons, null, '', settings)) populationTotalsWithheld.add(id);
 	}
@@ -125,7 +111,16 @@ export function disclosePackage(data: PackageData): PackageDisclosure {
 				reason: isPrimarySensitive(p.persons, null, '', settings) ? 'primary' : 'secondary'
 			}))
 	];
-	return { settings, observations, population, populationTotalsWithheld, withheld, warnings: targetWarnings(data, observations) };
+	return { settings, totalsLabel: totalsLabel(data, geo), observations, population, populationTotalsWithheld, withheld, warnings: targetWarnings(data, observations) };
+}
+
+/** The levels whose totals are margins (plural labels; a one-area top level is the territory). */
+function totalsLabel(data: PackageData, geo: Geography): string {
+	const levels = data.descriptor.sozialraum.levels;
+	const top = levels[levels.length - 1];
+	const single = levels.length > 1 && new Set(geo.areas.filter((a) => a.level === top.id).map((a) => a.key)).size === 1;
+	const words = levels.slice(1, single ? -1 : undefined).map((l) => levelWords(l, 'de').many);
+	return [...words, `${data.descriptor.sozialraum.territory_de} insgesamt`].join(', ');
 }
 
 /**
@@ -137,10 +132,12 @@ function targetWarnings(data: PackageData, observations: DisclosureResult): stri
 	const hiddenCells = new Set(observations.cells.filter((c) => c.suppressed).map((c) => cellKey(c.area_key, c.indicator_id, c.year)));
 	const hiddenTotals = new Set(observations.totals.filter((c) => c.suppressed).map((c) => cellKey(c.area_key, c.indicator_id, c.year)));
 	const warnings: string[] = [];
+	const levelIds = data.descriptor.sozialraum.levels.map((l) => l.id);
 	for (const t of data.targets) {
 		const keys = t.scope_type === 'city' ? [TERRITORY_KEY] : t.scope_keys;
+		const finestScope = t.scope_type !== 'city' && scopeLevelIndex(t.scope_type, levelIds) === 0;
 		const hidden = keys.filter((k) =>
-			t.scope_type === 'sozialraum' ? hiddenCells.has(cellKey(k, t.indicator_id, t.baseline_year)) : hiddenTotals.has(cellKey(k, t.indicator_id, t.baseline_year))
+			finestScope ? hiddenCells.has(cellKey(k, t.indicator_id, t.baseline_year)) : hiddenTotals.has(cellKey(k, t.indicator_id, t.baseline_year))
 		);
 		if (hidden.length === 0) continue;
 		const where = t.scope_type === 'city' ? 'die Stadt' : hidden.map((k) => `„${k}“`).join(', ');
@@ -222,7 +219,7 @@ export function disclosureNotes(disclosure: PackageDisclosure, changed: { observ
 	const observations =
 		`Geheimhaltung: In dieser öffentlichen Fassung sind ${de.format(changed.observations)} Werte unterdrückt ` +
 		`(${de.format(o.primary)} wegen kleiner Fallzahlen, ${rule}; ${de.format(o.secondary)} weitere, damit sie nicht aus ` +
-		`Summen der Stadtbezirke oder der Stadt errechnet werden können). Wert, Zähler und Nenner sind dort leer, das Kennzeichen ist „suppressed“.`;
+		`den Summen (${disclosure.totalsLabel}) errechnet werden können). Wert, Zähler und Nenner sind dort leer, das Kennzeichen ist „suppressed“.`;
 	const population =
 		changed.population === 0
 			? null

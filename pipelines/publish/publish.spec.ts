@@ -189,7 +189,7 @@ describe('command line', () => {
 		const target = join(tmp, 'cli');
 		const ok = await run('node_modules/.bin/tsx', ['pipelines/publish/publish.ts', MINI, target]);
 		expect(ok.stdout).toContain('Beobachtungen: 12 Zellen, davon 2 primär und 2 sekundär unterdrückt.');
-		expect(ok.stdout).toContain('Summen (Stadtbezirke, Stadt): 2 von 9 geheim zu halten (1 primär, 1 sekundär).');
+		expect(ok.stdout).toContain('Summen (Stadtbezirke, Ministadt insgesamt): 2 von 9 geheim zu halten (1 primär, 1 sekundär).');
 		const failed = await run('node_modules/.bin/tsx', ['pipelines/publish/publish.ts', target, join(tmp, 'cli2')]).catch((e) => e);
 		expect(failed.code).toBe(1);
 		expect(failed.stderr).toContain('Fehler: ');

@@ -24,6 +24,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readPackageFromDir } from '../../src/lib/data/package/load-node';
 import { readPackage } from '../../src/lib/data/package/validate';
+import { levelFiles } from '../../src/lib/data/levels';
 import type { PackageData } from '../../src/lib/data/package/model';
 import {
 	disclosePackage,
@@ -36,7 +37,7 @@ import {
 const DESCRIPTOR = 'datapackage.json';
 const REFERENCES = 'references.csv';
 
-/** Published totals (Stadtbezirke and the whole territory, key "") as references.csv text. */
+/** Published totals (every area above the finest level and the whole territory, key "") as references.csv text. */
 export function referencesCsv(data: PackageData, totals: TotalDecision[]): { text: string; rows: number } {
 	const ind = new Map(data.indicators.map((i) => [i.id, i]));
 	const rows = totals
@@ -59,7 +60,7 @@ function withReferencesResource(descriptorText: string): string {
 		format: 'csv',
 		mediatype: 'text/csv',
 		encoding: 'utf-8',
-		description: 'Bezugswerte (Stadtbezirke, Gesamtstadt mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen.',
+		description: 'Bezugswerte (alle Gebiete oberhalb der feinsten Ebene, das ganze Gebiet mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen.',
 		schema: {
 			fields: [
 				{ name: 'area_key', type: 'string' },
@@ -196,7 +197,7 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 	const populationPath = resourcePath('population');
 	const referenced = new Set<string>([
 		...data.descriptor.resources.map((r) => r.path),
-		...data.descriptor.sozialraum.levels.map((l) => l.path)
+		...data.descriptor.sozialraum.levels.flatMap(levelFiles)
 	]);
 
 	const outputs = new Map<string, string | { copy: string }>();
@@ -240,7 +241,7 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 	const log = [
 		`Geheimhaltung: Mindestzähler ${de.format(minNumerator)}, Mindestnenner ${de.format(minDenominator)}.`,
 		`Beobachtungen: ${de.format(o.cells)} Zellen, davon ${de.format(o.primary)} primär und ${de.format(o.secondary)} sekundär unterdrückt.`,
-		`Summen (Stadtbezirke, Stadt): ${de.format(o.totalsPrimary + o.totalsSecondary)} von ${de.format(o.totals)} geheim zu halten ` +
+		`Summen (${disclosure.totalsLabel}): ${de.format(o.totalsPrimary + o.totalsSecondary)} von ${de.format(o.totals)} geheim zu halten ` +
 			`(${de.format(o.totalsPrimary)} primär, ${de.format(o.totalsSecondary)} sekundär).`,
 		`Bevölkerung: ${de.format(p.cells)} Zellen, davon ${de.format(p.primary)} primär und ${de.format(p.secondary)} sekundär geleert` +
 			(extraRows > 0 ? `, dazu ${de.format(extraRows)} Zeilen übergeordneter Gebiete.` : '.'),

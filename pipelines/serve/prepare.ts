@@ -26,9 +26,10 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { csvFormatRows, csvParse, csvParseRows } from 'd3';
-import { computeSuppression, type DisclosureCell } from '../../src/lib/stats/disclosure';
-import { areaPeriods, periodIn, versionsOf } from '../../src/lib/data/package/versions';
 import type { ObservationPart, PackageDescriptor } from '../../src/lib/data/types';
+import { buildGeography, type AreaFeatureProps } from '../../src/lib/data/geography';
+import { levelFiles } from '../../src/lib/data/levels';
+import { suppressAcrossVersions, type GeoCell } from '../../src/lib/data/disclosure-geo';
 import { PART_COLUMNS, partPath } from '../../src/lib/data/served';
 
 export interface PrepareReport {
@@ -53,24 +54,20 @@ export async function prepareServedPackage(inArg: string, outArg: string): Promi
 
 	await rm(outDir, { recursive: true, force: true });
 	await mkdir(join(outDir, 'parts'), { recursive: true });
-	const copied = new Set([
-		...descriptor.resources.filter((r) => r.name !== 'observations').map((r) => r.path),
-		...descriptor.sozialraum.levels.flatMap((l) => versionsOf(l).map((v) => v.path))
-	]);
+	const copied = new Set([...descriptor.resources.filter((r) => r.name !== 'observations').map((r) => r.path), ...descriptor.sozialraum.levels.flatMap(levelFiles)]);
 	for (const path of copied) {
 		await mkdir(dirname(join(outDir, path)), { recursive: true });
 		await copyFile(join(inDir, path), join(outDir, path));
 	}
 
-	// What the engine's CELLS_SQL joins: the parent of every area, the value type of every indicator.
-	// With boundary versions both depend on the year: the areas of the version valid then.
-	const areasByPath = new Map<string, { key: string; parent: string }[]>();
-	for (const path of new Set(descriptor.sozialraum.levels.flatMap((l) => versionsOf(l).map((v) => v.path)))) {
-		const fc = JSON.parse(await readFile(join(inDir, path), 'utf8')) as { features: { properties: { key: unknown; parent?: unknown } }[] };
-		areasByPath.set(path, fc.features.map((f) => ({ key: String(f.properties.key), parent: String(f.properties.parent ?? '') })));
+	// What the engine's disclosure control uses: the geography (every level and boundary version),
+	// the value type of every indicator.
+	const features = new Map<string, AreaFeatureProps[]>();
+	for (const path of descriptor.sozialraum.levels.flatMap(levelFiles)) {
+		const fc = JSON.parse(stripBom(await readFile(join(inDir, path), 'utf8'))) as { features: { properties: AreaFeatureProps }[] };
+		features.set(path, fc.features.map((f) => f.properties));
 	}
-	const periods = areaPeriods(descriptor.sozialraum.levels, (path) => areasByPath.get(path) ?? []);
-	const hierarchy = (year: number) => periodIn(periods, year)?.parents ?? {};
+	const geography = buildGeography(descriptor.sozialraum.levels, (_, version) => features.get(version.path) ?? []);
 	const indicatorsPath = descriptor.resources.find((r) => r.name === 'indicators')!.path;
 	const indicators = csvParse(stripBom(await readFile(join(inDir, indicatorsPath), 'utf8')));
 	const valueType = new Map(indicators.map((i) => [i.id!, i.value_type!]));
@@ -113,18 +110,16 @@ export async function prepareServedPackage(inArg: string, outArg: string): Promi
 		const file = tmpFile.get(id);
 		if (!file) continue;
 		const rows = csvParseRows(await readFile(file, 'utf8'));
-		const cells: DisclosureCell[] = [];
-		const kept: string[][] = [];
+		const cells: GeoCell[] = [];
+		const kept: string[][] = rows;
 		for (const r of rows) {
 			const year = Number(r[2]);
-			const parent = periodIn(periods, year)?.finest.get(r[0]);
-			if (parent === undefined) continue; // CELLS_SQL joins areas: unknown keys are not cells
 			const num = r[4] === '' ? null : Number(r[4]);
 			const numerator = valueType.get(id) === 'count' ? (num ?? (r[3] === '' ? null : Number(r[3]))) : num;
-			cells.push({ area_key: r[0], parent, indicator_id: id, year, numerator, denominator: r[5] === '' ? null : Number(r[5]), flag: r[6] });
-			kept.push(r);
+			cells.push({ area_key: r[0], indicator_id: id, year, numerator, denominator: r[5] === '' ? null : Number(r[5]), flag: r[6] });
 		}
-		const result = computeSuppression(cells, hierarchy, settings);
+		// cells of keys not valid in their year are no cells (the engine's joins drop them too)
+		const result = suppressAcrossVersions(cells, geography, settings);
 		const reason = new Map(result.cells.map((c) => [`${c.area_key}\u0000${c.year}`, c.suppressed ? (c.reason ?? 'primary') : '']));
 		const years = new Set<number>();
 		const out = kept

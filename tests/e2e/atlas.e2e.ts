@@ -183,8 +183,8 @@ describe('atlas', () => {
 		expect(byCategory.has('better') && byCategory.has('worse')).toBe(true);
 		for (const [category, key] of byCategory) await expectAreaColour(page, key, COMPARISON_COLORS[category as keyof typeof COMPARISON_COLORS]);
 		const legend = await page.textContent('[data-testid=legend]');
-		expect(legend).toContain('signifikant schlechter als die Stadt');
-		expect(legend).toContain('signifikant besser als die Stadt');
+		expect(legend).toContain('signifikant schlechter als der Stadtwert');
+		expect(legend).toContain('signifikant besser als der Stadtwert');
 	});
 
 	it('made no request outside the site and logged no error', () => {

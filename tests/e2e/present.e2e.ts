@@ -431,7 +431,7 @@ describe('slides that draw profile, target and index views', () => {
 			// a spine chart per row, the area's dot unless its value is withheld
 			expect(r.dot, r.id).toBe(r.value !== '•' && r.value !== '–');
 		}
-		expect(await page.textContent(`${slide} [data-testid=slide-note]`)).toContain('Im Vergleich mit der Stadt');
+		expect(await page.textContent(`${slide} [data-testid=slide-note]`)).toContain('Im Vergleich mit dem Stadtwert');
 		await footer();
 
 		// target: the chart's marks, and the traffic lights with the page's words
@@ -528,7 +528,7 @@ describe('slides that draw profile, target and index views', () => {
 		const slides = pptxSlides(unzip(bytes));
 		expect(slides).toHaveLength(4);
 		expect(slides[1].texts[0]).toBe(`Sozialraum ${areaName}, ${year}`);
-		expect(slides[1].texts.join(' ')).toContain('Im Vergleich mit der Stadt');
+		expect(slides[1].texts.join(' ')).toContain('Im Vergleich mit dem Stadtwert');
 		expect(slides[2].texts.join(' ')).toContain('Soll');
 		expect(slides[3].texts.join(' ')).toContain('Der Index fasst');
 		for (const [i, s] of slides.entries()) {

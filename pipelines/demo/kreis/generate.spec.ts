@@ -38,7 +38,7 @@ beforeAll(() => {
 	data = result.data;
 }, 60_000);
 
-const version = (level: string, id: string) => data.versions[level][id].features;
+const version = (level: string, id: string) => data.areaVersions[level][id].features;
 const keysOf = (level: string, id: string) => version(level, id).map((f) => f.properties.key);
 const persons = (key: string, year: number, group = 'insgesamt') => data.population.find((p) => p.area_key === key && p.year === year && p.age_group === group)!.persons!;
 const obs = (id: string, year: number) => data.observations.filter((o) => o.indicator_id === id && o.year === year);

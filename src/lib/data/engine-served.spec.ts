@@ -27,7 +27,7 @@ async function pair(dir: string) {
 
 const sortNum = (xs: (number | null)[]) => [...xs].sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
 
-async function expectSameAnswers(whole: MonitorEngine, split: MonitorEngine) {
+async function expectSameAnswers(whole: MonitorEngine, split: MonitorEngine, options: { levels?: boolean } = {}) {
 	expect(await split.yearsByIndicator()).toEqual(await whole.yearsByIndicator());
 	// population and offers are read on first use in the served layout
 	expect(await split.offers()).toEqual(await whole.offers());
@@ -54,6 +54,19 @@ async function expectSameAnswers(whole: MonitorEngine, split: MonitorEngine) {
 		expect(await split.population(base[0], years.at(-1)!)).toEqual(await whole.population(base[0], years.at(-1)!));
 		const some = base.slice(0, 3);
 		expect(await split.aggregateSeries(ind.id, some)).toEqual(await whole.aggregateSeries(ind.id, some));
+		if (!options.levels) continue;
+		// every level in every year, every area's series (old versions included), coarse scopes
+		for (const level of whole.levels.slice(1)) {
+			for (const year of years) {
+				const rows = await whole.valuesFor(ind.id, year, level.id);
+				expect(await split.valuesFor(ind.id, year, level.id), `${ind.id} ${year} ${level.id}`).toEqual(rows);
+				suppressed += rows.filter((r) => r.flag === 'suppressed').length;
+			}
+			expect(sortNum(await split.valuesAllYears(ind.id, level.id))).toEqual(sortNum(await whole.valuesAllYears(ind.id, level.id)));
+		}
+		for (const a of areas) expect(await split.seriesFor(a.key, ind.id), `${ind.id} ${a.key}`).toEqual(await whole.seriesFor(a.key, ind.id));
+		const coarse = areas.filter((a) => a.level === whole.levels[1]?.id).map((a) => a.key);
+		expect(await split.aggregateSeries(ind.id, coarse)).toEqual(await whole.aggregateSeries(ind.id, coarse));
 	}
 	return suppressed;
 }
@@ -101,5 +114,16 @@ describe('served layout of the public copy', () => {
 		await publishPackage('data/musterstadt', join(pub, 'pkg'));
 		const { whole, split } = await pair(join(pub, 'pkg'));
 		await expectSameAnswers(whole, split);
+	}, 300_000);
+});
+
+describe.each(['geo-2level', 'geo-4level', 'geo-versions'])('served layout of tests/fixtures/%s', (dir) => {
+	it('answers every question at every level like the whole package, internal and public', async () => {
+		const { whole, split } = await pair(`tests/fixtures/${dir}`);
+		expect(await expectSameAnswers(whole, split, { levels: true })).toBeGreaterThan(0);
+		const pub = await mkdtemp(join(tmpdir(), 'public-'));
+		await publishPackage(`tests/fixtures/${dir}`, join(pub, 'pkg'));
+		const published = await pair(join(pub, 'pkg'));
+		await expectSameAnswers(published.whole, published.split, { levels: true });
 	}, 300_000);
 });

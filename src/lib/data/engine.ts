@@ -6,7 +6,11 @@ import { csvFormat } from 'd3';
 import type { Connector } from './connector';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type {
+	AreaLevel,
 	AreaProperties,
+	AreaVersion,
+	CrosswalkMethod,
+	CrosswalkRow,
 	DisclosureSettings,
 	Indicator,
 	ObservationFlag,
@@ -15,10 +19,14 @@ import type {
 	PackageDescriptor,
 	Target
 } from './types';
-import { TABLES, REFERENCES_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
+import { TABLES, REFERENCES_TABLE, CROSSWALK_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
 import { PART_TABLE, SUPPRESSED_TOTALS_TABLE } from './served';
 import * as Q from './queries';
+import * as L from './level-queries';
 import { buildSuppressionTables } from './suppression';
+import { buildGeography, type Geography } from './geography';
+import { conversionMethods, conversionPlans, convertPoint, type CellNumbers, type ConversionPlan, type TotalNumbers } from './conversion';
+import { levelVersions, versionForYear } from './levels';
 
 export type AreaCollection = FeatureCollection<Geometry, AreaProperties>;
 
@@ -44,6 +52,14 @@ export interface SeriesPoint {
 	numerator: number | null;
 	denominator: number | null;
 	flag: ObservationFlag;
+	/**
+	 * Set on points that do not come from the area's own cells: `regrouped` = summed exactly from
+	 * the finest areas of an older boundary version, `converted` = shared out by crosswalk weights
+	 * (an estimate). Absent = the area's own value.
+	 */
+	origin?: 'regrouped' | 'converted';
+	/** Converted points: share (0–1) of the converted counts that came from areas that were split. */
+	split_share?: number;
 }
 
 export interface ReferencePoint {
@@ -59,13 +75,38 @@ export interface AreaInfo {
 	name: string;
 	level: string;
 	parent: string;
+	/** Only for an area of an older boundary version that no longer exists: its last valid year. */
+	valid_to?: number;
+}
+
+/** A change of boundary version that interrupts an area's series ("Gebietsstand geändert"). */
+export interface VersionBreak {
+	/** First year of the new version; the break lies between year − 1 and year. */
+	year: number;
+	/** Version labels before and after (German, English). */
+	before_de: string;
+	before_en: string;
+	after_de: string;
+	after_en: string;
+	/** The older years can be converted onto this area through the crosswalk (on request). */
+	convertible: boolean;
+}
+
+export interface SeriesOptions {
+	/** Convert years of older boundary versions onto this area by this crosswalk method. */
+	convert?: CrosswalkMethod | null;
 }
 
 export class EngineError extends Error {}
 
 export class MonitorEngine {
 	readonly descriptor: PackageDescriptor;
+	/** Geometry per level id: the level's newest boundary version. */
 	readonly geometry: Record<string, AreaCollection>;
+	/** Geometry per level id and version id ("" for a level without versions). */
+	readonly geometryVersions: Record<string, Record<string, AreaCollection>>;
+	/** Areas of every level and version, epochs, ancestors (geography.ts). */
+	readonly geography: Geography;
 	#db: Connector;
 	/** The package carries its own published totals (a public copy): use them as references. */
 	#publishedReferences: boolean;
@@ -76,10 +117,15 @@ export class MonitorEngine {
 	/** Tables read on first use (served layout), by table name. */
 	#lazyTables: Map<string, () => Promise<void>>;
 
+	/** crosswalk.csv rows (empty without a crosswalk). */
+	#crosswalk: CrosswalkRow[] = [];
+	#plans = new Map<string, ConversionPlan[]>();
+
 	private constructor(
 		db: Connector,
 		descriptor: PackageDescriptor,
-		geometry: Record<string, AreaCollection>,
+		geometryVersions: Record<string, Record<string, AreaCollection>>,
+		geography: Geography,
 		parts: PartLoader | null,
 		lazyTables: Map<string, () => Promise<void>>
 	) {
@@ -88,7 +134,11 @@ export class MonitorEngine {
 		this.#lazyTables = lazyTables;
 		this.#publishedReferences = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource);
 		this.descriptor = descriptor;
-		this.geometry = geometry;
+		this.geometryVersions = geometryVersions;
+		this.geography = geography;
+		this.geometry = Object.fromEntries(
+			descriptor.sozialraum.levels.map((l) => [l.id, geometryVersions[l.id][levelVersions(l).find((v) => v.path === l.path)?.id ?? levelVersions(l).at(-1)!.id]])
+		);
 	}
 
 	/**
@@ -98,18 +148,22 @@ export class MonitorEngine {
 	 */
 	static async load(db: Connector, source: PackageSource): Promise<MonitorEngine> {
 		const { descriptor } = source;
-		const geometry: Record<string, AreaCollection> = {};
+		const geometry: Record<string, Record<string, AreaCollection>> = {};
 		for (const level of descriptor.sozialraum.levels) {
-			const bytes = await source.read(level.path);
-			try {
-				geometry[level.id] = JSON.parse(new TextDecoder().decode(bytes)) as AreaCollection;
-			} catch (e) {
-				throw new EngineError(`${level.path}: Die Datei ist kein gültiges GeoJSON (${(e as Error).message}).`);
+			geometry[level.id] = {};
+			for (const version of levelVersions(level)) {
+				const bytes = await source.read(version.path);
+				try {
+					geometry[level.id][version.id] = JSON.parse(new TextDecoder().decode(bytes)) as AreaCollection;
+				} catch (e) {
+					throw new EngineError(`${version.path}: Die Datei ist kein gültiges GeoJSON (${(e as Error).message}).`);
+				}
 			}
 		}
-		await insertAreas(db, descriptor, geometry);
+		const geography = buildGeography(descriptor.sozialraum.levels, (level, version) => geometry[level.id][version.id].features.map((f) => f.properties));
+		await insertGeography(db, geography);
 		const parts = descriptor.sozialraum.observation_parts;
-		const optional = descriptor.resources.some((r) => r.name === REFERENCES_TABLE.resource) ? [REFERENCES_TABLE] : [];
+		const optional = [REFERENCES_TABLE, CROSSWALK_TABLE].filter((t) => descriptor.resources.some((r) => r.name === t.resource));
 		// Served layout: besides the observations, the big tables only some pages need (population:
 		// 58 MB at 20,000 areas) are read on first use too.
 		const lazy = parts ? TABLES.filter((t) => LAZY_TABLES.includes(t.table)) : [];
@@ -127,7 +181,7 @@ export class MonitorEngine {
 			await db.query(`CREATE OR REPLACE TABLE suppressed_cells (area_key VARCHAR, indicator_id VARCHAR, year INTEGER, reason VARCHAR)`);
 			await db.query(`UPDATE suppressed_totals SET area_key = '' WHERE area_key IS NULL`);
 		} else {
-			await buildSuppressionTables(db, descriptor.sozialraum.disclosure);
+			await buildSuppressionTables(db, descriptor.sozialraum.disclosure, geography);
 		}
 		const lazyTables = new Map(
 			lazy.map((spec) => {
@@ -138,7 +192,11 @@ export class MonitorEngine {
 				})];
 			})
 		);
-		return new MonitorEngine(db, descriptor, geometry, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		const engine = new MonitorEngine(db, descriptor, geometry, geography, parts ? new PartLoader(db, source, parts) : null, lazyTables);
+		if (optional.includes(CROSSWALK_TABLE)) {
+			engine.#crosswalk = (await db.query<CrosswalkRow & Record<string, unknown>>(`SELECT * FROM crosswalk`)).map((r) => ({ ...r, weight: Number(r.weight) }));
+		}
+		return engine;
 	}
 
 	get disclosure(): DisclosureSettings {
@@ -148,6 +206,54 @@ export class MonitorEngine {
 	/** The level indicators are observed on (the finest). */
 	get baseLevel(): string {
 		return this.descriptor.sozialraum.levels[0].id;
+	}
+
+	/** The package's levels, finest first. */
+	get levels(): AreaLevel[] {
+		return this.descriptor.sozialraum.levels;
+	}
+
+	level(id: string): AreaLevel | undefined {
+		return this.levels.find((l) => l.id === id);
+	}
+
+	/** The level an area key belongs to (keys are unique across levels; '' = the territory). */
+	levelOf(key: string): AreaLevel | undefined {
+		const a = this.geography.areas.find((x) => x.key === key);
+		return a ? this.level(a.level) : undefined;
+	}
+
+	/**
+	 * The areas an area lies in, in a reporting year (its boundary version then), nearest first:
+	 * e.g. an Ortsteil → its Gemeinde → the Kreis. The territory '' is left out. Works for an area
+	 * of any level; the finest area itself is not included.
+	 */
+	ancestorsOf(key: string, year: number): AreaInfo[] {
+		const level = this.levelOf(key);
+		if (!level) return [];
+		const rank = this.levels.indexOf(level);
+		// any finest area inside `key` that year gives its chain above `key`'s level
+		const geo = this.geography;
+		const inYear = (r: { valid_from: number; valid_to: number }) => year >= r.valid_from && year <= r.valid_to;
+		const inside = geo.ancestors.find((r) => r.ancestor === key && inYear(r));
+		if (!inside) return [];
+		return geo.ancestors
+			.filter((r) => r.key === inside.key && inYear(r) && r.ancestor !== '' && this.levels.findIndex((l) => l.id === r.ancestor_level) > rank)
+			.sort((a, b) => a.depth - b.depth)
+			.map((r) => {
+				const a = geo.areas.find((x) => x.key === r.ancestor && x.level === r.ancestor_level && inYear(x))!;
+				return { key: a.key, name: a.name, level: a.level, parent: a.parent };
+			});
+	}
+
+	/** The boundary version of a level valid in a reporting year. */
+	versionFor(levelId: string, year: number): AreaVersion {
+		return versionForYear(this.level(levelId)!, year);
+	}
+
+	/** The geometry of a level as it was in a reporting year (the version valid then). */
+	geometryFor(levelId: string, year: number): AreaCollection {
+		return this.geometryVersions[levelId][this.versionFor(levelId, year).id];
 	}
 
 	async indicators(): Promise<Indicator[]> {
@@ -167,58 +273,283 @@ export class MonitorEngine {
 		return Object.fromEntries(rows.map((r) => [r.indicator_id, Array.from(r.years as ArrayLike<number>, Number)]));
 	}
 
+	/**
+	 * Every area of every level once, finest level first, with the name and parent of its newest
+	 * version. Areas of an older version that no longer exist carry `valid_to`.
+	 */
 	async areas(): Promise<AreaInfo[]> {
-		return this.#db.query<AreaInfo & Record<string, unknown>>(Q.AREAS);
+		const rows = await this.#db.query<AreaInfo & Record<string, unknown>>(Q.AREAS);
+		return rows.map(({ valid_to, ...a }) => (valid_to === null || valid_to === undefined ? a : { ...a, valid_to: Number(valid_to) }));
 	}
 
-	/** Every base-level area with its (suppression-checked) value; areas without data come back as 'missing'. */
-	async valuesFor(indicatorId: string, year: number): Promise<AreaValue[]> {
-		await this.#ensure(indicatorId);
-		return this.#db.query<AreaValue & Record<string, unknown>>(Q.VALUES_FOR_YEAR, [
-			indicatorId,
-			year,
-			this.baseLevel
-		]);
+	/** The areas of a level in the boundary version valid in a year (default: the newest). */
+	async areasIn(levelId: string, year?: number): Promise<AreaInfo[]> {
+		const y = year ?? this.#newestYear(levelId);
+		return this.#db.query<AreaInfo & Record<string, unknown>>(Q.AREAS_IN_YEAR, [levelId, y]);
 	}
 
-	/** Published values of all areas and years (suppressed cells as null). */
-	async valuesAllYears(indicatorId: string): Promise<(number | null)[]> {
+	/** A year inside the newest version of a level. */
+	#newestYear(levelId: string): number {
+		const versions = levelVersions(this.level(levelId)!);
+		const v = versions.at(-1)!;
+		return v.valid_from ?? v.valid_to ?? 9999;
+	}
+
+	/**
+	 * Every area of a level (default: the finest) valid in that year with its value: the cell on
+	 * the finest level, the pooled value of its finest areas above it. Suppression-checked;
+	 * areas without data come back as 'missing'.
+	 */
+	async valuesFor(indicatorId: string, year: number, levelId: string = this.baseLevel): Promise<AreaValue[]> {
 		await this.#ensure(indicatorId);
-		const rows = await this.#db.query<{ value: number | null }>(Q.VALUES_ALL_YEARS, [indicatorId]);
+		if (levelId === this.baseLevel) {
+			return this.#db.query<AreaValue & Record<string, unknown>>(Q.VALUES_FOR_YEAR, [indicatorId, year, levelId, year]);
+		}
+		const sql = this.#publishedReferences ? L.LEVEL_VALUES_PUBLISHED : L.LEVEL_VALUES;
+		return this.#db.query<AreaValue & Record<string, unknown>>(sql, [indicatorId, year, levelId, indicatorId, year, levelId, year]);
+	}
+
+	/** Published values of all areas of a level and years (suppressed cells as null). */
+	async valuesAllYears(indicatorId: string, levelId: string = this.baseLevel): Promise<(number | null)[]> {
+		await this.#ensure(indicatorId);
+		let rows: { value: number | null }[];
+		if (levelId === this.baseLevel) rows = await this.#db.query<{ value: number | null }>(Q.VALUES_ALL_YEARS, [indicatorId]);
+		else if (this.#publishedReferences) rows = await this.#db.query<{ value: number | null }>(L.LEVEL_VALUES_ALL_YEARS_PUBLISHED, [indicatorId, levelId]);
+		else rows = await this.#db.query<{ value: number | null }>(L.LEVEL_VALUES_ALL_YEARS, [indicatorId, levelId, indicatorId]);
 		return rows.map((r) => r.value);
 	}
 
-	async seriesFor(areaKey: string, indicatorId: string): Promise<SeriesPoint[]> {
+	/**
+	 * The series of one area of any level: its own cells on the finest level, its pooled values
+	 * above (the same numbers as its reference series, as points with flags).
+	 */
+	async seriesFor(areaKey: string, indicatorId: string, options: SeriesOptions = {}): Promise<SeriesPoint[]> {
 		await this.#ensure(indicatorId);
-		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [
-			areaKey,
-			indicatorId
-		]);
+		const level = this.levelOf(areaKey);
+		const own =
+			!level || level.id === this.baseLevel
+				? await this.#db.query<SeriesPoint & Record<string, unknown>>(Q.SERIES_FOR_AREA, [areaKey, indicatorId])
+				: await this.#pooledSeries(indicatorId, areaKey);
+		if (!level || this.#crosswalk.length === 0) return own;
+		const extra = await this.#olderYears(indicatorId, areaKey, options.convert ?? null);
+		if (extra.length === 0) return own;
+		const have = new Set(own.map((p) => p.year));
+		return [...own, ...extra.filter((p) => !have.has(p.year))].sort((a, b) => a.year - b.year);
 	}
 
-	/** City reference per year (parentKey '') or that of one parent area, e.g. a Stadtbezirk. */
+	/** Crosswalk methods the package offers for converting older boundary versions. */
+	conversionMethods(): CrosswalkMethod[] {
+		return conversionMethods(this.geography, this.#crosswalk);
+	}
+
+	#plansFor(method: CrosswalkMethod): ConversionPlan[] {
+		let p = this.#plans.get(method);
+		if (!p) this.#plans.set(method, (p = conversionPlans(this.geography, this.#crosswalk, method)));
+		return p;
+	}
+
+	/** Whether an area's key exists in the version of its level valid in a year. */
+	#exists(key: string, year: number): boolean {
+		return this.geography.areas.some((a) => a.key === key && year >= a.valid_from && year <= a.valid_to);
+	}
+
+	/**
+	 * Points of the years in which an area did not exist yet, from an older boundary version:
+	 * exact regroupings always (the default method's weights, all 1), estimates only when `convert`
+	 * names a method. Protected as conversion.ts explains.
+	 */
+	async #olderYears(indicatorId: string, key: string, convert: CrosswalkMethod | null): Promise<SeriesPoint[]> {
+		const methods = this.conversionMethods();
+		const method = convert && methods.includes(convert) ? convert : methods[0];
+		if (!method) return [];
+		const plans = this.#plansFor(method).filter((p) => p.weights.get(key)?.size);
+		if (plans.length === 0) return [];
+		const years = (await this.years(indicatorId)).filter((y) => !this.#exists(key, y) && plans.some((p) => y >= p.from && y <= p.to));
+		if (years.length === 0) return [];
+		const points = await this.#convert(indicatorId, [key], years, plans);
+		return points.get(key)!.filter((p) => convert || p.origin === 'regrouped');
+	}
+
+	/** Converted points of several targets in several old years (one pair of queries). */
+	async #convert(indicatorId: string, targets: string[], years: number[], plans: ConversionPlan[]): Promise<Map<string, SeriesPoint[]>> {
+		const list = JSON.stringify(years);
+		const [cellRows, totalRows, [indicator]] = await Promise.all([
+			this.#db.query<{ area_key: string; year: number; numerator: number | null; denominator: number | null; withheld: boolean }>(L.CELLS_FOR_YEARS, [indicatorId, list]),
+			this.#db.query<{ area_key: string; year: number; numerator: number | null; denominator: number | null; withheld: boolean }>(
+				this.#publishedReferences ? L.TOTALS_FOR_YEARS_PUBLISHED : L.TOTALS_FOR_YEARS,
+				[indicatorId, list]
+			),
+			this.#db.query<{ value_type: string; multiplier: number }>(`SELECT value_type, multiplier FROM indicators WHERE id = ?`, [indicatorId])
+		]);
+		const byYear = <T extends { year: number; area_key: string }>(rows: T[]) => {
+			const m = new Map<number, Map<string, T>>();
+			for (const r of rows) {
+				const y = Number(r.year);
+				if (!m.has(y)) m.set(y, new Map());
+				m.get(y)!.set(String(r.area_key ?? ''), r);
+			}
+			return m;
+		};
+		const cells = byYear(cellRows);
+		const totals = byYear(totalRows);
+		const isCount = indicator?.value_type === 'count';
+		const { minNumerator, minDenominator } = this.disclosure;
+		const out = new Map<string, SeriesPoint[]>(targets.map((t) => [t, []]));
+		for (const year of years) {
+			const plan = plans.find((p) => year >= p.from && year <= p.to);
+			if (!plan) continue;
+			for (const t of targets) {
+				const c = convertPoint(plan, t, year, this.geography, (cells.get(year) ?? new Map()) as Map<string, CellNumbers>, (totals.get(year) ?? new Map()) as Map<string, TotalNumbers>, { isCount, minNumerator, minDenominator });
+				if (!c || c.empty) continue;
+				const value = c.suppressed || c.numerator === null ? null : isCount ? c.numerator : c.denominator ? (c.numerator / c.denominator) * indicator.multiplier : null;
+				out.get(t)!.push({
+					year,
+					value,
+					numerator: c.suppressed ? null : c.numerator,
+					denominator: c.suppressed ? null : c.denominator,
+					flag: c.suppressed ? 'suppressed' : value === null ? 'missing' : '',
+					origin: c.origin,
+					...(c.origin === 'converted' ? { split_share: c.split_share } : {})
+				});
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Values of every area of a level's NEWEST version in a year of an older version, regrouped or
+	 * converted by the crosswalk method (for a map "on today's boundaries"); the year's own areas
+	 * when the year already uses the newest version.
+	 */
+	async convertedValuesFor(indicatorId: string, year: number, levelId: string, method: CrosswalkMethod): Promise<(AreaValue & Pick<SeriesPoint, 'origin' | 'split_share'>)[]> {
+		await this.#ensure(indicatorId);
+		const newest = await this.areasIn(levelId);
+		const plans = this.#plansFor(method).filter((p) => year >= p.from && year <= p.to);
+		const keys = newest.filter((a) => !this.#exists(a.key, year)).map((a) => a.key);
+		if (plans.length === 0 || keys.length === 0) return this.valuesFor(indicatorId, year, levelId);
+		const own = new Map((await this.valuesFor(indicatorId, year, levelId)).map((r) => [r.area_key, r]));
+		const converted = await this.#convert(indicatorId, keys, [year], plans);
+		return newest.map((a) => {
+			const mine = own.get(a.key);
+			if (mine) return mine;
+			const p = converted.get(a.key)?.[0];
+			if (!p) return { area_key: a.key, name: a.name, parent: a.parent, value: null, numerator: null, denominator: null, flag: 'missing' as ObservationFlag };
+			return { area_key: a.key, name: a.name, parent: a.parent, value: p.value, numerator: p.numerator, denominator: p.denominator, flag: p.flag, origin: p.origin, ...(p.split_share !== undefined ? { split_share: p.split_share } : {}) };
+		});
+	}
+
+	/**
+	 * Version changes that interrupt an area's series: the area exists on one side of the change
+	 * only, and its older years are not an exact regrouping (those continue by default).
+	 */
+	seriesBreaks(key: string): VersionBreak[] {
+		const level = this.levelOf(key);
+		if (!level) return [];
+		const methods = this.conversionMethods();
+		const regroup = methods[0] ? this.#plansFor(methods[0]) : [];
+		const breaks: VersionBreak[] = [];
+		const epochs = this.geography.epochs;
+		for (let i = 1; i < epochs.length; i++) {
+			const year = epochs[i].from;
+			const before = this.#exists(key, year - 1);
+			const after = this.#exists(key, year);
+			if (before === after) continue;
+			// a change only where the level has areas on both sides (not at the start of the first version)
+			const levelIn = (y: number) => this.geography.areas.some((a) => a.level === level.id && y >= a.valid_from && y <= a.valid_to);
+			if (!levelIn(year - 1) || !levelIn(year)) continue;
+			// a new area whose older years are an exact union of old areas continues (regrouped)
+			const plan = regroup.find((p) => year - 1 >= p.from && year - 1 <= p.to);
+			const weights = plan?.weights.get(key);
+			const exact = !!weights && weights.size > 0 && [...weights.values()].every((w) => w === 1);
+			if (after && exact) continue;
+			const vBefore = versionForYear(level, year - 1);
+			const vAfter = versionForYear(level, year);
+			const fin = this.levels[0];
+			// the level itself may have one version while its finest areas changed
+			const label = (v: AreaVersion, y: number, lang: 'de' | 'en') =>
+				(lang === 'de' ? v.label_de : v.label_en) || (lang === 'de' ? versionForYear(fin, y).label_de : versionForYear(fin, y).label_en) || String(y);
+			breaks.push({
+				year,
+				before_de: label(vBefore, year - 1, 'de'),
+				before_en: label(vBefore, year - 1, 'en'),
+				after_de: label(vAfter, year, 'de'),
+				after_en: label(vAfter, year, 'en'),
+				convertible: after && methods.length > 0 && !!this.#plansFor(methods[0]).find((p) => year - 1 >= p.from && year - 1 <= p.to)?.weights.get(key)?.size
+			});
+		}
+		return breaks;
+	}
+
+	/** A coarser area's (or the territory's) reference series as series points with flags. */
+	async #pooledSeries(indicatorId: string, key: string): Promise<SeriesPoint[]> {
+		const [ref, years] = await Promise.all([
+			this.referenceSeries(indicatorId, key),
+			this.#db.query<{ year: number }>(Q.ANCESTOR_YEARS, [indicatorId, key])
+		]);
+		const byYear = new Map(ref.map((r) => [r.year, r]));
+		const all = [...new Set([...ref.map((r) => r.year), ...years.map((y) => Number(y.year))])].sort((a, b) => a - b);
+		return all.map((year) => {
+			const r = byYear.get(year);
+			if (r && r.value !== null) return { year, value: r.value, numerator: r.numerator, denominator: r.denominator, flag: '' as ObservationFlag };
+			// rows inside but no published total: withheld (a public copy lists only safe totals)
+			const withheld = !r ? true : r.numerator === null;
+			return { year, value: null, numerator: null, denominator: null, flag: (withheld ? 'suppressed' : 'missing') as ObservationFlag };
+		});
+	}
+
+	/**
+	 * Reference per year of the whole territory (key '') or of any area above the finest level
+	 * (a Stadtbezirk, a Gemeinde, the Kreis), pooled from the finest areas inside it that year.
+	 */
 	async referenceSeries(indicatorId: string, parentKey = ''): Promise<ReferencePoint[]> {
 		await this.#ensure(indicatorId);
 		if (this.#publishedReferences) {
 			return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.PUBLISHED_REFERENCE_SERIES, [parentKey, indicatorId]);
 		}
-		return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.REFERENCE_SERIES, [
-			indicatorId,
-			parentKey,
-			parentKey,
-			parentKey,
-			indicatorId
-		]);
+		return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.REFERENCE_SERIES, [indicatorId, parentKey, parentKey, indicatorId]);
 	}
 
-	/** One series summed over several base areas (e.g. a target for two Sozialräume), suppressed like a cell. */
+	/**
+	 * One series summed over several areas of any level (a target's scope: two Sozialräume, three
+	 * Gemeinden). Finest areas add their cells, coarser ones their totals. Protected like a total:
+	 * withheld in a year when one member is withheld (the sum minus the published members would
+	 * give it away) or when the sum itself is a small number.
+	 */
 	async aggregateSeries(indicatorId: string, areaKeys: string[]): Promise<SeriesPoint[]> {
 		await this.#ensure(indicatorId);
-		return this.#db.query<SeriesPoint & Record<string, unknown>>(Q.AGGREGATE_SERIES, [
-			indicatorId,
-			JSON.stringify(areaKeys),
-			...this.#suppressionParams()
+		if (areaKeys.length === 0) return [];
+		const keys = [...new Set(areaKeys)];
+		const finest = keys.filter((k) => (this.levelOf(k)?.id ?? this.baseLevel) === this.baseLevel);
+		const coarse = keys.filter((k) => !finest.includes(k));
+		const [cells, totals, [indicator]] = await Promise.all([
+			finest.length ? this.#db.query<{ year: number; numerator: number | null; denominator: number | null; areas_used: number; withheld: boolean }>(Q.AGGREGATE_CELLS, [indicatorId, JSON.stringify(finest)]) : Promise.resolve([]),
+			Promise.all(coarse.map((k) => this.#pooledSeries(indicatorId, k))),
+			this.#db.query<{ value_type: string; multiplier: number }>(`SELECT value_type, multiplier FROM indicators WHERE id = ?`, [indicatorId])
 		]);
+		const years = new Map<number, { num: number | null; den: number | null; withheld: boolean; any: boolean }>();
+		const add = (year: number, num: number | null, den: number | null, withheld: boolean) => {
+			const y = years.get(year) ?? { num: null, den: null, withheld: false, any: false };
+			if (num !== null) {
+				y.num = (y.num ?? 0) + num;
+				y.any = true;
+			}
+			if (den !== null) y.den = (y.den ?? 0) + den;
+			y.withheld ||= withheld;
+			years.set(year, y);
+		};
+		for (const c of cells) add(Number(c.year), c.numerator, c.denominator, !!c.withheld);
+		for (const series of totals) for (const p of series) add(p.year, p.numerator, p.denominator, p.flag === 'suppressed');
+		const { minNumerator, minDenominator } = this.disclosure;
+		const isCount = indicator?.value_type === 'count';
+		return [...years.entries()]
+			.sort((a, b) => a[0] - b[0])
+			.map(([year, y]): SeriesPoint => {
+				if (!y.any) return { year, value: null, numerator: null, denominator: null, flag: y.withheld ? 'suppressed' : 'missing' };
+				const small = (y.num! > 0 && y.num! < minNumerator) || (y.den !== null && y.den < minDenominator);
+				if (y.withheld || small) return { year, value: null, numerator: null, denominator: null, flag: 'suppressed' };
+				const value = isCount ? y.num : y.den ? (y.num! / y.den) * indicator.multiplier : null;
+				return { year, value, numerator: y.num, denominator: y.den, flag: value === null ? 'missing' : '' };
+			});
 	}
 
 	/**
@@ -246,7 +577,7 @@ export class MonitorEngine {
 
 	async population(areaKey: string, year: number): Promise<{ age_group: string; persons: number }[]> {
 		await this.prepareTables(['population']);
-		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year]);
+		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year, areaKey, year, areaKey, year]);
 	}
 
 	/**
@@ -265,12 +596,6 @@ export class MonitorEngine {
 
 	async #ensure(indicatorId: string): Promise<void> {
 		if (this.#parts) await this.#parts.ensure([indicatorId]);
-	}
-
-	/** The aggregate's small-number checks each need (minNumerator, minDenominator). */
-	#suppressionParams(): number[] {
-		const { minNumerator, minDenominator } = this.disclosure;
-		return [minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator, minNumerator, minDenominator];
 	}
 }
 
@@ -398,26 +723,29 @@ function splitList(v: unknown): string[] {
 }
 
 /**
- * The area table comes from the GeoJSON properties. It goes in as CSV text, not through Arrow's
- * builders: those compile code with `Function()`, which the app's Content-Security-Policy forbids.
+ * The area tables come from the GeoJSON properties (geography.ts): `areas` holds every area of
+ * every level and boundary version with its validity, `area_ancestors` every finest area's
+ * ancestors per period. They go in as CSV text, not through Arrow's builders: those compile code
+ * with `Function()`, which the app's Content-Security-Policy forbids.
  */
-async function insertAreas(db: Connector, descriptor: PackageDescriptor, geometry: Record<string, AreaCollection>) {
-	const rows = descriptor.sozialraum.levels.flatMap((lvl, rank) =>
-		geometry[lvl.id].features.map((f) => ({
-			key: String(f.properties.key),
-			name: String(f.properties.name),
-			level: lvl.id,
-			parent: String(f.properties.parent ?? ''),
-			level_rank: rank
-		}))
-	);
-	const file = 'pkg_areas.csv';
-	await db.registerFile(file, new TextEncoder().encode(csvFormat(rows, ['key', 'name', 'level', 'parent', 'level_rank'])));
+async function insertGeography(db: Connector, geo: Geography) {
+	await loadCsvTable(db, 'areas', geo.areas, { key: 'VARCHAR', name: 'VARCHAR', level: 'VARCHAR', parent: 'VARCHAR', level_rank: 'INTEGER', version: 'VARCHAR', valid_from: 'INTEGER', valid_to: 'INTEGER' });
+	await db.query(`UPDATE areas SET parent = '' WHERE parent IS NULL`);
+	await db.query(`UPDATE areas SET version = '' WHERE version IS NULL`);
+	await loadCsvTable(db, 'area_ancestors', geo.ancestors, { key: 'VARCHAR', ancestor: 'VARCHAR', ancestor_level: 'VARCHAR', depth: 'INTEGER', valid_from: 'INTEGER', valid_to: 'INTEGER' });
+	await db.query(`UPDATE area_ancestors SET ancestor = '' WHERE ancestor IS NULL`);
+	await db.query(`UPDATE area_ancestors SET ancestor_level = '' WHERE ancestor_level IS NULL`);
+}
+
+async function loadCsvTable(db: Connector, table: string, rows: readonly object[], columns: Record<string, 'VARCHAR' | 'INTEGER' | 'DOUBLE'>) {
+	const file = `pkg_${table}.csv`;
+	const names = Object.keys(columns);
+	await db.registerFile(file, new TextEncoder().encode(csvFormat(rows as Record<string, unknown>[], names)));
+	const cols = Object.entries(columns).map(([n, t]) => `'${n}': '${t}'`).join(', ');
 	try {
-		await db.query(`CREATE OR REPLACE TABLE areas AS SELECT * FROM read_csv('${file}', header = true, delim = ',',
-			quote = '"', escape = '"', auto_detect = false, strict_mode = true,
-			columns = {'key': 'VARCHAR', 'name': 'VARCHAR', 'level': 'VARCHAR', 'parent': 'VARCHAR', 'level_rank': 'INTEGER'})`);
-		await db.query(`UPDATE areas SET parent = '' WHERE parent IS NULL`);
+		// table and column names are ours (this module), never data
+		await db.query(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, delim = ',',
+			quote = '"', escape = '"', auto_detect = false, strict_mode = true, columns = {${cols}})`);
 	} finally {
 		await db.dropFile(file);
 	}

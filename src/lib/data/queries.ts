@@ -7,6 +7,8 @@
  * 'suppressed' and no numbers, so no later layer can show it by mistake.
  */
 
+import { YEAR_MAX } from './levels';
+
 /** Join that marks withheld cells of observation rows (alias o). */
 const WITHHELD_JOIN = `LEFT JOIN suppressed_cells sc
 	ON sc.area_key = o.area_key AND sc.indicator_id = o.indicator_id AND sc.year = o.year`;
@@ -24,12 +26,16 @@ const OBSERVATION_COLUMNS = `
 	     WHEN o.value IS NULL THEN 'missing'
 	     ELSE o.flag END AS flag`;
 
+/**
+ * Every area of the finest level valid in that year (its boundary version), with its cell.
+ * Params: indicator, year, level, year.
+ */
 export const VALUES_FOR_YEAR = `
 SELECT a.key AS area_key, a.name AS name, a.parent AS parent, ${OBSERVATION_COLUMNS}
 FROM areas a
 LEFT JOIN observations o ON o.area_key = a.key AND o.indicator_id = ? AND o.year = ?
 ${WITHHELD_JOIN}
-WHERE a.level = ?
+WHERE a.level = ? AND ? BETWEEN a.valid_from AND a.valid_to
 ORDER BY a.key`;
 
 /** Published values of every area and year of an indicator (for breaks fixed across years). */
@@ -45,12 +51,15 @@ WHERE o.area_key = ? AND o.indicator_id = ?
 ORDER BY o.year`;
 
 /**
- * Reference value of a set of areas per year: summed numerators over summed denominators (never
- * the mean of rates, which would weigh a 300-resident area like a 12,000-resident one). A year
- * counts only areas with both numbers; `areas_used` says how many did, so gaps are visible. The
- * sums include withheld cells (they are the true totals); a total that is itself withheld
- * (`suppressed_totals`, '' = the whole territory) comes back without numbers.
- * Params: indicator, parentKey, parentKey, parentKey.
+ * Reference value of an area above the finest level (a Gemeinde, a Stadtbezirk, the Kreis; ''
+ * = the whole territory) per year: summed numerators over summed denominators of the finest
+ * areas inside it *in that year* (area_ancestors, so any ancestor and any boundary version),
+ * never the mean of rates, which would weigh a 300-resident area like a 12,000-resident one. A
+ * year counts only areas with both numbers; `areas_used` says how many did, so gaps are visible.
+ * The sums include withheld cells (they are the true totals); a total that is itself withheld
+ * (`suppressed_totals`) comes back without numbers. depth > 0: a finest area's own row would
+ * bypass its cell's disclosure decision.
+ * Params: indicator, ancestor key, ancestor key, indicator.
  */
 export const REFERENCE_SERIES = `
 WITH r AS (
@@ -58,10 +67,9 @@ WITH r AS (
 		SUM(o.numerator) AS numerator, SUM(o.denominator) AS denominator, COUNT(*) AS areas_used
 	FROM observations o
 	JOIN indicators i ON i.id = o.indicator_id
-	JOIN areas a ON a.key = o.area_key
-	WHERE o.indicator_id = ? AND o.numerator IS NOT NULL
+	JOIN area_ancestors anc ON anc.key = o.area_key AND o.year BETWEEN anc.valid_from AND anc.valid_to
+	WHERE o.indicator_id = ? AND anc.ancestor = ? AND anc.depth > 0 AND o.numerator IS NOT NULL
 		AND (o.denominator IS NOT NULL OR i.value_type = 'count')
-		AND (? = '' OR a.parent = ?)
 	GROUP BY o.year, i.value_type, i.multiplier
 )
 SELECT r.year,
@@ -76,30 +84,27 @@ LEFT JOIN suppressed_totals st ON st.area_key = ? AND st.indicator_id = ? AND st
 ORDER BY r.year`;
 
 /**
- * Summed series over a chosen set of base areas (a target's scope of several Sozialräume).
- * Params: indicator, then the list of area keys. The aggregate is suppressed like a single cell.
+ * Summed cells of a chosen set of finest areas per year (part of a target's scope), with whether
+ * one of them is withheld that year. engine.aggregateSeries decides disclosure from it: a sum
+ * that contains a withheld cell next to published ones would give it away by subtraction.
+ * Params: indicator, list of finest keys.
  */
-export const AGGREGATE_SERIES = `
-WITH s AS (
-	SELECT o.year,
-		SUM(o.numerator) AS numerator,
-		SUM(o.denominator) AS denominator,
-		COUNT(*) FILTER (WHERE o.numerator IS NOT NULL) AS areas_used,
-		ANY_VALUE(i.multiplier) AS multiplier,
-		ANY_VALUE(i.value_type) AS value_type
-	FROM observations o JOIN indicators i ON i.id = o.indicator_id
-	WHERE o.indicator_id = ? AND list_contains(?::VARCHAR[], o.area_key)
-	GROUP BY o.year
-)
-SELECT year,
-	CASE WHEN numerator IS NULL OR (numerator > 0 AND numerator < ?) OR denominator < ? THEN NULL
-	     WHEN value_type = 'count' THEN numerator
-	     ELSE numerator / NULLIF(denominator, 0) * multiplier END AS value,
-	CASE WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN NULL ELSE numerator END AS numerator,
-	CASE WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN NULL ELSE denominator END AS denominator,
-	CASE WHEN numerator IS NULL THEN 'missing'
-	     WHEN (numerator > 0 AND numerator < ?) OR denominator < ? THEN 'suppressed' ELSE '' END AS flag
-FROM s ORDER BY year`;
+export const AGGREGATE_CELLS = `
+SELECT o.year,
+	SUM(o.numerator) FILTER (WHERE o.numerator IS NOT NULL AND (o.denominator IS NOT NULL OR i.value_type = 'count')) AS numerator,
+	SUM(o.denominator) FILTER (WHERE o.numerator IS NOT NULL AND o.denominator IS NOT NULL) AS denominator,
+	COUNT(*) FILTER (WHERE o.numerator IS NOT NULL) AS areas_used,
+	bool_or(sc.area_key IS NOT NULL) AS withheld
+FROM observations o JOIN indicators i ON i.id = o.indicator_id
+${WITHHELD_JOIN}
+WHERE o.indicator_id = ? AND list_contains(?::VARCHAR[], o.area_key)
+GROUP BY o.year ORDER BY o.year`;
+
+/** Years in which some finest area inside an ancestor has a row (value or flag). Params: indicator, ancestor. */
+export const ANCESTOR_YEARS = `
+SELECT DISTINCT o.year AS year FROM observations o
+JOIN area_ancestors anc ON anc.key = o.area_key AND o.year BETWEEN anc.valid_from AND anc.valid_to
+WHERE o.indicator_id = ? AND anc.ancestor = ? AND o.flag <> 'missing' ORDER BY o.year`;
 
 /** Reference series from a package's published totals. Params: area key ('' = territory), indicator. */
 export const PUBLISHED_REFERENCE_SERIES = `
@@ -115,10 +120,38 @@ export const YEARS_BY_INDICATOR = `
 SELECT indicator_id, list(DISTINCT year ORDER BY year) AS years
 FROM observations WHERE value IS NOT NULL GROUP BY indicator_id`;
 
-export const AREAS = `SELECT key, name, level, parent FROM areas ORDER BY level_rank, key`;
+/**
+ * Every area once, with the name and parent of its newest version; `valid_to` only for keys that
+ * no longer exist in the newest version (an old Ortsteil), so current lists can leave them out.
+ */
+export const AREAS = `
+SELECT key, arg_max(name, valid_from) AS name, level, arg_max(parent, valid_from) AS parent,
+	CASE WHEN max(valid_to) < ${YEAR_MAX} THEN max(valid_to) END AS valid_to
+FROM areas GROUP BY key, level, level_rank ORDER BY level_rank, key`;
+
+/** Areas of one level valid in a year. Params: level, year. */
+export const AREAS_IN_YEAR = `
+SELECT key, name, level, parent FROM areas WHERE level = ? AND ? BETWEEN valid_from AND valid_to ORDER BY key`;
 
 export const OFFERS = `SELECT * FROM offers ORDER BY id`;
 export const TARGETS = `SELECT * FROM targets ORDER BY id`;
 
+/**
+ * Population of an area in a year: its own rows when the package gives them (any level), else
+ * the sum of the finest areas inside it that year. An age group with a withheld cell (persons
+ * null in a public copy) stays null: a sum of the rest would be wrong, not safe.
+ * Params: area, year, area, year, area, year.
+ */
 export const POPULATION_FOR_AREA = `
-SELECT age_group, persons FROM population WHERE area_key = ? AND year = ? ORDER BY age_group`;
+WITH own AS (SELECT age_group, persons FROM population WHERE area_key = ? AND year = ?),
+summed AS (
+	SELECT p.age_group, CASE WHEN bool_or(p.persons IS NULL) THEN NULL ELSE SUM(p.persons) END AS persons
+	FROM population p
+	JOIN area_ancestors anc ON anc.key = p.area_key AND p.year BETWEEN anc.valid_from AND anc.valid_to
+	WHERE anc.ancestor = ? AND anc.depth > 0 AND p.year = ?
+	GROUP BY p.age_group
+)
+SELECT age_group, persons FROM own
+UNION ALL
+SELECT age_group, persons FROM summed WHERE NOT EXISTS (SELECT 1 FROM population WHERE area_key = ? AND year = ?)
+ORDER BY age_group`;

@@ -62,6 +62,13 @@ export const REFERENCES_TABLE: TableSpec = {
 	columns: { area_key: 'VARCHAR', indicator_id: 'VARCHAR', year: 'INTEGER', value: 'DOUBLE', numerator: 'DOUBLE', denominator: 'DOUBLE' }
 };
 
+/** Optional: crosswalk.csv, the shares of old areas on new ones (docs/levels-and-versions.md). */
+export const CROSSWALK_TABLE: TableSpec = {
+	table: 'crosswalk',
+	resource: 'crosswalk',
+	columns: { level: 'VARCHAR', from_version: 'VARCHAR', from_key: 'VARCHAR', to_version: 'VARCHAR', to_key: 'VARCHAR', weight: 'DOUBLE', method: 'VARCHAR' }
+};
+
 /** SQL that builds a table from a registered CSV file (strict: no silently skipped rows). */
 export function createTableSql(spec: TableSpec, fileName: string): string {
 	const cols = Object.entries(spec.columns)

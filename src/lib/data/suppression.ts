@@ -1,26 +1,27 @@
 /**
  * Disclosure control inside the engine: at package load, decide once which cells and totals are
- * withheld (primary + secondary suppression, stats/disclosure.ts) and keep the decision in two
- * tables the read queries join. Every value the app shows passes through these joins, so the
- * atlas, the profiles and every export see the same protected numbers.
+ * withheld (primary + secondary suppression, stats/disclosure.ts, each year in the area hierarchy
+ * of its boundary version: disclosure-geo.ts) and keep the decision in two tables the read
+ * queries join. Every value the app shows passes through these joins, so the atlas, the
+ * profiles and every export see the same protected numbers.
  */
 import { csvFormat } from 'd3';
 import type { Connector } from './connector';
 import type { DisclosureSettings } from './types';
-import { computeSuppression, hierarchyFromAreas, type DisclosureCell } from '$lib/stats/disclosure';
+import type { Geography } from './geography';
+import { suppressAcrossVersions, type GeoCell } from './disclosure-geo';
 
+/** Counts without a numerator carry their count in `value`; that is what is protected then. */
 const CELLS_SQL = `
-SELECT o.area_key, a.parent, o.indicator_id, o.year,
+SELECT o.area_key, o.indicator_id, o.year,
 	CASE WHEN i.value_type = 'count' THEN COALESCE(o.numerator, o.value) ELSE o.numerator END AS numerator,
 	o.denominator, o.flag
 FROM observations o
-JOIN areas a ON a.key = o.area_key
 JOIN indicators i ON i.id = o.indicator_id`;
 
-export async function buildSuppressionTables(db: Connector, settings: DisclosureSettings): Promise<void> {
-	const cells = await db.query<DisclosureCell & Record<string, unknown>>(CELLS_SQL);
-	const areas = await db.query<{ key: string; parent: string }>(`SELECT key, parent FROM areas`);
-	const result = computeSuppression(cells, hierarchyFromAreas(areas), settings);
+export async function buildSuppressionTables(db: Connector, settings: DisclosureSettings, geo: Geography): Promise<void> {
+	const cells = await db.query<GeoCell & Record<string, unknown>>(CELLS_SQL);
+	const result = suppressAcrossVersions(cells, geo, settings);
 	const cellRows = result.cells.filter((c) => c.suppressed).map((c) => ({ ...c, reason: c.reason ?? '' }));
 	const totalRows = result.totals.filter((t) => t.suppressed).map((t) => ({ ...t, reason: t.reason ?? '' }));
 	await loadKeyTable(db, 'suppressed_cells', cellRows);

@@ -108,11 +108,11 @@ export interface Offer {
 }
 
 /**
- * The whole territory (`city`) or a level id (`gemeinde`, `ortsteil`, …). The old values `sozialraum`
- * (= the finest level) and `stadtbezirk` (= the middle level of three) stay valid
- * (docs/levels-and-versions.md).
+ * What a target is about: `city` (the whole territory) or the id of an area level of the package
+ * (`gemeinde`, `ortsteil`, …). The old values `sozialraum` (= the finest level) and `stadtbezirk`
+ * (= the middle level of three) stay valid for packages whose levels have other ids.
  */
-export type TargetScope = 'city' | 'stadtbezirk' | 'sozialraum' | (string & {});
+export type TargetScope = 'city' | (string & {});
 
 /** A Feinziel (operational target) agreed by the steering group. */
 export interface Target {
@@ -131,34 +131,37 @@ export interface Target {
 	status: 'adopted' | 'draft';
 }
 
-/** Levels of the area hierarchy, finest first (docs/levels-and-versions.md). */
-export interface AreaLevel {
-	id: string;
-	label_de: string;
-	label_en: string;
-	/** Plural labels ("Ortsteile"); absent = the singular is used. */
-	label_plural_de?: string;
-	label_plural_en?: string;
-	/** Path of the GeoJSON file inside the package (the newest version when there are versions). */
-	path: string;
-	/** Boundary versions (Gebietsstände), oldest first; absent = one version, valid always. */
-	versions?: AreaVersion[];
-}
-
-/** One boundary version of a level: the complete level as it was in those reporting years. */
+/**
+ * One boundary version (Gebietsstand) of a level: the complete level as it was in the years
+ * valid_from … valid_to (inclusive; null = open). docs/levels-and-versions.md.
+ */
 export interface AreaVersion {
 	id: string;
 	label_de: string;
 	label_en: string;
-	/** First reporting year, inclusive; null = since always. */
 	valid_from: number | null;
-	/** Last reporting year, inclusive; null = still valid. */
 	valid_to: number | null;
+	/** GeoJSON file of this version. */
 	path: string;
 }
 
-export type CrosswalkMethod = 'area' | 'population' | 'given';
-export const CROSSWALK_METHODS: readonly CrosswalkMethod[] = ['area', 'population', 'given'];
+/** Levels of the area hierarchy, finest first (2–4 levels; the last one is the whole territory). */
+export interface AreaLevel {
+	id: string;
+	label_de: string;
+	label_en: string;
+	/** Plural for lists and headings ("Ortsteile"); derived from label_de when absent. */
+	label_plural_de?: string;
+	label_plural_en?: string;
+	/** Path of the GeoJSON file inside the package (the newest version when there are versions). */
+	path: string;
+	/** Boundary versions, oldest first; absent = one version valid in every year. */
+	versions?: AreaVersion[];
+}
+
+/** How crosswalk weights were found: share of surface, of residents, or given by the statistics office. */
+export type CrosswalkMethod = 'given' | 'population' | 'area';
+export const CROSSWALK_METHODS: readonly CrosswalkMethod[] = ['given', 'population', 'area'];
 
 /** One row of crosswalk.csv: the share of an old area's counts that belongs to a new area. */
 export interface CrosswalkRow {

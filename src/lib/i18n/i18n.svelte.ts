@@ -5,11 +5,15 @@
 import { browser } from '$app/environment';
 import { translate, intlLocale, type Params } from './translate';
 import { LOCALES, type Locale, type MessageKey } from './messages';
+import { setGeography, setViewLevel, wordsFor } from './vocabulary';
+import type { AreaLevel } from '$lib/data/types';
 
 const STORAGE_KEY = 'sozialraum-monitor.locale';
 
 class I18n {
 	locale = $state<Locale>('de');
+	/** Bumped when the level words change, so every t() in a template re-runs. */
+	#words = $state(0);
 
 	constructor() {
 		if (browser) {
@@ -30,7 +34,28 @@ class I18n {
 		return intlLocale(this.locale);
 	}
 
-	t = (key: MessageKey, params?: Params): string => translate(this.locale, key, params);
+	/** The loaded package's levels (finest first) and whether its top level is one area. */
+	geography(levels: AreaLevel[], singleTop: boolean) {
+		setGeography(levels, singleTop);
+		this.#words++;
+	}
+
+	/** The level the page shows now (atlas and profile switch it); null = the finest. */
+	viewLevel(levelId: string | null) {
+		setViewLevel(levelId);
+		this.#words++;
+	}
+
+	/** The words of one level in the current language ({ Lvl, lvls, Lvls, … } as in vocabulary.ts). */
+	words = (levelId: string): Record<string, string> => {
+		void this.#words;
+		return wordsFor(levelId, this.locale);
+	};
+
+	t = (key: MessageKey, params?: Params): string => {
+		void this.#words;
+		return translate(this.locale, key, params);
+	};
 }
 
 export const i18n = new I18n();

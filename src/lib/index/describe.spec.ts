@@ -35,7 +35,7 @@ describe('method text', () => {
 		expect(text).toContain('Der Index besteht aus einem Indikator: SGB-II-Quote.');
 		expect(text).toContain('Migration hat keine Wertungsrichtung');
 		expect(text).toContain('Perzentilränge');
-		expect(text).toContain('betrifft keinen');
+		expect(text).toContain('betrifft keines');
 		expect(text).toContain('Für eine Dynamik über 2 Jahre fehlen');
 	});
 

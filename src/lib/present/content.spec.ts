@@ -66,7 +66,7 @@ describe('slideContent', () => {
 		const body = c.body as ProfileBody;
 		expect(body.rows[0].indicator.id).toBe('head');
 		expect(body).toMatchObject({ areaName: 'Altstadt', district: 'Mitte', year: 2025, label: 'Sozialraum Altstadt, 2025' });
-		expect(c.notes).toEqual(['Im Vergleich mit der Stadt (2025) ist der Wert bei 4 von 4 Indikatoren signifikant ungünstiger und bei 0 signifikant günstiger; bei 0 ist der Unterschied statistisch nicht gesichert.']);
+		expect(c.notes).toEqual(['Im Vergleich mit dem Stadtwert (2025) ist der Wert bei 4 von 4 Indikatoren signifikant ungünstiger und bei 0 signifikant günstiger; bei 0 ist der Unterschied statistisch nicht gesichert.']);
 		expect(c.footer[0]).toBe('Quelle: BA; Jugendamt');
 	});
 

@@ -51,9 +51,9 @@ describe('indicatorCsv', () => {
 		const csv = indicatorCsv(sortRows(rows, 'value', 'desc'), ind, 2025, t);
 		const lines = csv.slice(1).trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'Schlüssel;Sozialraum;Stadtbezirk;Jahr;Wert (%);Untere Grenze 95-%-KI;Obere Grenze 95-%-KI;Zähler;Nenner;Vergleich mit der Stadt;Trend der letzten 5 Jahre;Rang (1 = höchster Wert);Hinweis'
+			'Schlüssel;Sozialraum;Stadtbezirk;Jahr;Wert (%);Untere Grenze 95-%-KI;Obere Grenze 95-%-KI;Zähler;Nenner;Vergleich mit dem Stadtwert;Trend der letzten 5 Jahre;Rang (1 = höchster Wert);Hinweis'
 		);
-		expect(lines[1]).toMatch(/^0101;Gebiet 0101;Mitte;2025;30,0;27,\d;32,\d;300;1000;signifikant schlechter als die Stadt;nicht berechenbar/);
+		expect(lines[1]).toMatch(/^0101;Gebiet 0101;Mitte;2025;30,0;27,\d;32,\d;300;1000;signifikant schlechter als der Stadtwert;nicht berechenbar/);
 		expect(lines[4]).toBe('0202;Gebiet 0202;Nord;2025;•;•;•;•;•;;nicht berechenbar (weniger als 5 veröffentlichte Werte);;geheim gehalten');
 	});
 });

@@ -66,9 +66,9 @@ describe('profileSummary', () => {
 	const s = profileSummary({ areaName: 'Altstadt', districtName: 'Mitte', year: 2025, facts, factsYear: 2025, rows, headline: 'sgb2_u15' }, de);
 
 	it('opens with the key facts and counts the comparisons', () => {
-		expect(nbsp(s.intro[0])).toBe('2025 lebten im Sozialraum Altstadt (Stadtbezirk Mitte) 8.250 Menschen, davon 1.650 Kinder und Jugendliche unter 18 Jahren (20,0 %).');
+		expect(nbsp(s.intro[0])).toBe('2025 lebten in Altstadt (Stadtbezirk Mitte) 8.250 Menschen, davon 1.650 Kinder und Jugendliche unter 18 Jahren (20,0 %).');
 		expect(s.intro[1]).toBe(
-			'Im Vergleich mit der Stadt (2025) ist der Wert bei 2 von 4 Indikatoren signifikant ungünstiger und bei 1 signifikant günstiger; bei 0 ist der Unterschied statistisch nicht gesichert.'
+			'Im Vergleich mit dem Stadtwert (2025) ist der Wert bei 2 von 4 Indikatoren signifikant ungünstiger und bei 1 signifikant günstiger; bei 0 ist der Unterschied statistisch nicht gesichert.'
 		);
 		expect(s.intro[2]).toBe('Bei einem Indikator ohne Wertungsrichtung weicht der Wert signifikant vom Stadtwert ab.');
 	});

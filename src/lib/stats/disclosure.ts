@@ -218,12 +218,11 @@ function ancestorsOf(parent: string, hierarchy: AreaHierarchy, cache: Map<string
 /**
  * Primary and secondary suppression of finest-level cells. Deterministic and independent of the
  * order of `cells`; running it again on its own output (suppressed cells flagged 'suppressed',
- * numbers kept) suppresses nothing more. With boundary versions the hierarchy depends on the
- * reporting year (a Gemeinde that merged has other parents before and after): pass a function.
+ * numbers kept) suppresses nothing more.
  */
 export function computeSuppression(
 	cells: readonly DisclosureCell[],
-	hierarchy: AreaHierarchy | ((year: number) => AreaHierarchy),
+	hierarchy: AreaHierarchy,
 	settings: Partial<DisclosureSettings> = {}
 ): DisclosureResult {
 	const s = disclosureSettings(settings);
@@ -243,8 +242,7 @@ export function computeSuppression(
 
 	const cellDecisions: CellDecision[] = [];
 	const totalDecisions: TotalDecision[] = [];
-	// ancestor chains, per hierarchy (one per boundary version)
-	const caches = new Map<AreaHierarchy, Map<string, string[]>>();
+	const cache = new Map<string, string[]>();
 	const groupKeys = [...groups.keys()].sort((a, b) => {
 		const [ia, ya] = a.split('\u0000');
 		const [ib, yb] = b.split('\u0000');
@@ -253,9 +251,7 @@ export function computeSuppression(
 	for (const g of groupKeys) {
 		const list = groups.get(g)!;
 		const { indicator_id, year } = list[0];
-		const h = typeof hierarchy === 'function' ? hierarchy(year) : hierarchy;
-		if (!caches.has(h)) caches.set(h, new Map());
-		const { leaves, totals } = suppressGroup(list, h, s, caches.get(h)!);
+		const { leaves, totals } = suppressGroup(list, hierarchy, s, cache);
 		for (const n of leaves) {
 			cellDecisions.push({ area_key: n.key, indicator_id, year, suppressed: n.suppressed, reason: reasonOf(n) });
 		}

@@ -3,7 +3,7 @@ import { buildRecord, parseDecimal, stateFromRecord, type FormState } from './fo
 import { ctx } from './spec-fixtures';
 
 const form = (over: Partial<FormState> = {}): FormState => ({
-	id: '', indicator_id: 'quote', scope_type: 'sozialraum', district: '', areas: ['0101'], baseline_year: 2023,
+	id: '', indicator_id: 'quote', scope_type: 'sozialraum', areas: ['0101'], baseline_year: 2023,
 	rule: 'absolute', amount: '25,5', target_year: '2030', owner: 'Jugendamt', decision: '', note: '', status: 'draft', ...over
 });
 const ind = ctx.indicators[0];

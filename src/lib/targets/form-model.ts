@@ -10,8 +10,9 @@ import { validateTarget, type TargetContext, type TargetIssue } from './validate
 export interface FormState {
 	id: string;
 	indicator_id: string;
+	/** "city" or a level id */
 	scope_type: TargetScope;
-	district: string;
+	/** Keys of the chosen areas of that level */
 	areas: string[];
 	baseline_year: number | null;
 	rule: RuleKind;
@@ -43,15 +44,14 @@ export function stateFromRecord(t: TargetRecord, locale: 'de' | 'en'): FormState
 	const amount = r.kind === 'absolute' ? toInput(t.target_value, locale) : r.kind === 'gap' ? '' : toInput(r.delta, locale);
 	return {
 		id: t.id, indicator_id: t.indicator_id, scope_type: t.scope_type,
-		district: t.scope_type === 'stadtbezirk' ? (t.scope_keys[0] ?? '') : '',
-		areas: t.scope_type === 'sozialraum' ? [...t.scope_keys] : [],
+		areas: t.scope_type === 'city' ? [] : [...t.scope_keys],
 		baseline_year: t.baseline_year, rule: r.kind, amount, target_year: String(t.target_year),
 		owner: t.owner, decision: t.decision, note: t.note, status: t.status
 	};
 }
 
-export function scopeKeys(s: Pick<FormState, 'scope_type' | 'district' | 'areas'>): string[] {
-	return s.scope_type === 'city' ? [] : s.scope_type === 'stadtbezirk' ? (s.district ? [s.district] : []) : [...s.areas];
+export function scopeKeys(s: Pick<FormState, 'scope_type' | 'areas'>): string[] {
+	return s.scope_type === 'city' ? [] : [...s.areas];
 }
 
 export function ruleOf(s: FormState, cityValue: number | null): TargetRule | null {
@@ -76,7 +76,7 @@ export function buildRecord(s: FormState, ind: Indicator | undefined, baseline: 
 	const absolute = s.rule === 'absolute' ? parseDecimal(s.amount) : null;
 	const targetValue = rule ? resolveTargetValue(rule, baseline, absolute, ind?.decimals ?? 1) : null;
 	const targetYear = /^\s*\d{4}\s*$/.test(s.target_year) ? Number(s.target_year) : NaN;
-	if (s.scope_type !== 'city' && scopeKeys(s).length === 0) add('scope_keys', s.scope_type === 'stadtbezirk' ? 'targets.err.oneDistrict' : 'targets.err.scopeEmpty');
+	if (s.scope_type !== 'city' && scopeKeys(s).length === 0) add('scope_keys', 'targets.err.scopeEmpty');
 	else if (s.baseline_year === null || baseline === null) add('baseline_value', 'targets.err.noBaseline');
 	if (s.rule === 'gap' && s.scope_type === 'city') add('rule', 'targets.err.gapCity');
 	else if (!rule || (s.rule !== 'gap' && parseDecimal(s.amount) === null)) add('target_value', 'targets.err.number');

@@ -19,10 +19,7 @@ export interface OpenedTargets {
 
 export async function openTargets(engine: MonitorEngine): Promise<OpenedTargets> {
 	const [indicators, areas, pkg] = await Promise.all([engine.indicators(), engine.areas(), engine.targets()]);
-	const levels = engine.descriptor.sozialraum.levels;
-	// "stadtbezirk" is the level of that id, or else the middle level (as the package validator reads it).
-	const districtLevel = levels.find((l) => l.id === 'stadtbezirk')?.id ?? (levels.length > 2 ? levels[1].id : null);
-	const context: TargetContext = { indicators, areas, baseLevel: engine.baseLevel, districtLevel };
+	const context: TargetContext = { indicators, areas, baseLevel: engine.baseLevel, levels: engine.levels.map((l) => l.id) };
 	let storage: TargetStorage;
 	try {
 		storage = await openIdbStorage(engine.descriptor.name);

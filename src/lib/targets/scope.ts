@@ -1,12 +1,13 @@
 /**
  * Names of a target's scope for headings and for the assessment sentence, and the data series the
- * target is measured on: city → city reference, Stadtbezirk → its reference (summed over its
- * Sozialräume), one Sozialraum → its own series, several → their summed series.
+ * target is measured on: city → the territory's reference, one area of any level → its series
+ * (a coarser area's pooled from its finest areas), several → their summed, protected series.
  */
 import type { AreaInfo, MonitorEngine, ReferencePoint, SeriesPoint } from '$lib/data/engine';
 import type { Target } from '$lib/data/types';
 import type { Locale } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
+import { wordsFor } from '$lib/i18n/vocabulary';
 
 type Scoped = Pick<Target, 'scope_type' | 'scope_keys'>;
 
@@ -15,17 +16,26 @@ function names(t: Scoped, areas: readonly AreaInfo[], locale: Locale): string {
 	return new Intl.ListFormat(locale === 'de' ? 'de-DE' : 'en-GB', { type: 'conjunction' }).format(list);
 }
 
+/** The level of the scope's areas when it is not the finest one (areas list the finest level first). */
+function coarseLevel(t: Scoped, areas: readonly AreaInfo[]): string | null {
+	if (t.scope_type === 'city' || t.scope_keys.length === 0) return null;
+	const level = areas.find((a) => a.key === t.scope_keys[0])?.level;
+	return level && level !== areas[0]?.level ? level : null;
+}
+
 /** "Werftviertel und Hafenkante", "Stadtbezirk Nord", "Musterstadt (gesamt)". */
 export function scopeName(t: Scoped, areas: readonly AreaInfo[], territory: string, locale: Locale): string {
 	if (t.scope_type === 'city') return translate(locale, 'targets.scope.city', { name: territory });
-	if (t.scope_type === 'stadtbezirk') return translate(locale, 'targets.scope.district', { name: names(t, areas, locale) });
+	const level = coarseLevel(t, areas);
+	if (level) return translate(locale, 'targets.scope.district', { level: wordsFor(level, locale).Lvl, name: names(t, areas, locale) });
 	return names(t, areas, locale);
 }
 
-/** The same as a phrase inside a sentence: "in Werftviertel", "im Stadtbezirk Nord", "in Musterstadt insgesamt". */
+/** The same as a phrase inside a sentence: "in Werftviertel", "in Nord (Stadtbezirk)", "in Musterstadt insgesamt". */
 export function scopePhrase(t: Scoped, areas: readonly AreaInfo[], territory: string, locale: Locale): string {
 	if (t.scope_type === 'city') return translate(locale, 'targets.in.city', { name: territory });
-	if (t.scope_type === 'stadtbezirk') return translate(locale, 'targets.in.district', { name: names(t, areas, locale) });
+	const level = coarseLevel(t, areas);
+	if (level) return translate(locale, 'targets.in.district', { level: wordsFor(level, locale).Lvl, name: names(t, areas, locale) });
 	return translate(locale, 'targets.in.areas', { names: names(t, areas, locale) });
 }
 
@@ -43,7 +53,6 @@ export function fromReference(points: readonly ReferencePoint[]): SeriesPoint[] 
 export async function scopeSeries(engine: MonitorEngine, t: Pick<Target, 'indicator_id' | 'scope_type' | 'scope_keys'>): Promise<SeriesPoint[]> {
 	if (t.scope_type === 'city') return fromReference(await engine.referenceSeries(t.indicator_id));
 	if (t.scope_keys.length === 0) return [];
-	if (t.scope_type === 'stadtbezirk') return fromReference(await engine.referenceSeries(t.indicator_id, t.scope_keys[0]));
 	if (t.scope_keys.length === 1) return engine.seriesFor(t.scope_keys[0], t.indicator_id);
 	return engine.aggregateSeries(t.indicator_id, t.scope_keys);
 }
@@ -52,16 +61,19 @@ export async function scopeSeries(engine: MonitorEngine, t: Pick<Target, 'indica
 export const CITY_FILTER = '*';
 
 /**
- * Whether a target concerns an area: a Sozialraum is concerned by targets that name it and by its
- * Stadtbezirk's targets; a Stadtbezirk by its own and its Sozialräume's targets; CITY_FILTER by
- * city targets. City targets concern every area only when `withCity` is set (the atlas panel).
+ * Whether a target concerns an area: an area is concerned by targets that name it, name an area
+ * it lies in (its Stadtbezirk's, its Gemeinde's) or name an area inside it; CITY_FILTER by city
+ * targets. City targets concern every area only when `withCity` is set (the atlas panel).
  */
 export function concernsArea(t: Scoped, key: string, areas: readonly AreaInfo[], withCity = false): boolean {
 	if (key === '') return true;
 	if (t.scope_type === 'city') return withCity || key === CITY_FILTER;
-	const area = areas.find((a) => a.key === key);
-	if (!area) return false;
-	const parentOf = (k: string) => areas.find((a) => a.key === k)?.parent;
-	if (t.scope_type === 'stadtbezirk') return t.scope_keys.includes(key) || t.scope_keys.includes(area.parent);
-	return t.scope_keys.includes(key) || t.scope_keys.some((k) => parentOf(k) === key);
+	if (!areas.some((a) => a.key === key)) return false;
+	const chain = (k: string): string[] => {
+		const out: string[] = [];
+		for (let a = areas.find((x) => x.key === k); a && a.parent && !out.includes(a.parent); a = areas.find((x) => x.key === a!.parent)) out.push(a.parent);
+		return out;
+	};
+	const up = chain(key);
+	return t.scope_keys.some((k) => k === key || up.includes(k) || chain(k).includes(key));
 }

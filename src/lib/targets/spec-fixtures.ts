@@ -14,5 +14,5 @@ export const ctx = {
 	indicators: [indicator('quote'), indicator('betreuung', { polarity: 'higher_is_better' }), indicator('hze', { unit: 'je 1.000', multiplier: 1000, value_type: 'rate' }), indicator('neutral', { polarity: 'neutral' })],
 	areas: [area('0101', 'sozialraum', '01'), area('0102', 'sozialraum', '01'), area('0201', 'sozialraum', '02'), area('01', 'stadtbezirk', '00'), area('02', 'stadtbezirk', '00'), area('00', 'stadt', '')],
 	baseLevel: 'sozialraum',
-	districtLevel: 'stadtbezirk'
+	levels: ['sozialraum', 'stadtbezirk', 'stadt']
 };

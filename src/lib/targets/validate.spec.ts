@@ -22,8 +22,10 @@ describe('validateTarget', () => {
 		expect(messages({ indicator_id: 'hze', baseline_value: -1, target_value: 2, rule: { kind: 'absolute' } })).toEqual(['baseline_value: Der Wert darf nicht negativ sein.']);
 		expect(messages({ scope_keys: ['0101', '9999'] })).toEqual(['scope_keys: Das Gebiet „9999“ gibt es auf der Ebene „sozialraum“ nicht.']);
 		expect(messages({ scope_type: 'stadtbezirk', scope_keys: ['0101'] })).toEqual(['scope_keys: Das Gebiet „0101“ gibt es auf der Ebene „stadtbezirk“ nicht.']);
-		expect(messages({ scope_type: 'stadtbezirk', scope_keys: ['01', '02'] })).toEqual(['scope_keys: Bitte genau einen Stadtbezirk auswählen.']);
-		expect(messages({ scope_type: 'city', scope_keys: ['01'] })).toEqual(['scope_keys: Ein Ziel für die ganze Stadt hat keine Gebietsschlüssel.']);
+		// several areas of a coarser level are one summed scope, as on the finest level
+		expect(messages({ scope_type: 'stadtbezirk', scope_keys: ['01', '02'] })).toEqual([]);
+		expect(messages({ scope_type: 'bezirk', scope_keys: ['01'] })).toEqual(['scope_type: „bezirk“ ist kein zulässiger Bezug (das ganze Gebiet „city“ oder eine Ebene: sozialraum, stadtbezirk, stadt).']);
+		expect(messages({ scope_type: 'city', scope_keys: ['01'] })).toEqual(['scope_keys: Ein Ziel für das ganze Gebiet hat keine Gebietsschlüssel.']);
 		expect(messages({ scope_keys: [] })).toEqual(['scope_keys: Bitte mindestens ein Gebiet auswählen.']);
 		expect(messages({ indicator_id: 'gibtsnicht' })).toEqual(['indicator_id: Den Indikator „gibtsnicht“ gibt es im Datenpaket nicht.']);
 		expect(messages({ status: 'adopted', owner: '' })).toEqual([

@@ -8,14 +8,22 @@ import type { Indicator } from '$lib/data/types';
 import type { MessageKey } from '$lib/i18n/messages';
 import type { Params } from '$lib/i18n/translate';
 import { ID_PATTERN, RECORD_FIELDS, resolveTargetValue, valueRange, type TargetRecord } from './model';
+import { scopeLevelIndex } from '$lib/data/levels';
 
 export interface TargetContext {
 	indicators: readonly Indicator[];
 	areas: readonly AreaInfo[];
-	/** Level id of the Sozialräume (the level indicators are observed on). */
+	/** Level id of the finest level (the level indicators are observed on). */
 	baseLevel: string;
-	/** Level id of the Stadtbezirke, null when the package has no middle level. */
-	districtLevel: string | null;
+	/** The package's level ids, finest first (a target's scope is "city" or one of them). */
+	levels: readonly string[];
+}
+
+/** The level a scope names (legacy "sozialraum" / "stadtbezirk" included); null for "city" or unknown. */
+export function scopeLevelOf(scope: string, ctx: Pick<TargetContext, 'levels'>): string | null {
+	if (scope === 'city') return null;
+	const i = scopeLevelIndex(scope, ctx.levels);
+	return i < 0 ? null : ctx.levels[i];
 }
 
 export type IssueField = (typeof RECORD_FIELDS)[number];
@@ -70,16 +78,15 @@ function checkScope(t: TargetRecord, ctx: TargetContext, add: Add): void {
 		if (keys.length > 0) add('scope_keys', 'targets.err.cityKeys');
 		return;
 	}
-	if (t.scope_type !== 'stadtbezirk' && t.scope_type !== 'sozialraum') {
-		add('scope_type', 'targets.err.scopeType', { value: String(t.scope_type) });
+	const level = scopeLevelOf(String(t.scope_type), ctx);
+	if (!level) {
+		add('scope_type', 'targets.err.scopeType', { value: String(t.scope_type), levels: ctx.levels.join(', ') });
 		return;
 	}
-	const level = t.scope_type === 'sozialraum' ? ctx.baseLevel : ctx.districtLevel;
 	if (keys.length === 0) return add('scope_keys', 'targets.err.scopeEmpty');
-	if (t.scope_type === 'stadtbezirk' && keys.length > 1) return add('scope_keys', 'targets.err.oneDistrict');
 	if (new Set(keys).size !== keys.length) add('scope_keys', 'targets.err.duplicateArea');
 	const unknown = keys.find((k) => !ctx.areas.some((a) => a.key === k && a.level === level));
-	if (unknown !== undefined) add('scope_keys', 'targets.err.areaUnknown', { key: unknown, level: level ?? t.scope_type });
+	if (unknown !== undefined) add('scope_keys', 'targets.err.areaUnknown', { key: unknown, level });
 }
 
 function checkRule(t: TargetRecord, decimals: number, add: Add): void {

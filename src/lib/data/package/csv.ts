@@ -10,16 +10,17 @@
  */
 import { csvParseRows } from 'd3';
 import {
+	CROSSWALK_METHODS,
 	LIFE_PHASES,
 	OBSERVATION_FLAGS,
 	POLARITIES,
 	VALUE_TYPES,
+	type CrosswalkRow,
 	type Indicator,
 	type Observation,
 	type Offer,
 	type PopulationRow,
-	type Target,
-	CROSSWALK_METHODS
+	type Target
 } from '../types';
 
 /**
@@ -52,7 +53,10 @@ export interface ColumnSpec {
 export type TableName = 'indicators' | 'observations' | 'population' | 'offers' | 'targets' | 'crosswalk';
 
 export const AGE_GROUPS = ['0_2', '3_5', '6_9', '10_15', '16_17', '18_26', 'insgesamt'] as const;
-/** Scopes every package has; besides these, any level id of the package (checked by the validator). */
+/**
+ * Scopes every package understands; besides them a target may name any level id of its package
+ * (checked by the validator against `sozialraum.levels`).
+ */
 export const TARGET_SCOPES = ['city', 'stadtbezirk', 'sozialraum'] as const;
 export const TARGET_STATUSES = ['adopted', 'draft'] as const;
 /** Offers serve a life phase of the chain; "kontext" is for indicators only. */
@@ -122,7 +126,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 	targets: [
 		col('id', 'key', 'error', 'Kennung des Feinziels'),
 		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
-		col('scope_type', 'key', 'error', 'city (das ganze Gebiet) oder die Kennung einer Ebene, z. B. gemeinde'),
+		col('scope_type', 'key', 'error', 'city (ganzes Gebiet) oder die Kennung einer Gebietsebene, z. B. sozialraum, stadtbezirk, gemeinde'),
 		col('scope_keys', 'list', 'empty', 'Gebietsschlüssel, durch | getrennt (leer für die Stadt)'),
 		col('baseline_year', 'integer', 'error', 'Ausgangsjahr'),
 		col('baseline_value', 'number', 'error', 'Ausgangswert'),
@@ -136,13 +140,15 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		})
 	],
 	crosswalk: [
-		col('level', 'key', 'error', 'Kennung der Ebene'),
-		col('from_version', 'key', 'error', 'Kennung des alten Gebietsstands'),
+		col('level', 'key', 'error', 'Kennung der Gebietsebene'),
+		col('from_version', 'key', 'error', 'Gebietsstand der alten Gebiete'),
 		col('from_key', 'key', 'error', 'Schlüssel des alten Gebiets'),
-		col('to_version', 'key', 'error', 'Kennung des neuen Gebietsstands'),
+		col('to_version', 'key', 'error', 'Gebietsstand der neuen Gebiete'),
 		col('to_key', 'key', 'error', 'Schlüssel des neuen Gebiets'),
 		col('weight', 'number', 'error', 'Anteil der Zahlen des alten Gebiets, der auf das neue entfällt (0 < w ≤ 1)'),
-		col('method', 'string', 'error', 'area (Fläche), population (Einwohner) oder given (geliefert)', { enum: CROSSWALK_METHODS })
+		col('method', 'string', 'error', 'given (von der Statistikstelle), population (nach Einwohnern) oder area (nach Fläche)', {
+			enum: CROSSWALK_METHODS
+		})
 	]
 };
 
@@ -289,3 +295,4 @@ export const parsePopulationCsv = (text: string) =>
 	parseCsv<PopulationRow>(text, TABLE_SCHEMAS.population);
 export const parseOffersCsv = (text: string) => parseCsv<Offer>(text, TABLE_SCHEMAS.offers);
 export const parseTargetsCsv = (text: string) => parseCsv<Target>(text, TABLE_SCHEMAS.targets);
+export const parseCrosswalkCsv = (text: string) => parseCsv<CrosswalkRow>(text, TABLE_SCHEMAS.crosswalk);

@@ -4,6 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AreaLevel } from '../types';
+import { levelFiles } from '../levels';
 import type { LoadedPackage } from './model';
 
 const DESCRIPTOR = 'datapackage.json';
@@ -25,7 +27,7 @@ function parseJson(text: string): { value: unknown } | { error: string } {
 	}
 }
 
-/** Paths the descriptor refers to: every resource and every level's (and boundary version's) geometry file. */
+/** Paths the descriptor refers to: every resource and every level's (and version's) geometry file. */
 function referencedPaths(descriptor: unknown): string[] {
 	const paths = new Set<string>();
 	const d = descriptor as { resources?: unknown; sozialraum?: { levels?: unknown } } | null;
@@ -35,7 +37,7 @@ function referencedPaths(descriptor: unknown): string[] {
 	if (Array.isArray(d?.sozialraum?.levels)) {
 		for (const l of d.sozialraum.levels) {
 			if (typeof l?.path === 'string') paths.add(l.path);
-			if (Array.isArray(l?.versions)) for (const v of l.versions) if (typeof v?.path === 'string') paths.add(v.path);
+			if (Array.isArray(l?.versions)) for (const p of levelFiles({ ...l, versions: l.versions.filter((v: unknown) => typeof (v as { path?: unknown })?.path === 'string') } as AreaLevel)) paths.add(p);
 		}
 	}
 	return [...paths];

@@ -46,20 +46,22 @@ export type AreaFeatureCollection = FeatureCollection<Polygon | MultiPolygon, Ar
 /** A package that passed validation without errors. */
 export interface PackageData {
 	descriptor: PackageDescriptor;
-	/** Area geometry by level id (descriptor.sozialraum.levels[].id), finest level first in levels. */
+	/** Area geometry by level id (descriptor.sozialraum.levels[].id): the level's newest version. */
 	areas: Record<string, AreaFeatureCollection>;
+	/** Every boundary version by level id and version id (a level without versions: none). */
+	areaVersions: Record<string, Record<string, AreaFeatureCollection>>;
 	indicators: Indicator[];
 	observations: Observation[];
 	population: PopulationRow[];
 	offers: Offer[];
 	targets: Target[];
-	/** Boundary versions by level id and version id (levels without versions are absent). */
-	versions: Record<string, Record<string, AreaFeatureCollection>>;
-	/** crosswalk.csv (empty without one). */
+	/** crosswalk.csv (empty when the package has none). */
 	crosswalk: CrosswalkRow[];
 }
 
 /** Resource names the validator knows how to read as tables. */
 export const TABLE_RESOURCES = ['indicators', 'observations', 'population', 'offers', 'targets'] as const;
+/** Tables a package may have; their absence is not worth a warning. */
+export const OPTIONAL_TABLE_RESOURCES = ['crosswalk'] as const;
 /** Tables a package cannot do without; the others may be absent (warning). */
 export const REQUIRED_TABLES: readonly string[] = ['indicators', 'observations'];

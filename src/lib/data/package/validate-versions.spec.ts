@@ -1,173 +1,204 @@
-import { describe, expect, it } from 'vitest';
-import { TABLE_SCHEMAS, type TableName } from './csv';
+/**
+ * Levels and boundary versions (docs/levels-and-versions.md) at the validator: the fixture
+ * packages under tests/fixtures/geo-* are valid, and each rule of the contract, broken once,
+ * gives one German message that names file, row / feature and column.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPackageFromDir } from './load-node';
 import type { LoadedPackage } from './model';
 import { readPackage, validatePackage } from './validate';
 
-// A Kreis whose two Gemeinden G1 and G2 merged into G3 in 2021: Ortsteil A kept its boundaries
-// (and key, with the new parent), B was cut into C and D (docs/levels-and-versions.md).
-const square = (x0: number, y0: number, x1: number, y1: number) => ({
-	type: 'Polygon',
-	coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]
+let versions: LoadedPackage;
+let four: LoadedPackage;
+beforeAll(async () => {
+	versions = await readPackageFromDir('tests/fixtures/geo-versions');
+	four = await readPackageFromDir('tests/fixtures/geo-4level');
 });
-const feature = (key: string, level: string, parent: string, geometry: unknown) => ({
-	type: 'Feature',
-	properties: { key, name: `Gebiet ${key}`, level, parent },
-	geometry
-});
-const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
-const csv = (table: TableName, rows: string[]) =>
-	`${TABLE_SCHEMAS[table].map((c) => c.name).join(',')}\n${rows.map((r) => `${r}\n`).join('')}`;
 
-const A = square(8.0, 51.0, 8.1, 51.1);
-const B = square(8.1, 51.0, 8.3, 51.1);
-const version = (id: string, from: number | null, to: number | null, path: string) => ({
-	id, label_de: `Gebietsstand ${id}`, label_en: `Boundaries ${id}`, valid_from: from, valid_to: to, path
-});
-const OBSERVATIONS = [
-	'A,quote,2016,25,50,200,',
-	'B,quote,2016,10,40,400,',
-	'A,quote,2022,20,40,200,',
-	'C,quote,2022,10,20,200,',
-	'D,quote,2022,15,30,200,'
-];
-const CROSSWALK = ['ortsteil,2014,B,2021,C,0.5,area', 'ortsteil,2014,B,2021,D,0.5,area', 'gemeinde,2014,G1,2021,G3,1,area', 'gemeinde,2014,G2,2021,G3,1,area'];
+const clone = (pkg: LoadedPackage): LoadedPackage => structuredClone(pkg);
+type Desc = { sozialraum: { levels: Record<string, unknown>[] } & Record<string, unknown>; resources: { name: string; path: string }[] };
+type FC = { features: { properties: Record<string, string>; geometry: { coordinates: number[][][] } }[] };
 
-function fixture(): LoadedPackage {
-	const geo = (path: string) => ({ name: path.replace('.geojson', ''), path, format: 'geojson' });
-	return {
-		descriptor: {
-			name: 'testkreis',
-			title: 'Testkreis',
-			created: '2026-06-30T12:00:00Z',
-			licenses: [{ name: 'CC0-1.0' }],
-			sources: [],
-			resources: [
-				...['ot-2014.geojson', 'ot-2021.geojson', 'gem-2014.geojson', 'gem-2021.geojson', 'kreis.geojson'].map(geo),
-				...(['indicators', 'observations', 'population', 'offers', 'targets', 'crosswalk'] as const).map((n) => ({ name: n, path: `${n}.csv`, format: 'csv' }))
-			],
-			sozialraum: {
-				fictional: true,
-				datenstand: '2026-06-30',
-				territory_de: 'Testkreis',
-				levels: [
-					{ id: 'ortsteil', label_de: 'Ortsteil', label_en: 'Locality', path: 'ot-2021.geojson',
-						versions: [version('2014', 2014, 2020, 'ot-2014.geojson'), version('2021', 2021, null, 'ot-2021.geojson')] },
-					{ id: 'gemeinde', label_de: 'Gemeinde', label_en: 'Municipality', path: 'gem-2021.geojson',
-						versions: [version('2014', null, 2020, 'gem-2014.geojson'), version('2021', 2021, null, 'gem-2021.geojson')] },
-					{ id: 'kreis', label_de: 'Kreis', label_en: 'County', path: 'kreis.geojson' }
-				],
-				disclosure: { minNumerator: 3, minDenominator: 0 },
-				default_indicator: 'quote'
-			}
-		},
-		geojson: {
-			'ot-2014.geojson': collection(feature('A', 'ortsteil', 'G1', A), feature('B', 'ortsteil', 'G2', B)),
-			'ot-2021.geojson': collection(
-				feature('A', 'ortsteil', 'G3', A),
-				feature('C', 'ortsteil', 'G3', square(8.1, 51.0, 8.2, 51.1)),
-				feature('D', 'ortsteil', 'G3', square(8.2, 51.0, 8.3, 51.1))
-			),
-			'gem-2014.geojson': collection(feature('G1', 'gemeinde', 'K', A), feature('G2', 'gemeinde', 'K', B)),
-			'gem-2021.geojson': collection(feature('G3', 'gemeinde', 'K', square(8.0, 51.0, 8.3, 51.1))),
-			'kreis.geojson': collection(feature('K', 'kreis', '', square(8.0, 51.0, 8.3, 51.1)))
-		},
-		csv: {
-			'indicators.csv': csv('indicators', ['quote,Quote,Share,%,100,proportion,higher_is_worse,kontext,Soziale Lage,,,Zähler,Nenner,Test,1']),
-			'observations.csv': csv('observations', OBSERVATIONS),
-			'population.csv': csv('population', ['B,2016,insgesamt,900', 'C,2022,insgesamt,500', 'G2,2016,insgesamt,900', 'G3,2022,insgesamt,2000']),
-			'offers.csv': csv('offers', ['A1,Familienbüro,Gemeinde G3,u3,Familie,C,8.15,51.05,,']),
-			'targets.csv': csv('targets', ['FZ1,quote,gemeinde,G3,2022,19,15,2028,Kreisjugendamt,,,adopted']),
-			'crosswalk.csv': csv('crosswalk', CROSSWALK)
-		},
-		unreadable: {}
-	};
-}
-
-function messagesAfter(change: (pkg: LoadedPackage) => void): string[] {
-	const pkg = fixture();
-	change(pkg);
+function messagesAfter(base: LoadedPackage, change: (pkg: LoadedPackage, d: Desc) => void): string[] {
+	const pkg = clone(base);
+	change(pkg, pkg.descriptor as Desc);
 	return validatePackage(pkg).map((p) => `${p.severity}: ${p.message_de}`);
 }
-const setCsv = (table: TableName, rows: string[]) => (pkg: LoadedPackage) => {
-	pkg.csv[`${table}.csv`] = csv(table, rows);
-};
 
-describe('a package with boundary versions', () => {
-	it('is valid: observations of each year on the version valid then, a target on a level id, a crosswalk', () => {
-		const { data, problems } = readPackage(fixture());
+describe('fixture packages', () => {
+	it('a 2-, a 4-level and a versioned package validate without problems', async () => {
+		for (const dir of ['geo-2level', 'geo-4level', 'geo-versions']) {
+			const { data, problems } = readPackage(await readPackageFromDir(`tests/fixtures/${dir}`));
+			expect(problems, dir).toEqual([]);
+			expect(data, dir).not.toBeNull();
+		}
+	});
+
+	it('yields every version of a level and the crosswalk', () => {
+		const { data } = readPackage(versions);
+		expect(Object.keys(data!.areaVersions.ortsteil)).toEqual(['2014', '2021']);
+		expect(data!.areaVersions.ortsteil['2014'].features.map((f) => f.properties.key)).toEqual(['O11', 'O12', 'O21', 'O22', 'O31', 'O32']);
+		// the level's own geometry is the newest version
+		expect(data!.areas.ortsteil.features.map((f) => f.properties.key)).toContain('O40');
+		expect(data!.areaVersions.kreis).toBeUndefined();
+		expect(data!.crosswalk).toHaveLength(8);
+		expect(data!.crosswalk[2]).toEqual({ level: 'ortsteil', from_version: '2014', from_key: 'O32', to_version: '2021', to_key: 'O51', weight: 0.5, method: 'area' });
+	});
+});
+
+describe('levels', () => {
+	it('allows at most four levels', () => {
+		const msgs = messagesAfter(four, (_, d) => d.sozialraum.levels.push({ ...d.sozialraum.levels[3], id: 'land' }));
+		expect(msgs).toContain('error: datapackage.json, Feld „sozialraum.levels“: Höchstens 4 Gebietsebenen sind möglich (feinste zuerst, z. B. Baublock, Sozialraum, Stadtbezirk, Stadt); angegeben sind 5.');
+	});
+
+	it('wants lowercase level ids and keeps "city" for the territory of targets', () => {
+		expect(messagesAfter(four, (_, d) => (d.sozialraum.levels[0].id = 'Baublock'))).toContain(
+			'error: datapackage.json, Feld „sozialraum.levels[0].id“: Kennung „Baublock“ ist ungültig: Sie muss mit einem Kleinbuchstaben beginnen und darf nur a–z, 0–9 und _ enthalten (z. B. „ortsteil“).'
+		);
+		expect(messagesAfter(four, (_, d) => (d.sozialraum.levels[3].id = 'city')).some((m) => m.includes('„city“ ist für die Gesamtstadt'))).toBe(true);
+	});
+
+	it('rejects a key used on two levels', () => {
+		const msgs = messagesAfter(four, (pkg) => {
+			(pkg.geojson['areas-stadtbezirk.geojson'] as FC).features[0].properties.key = '11';
+		});
+		expect(msgs).toContain('error: areas-stadtbezirk.geojson, Gebiet „11“: Schlüssel „11“ kommt auch auf der Ebene „sozialraum“ vor; Schlüssel müssen über alle Ebenen eindeutig sein (z. B. mit vorangestelltem Gemeindeschlüssel).');
+	});
+
+	it('checks parents through all four levels', () => {
+		const msgs = messagesAfter(four, (pkg) => {
+			(pkg.geojson['areas-sozialraum.geojson'] as FC).features[2].properties.parent = '9';
+		});
+		expect(msgs).toEqual(['error: areas-sozialraum.geojson, Objekt 3 („21“): Übergeordnetes Gebiet „9“ gibt es auf der Ebene „stadtbezirk“ nicht.']);
+	});
+});
+
+describe('boundary versions', () => {
+	it('checks a parent against the parent level version valid in the same years', () => {
+		const msgs = messagesAfter(versions, (pkg) => {
+			// O21 in the 2014 Ortsteile pointing at the 2021 Gemeinde
+			(pkg.geojson['areas-ortsteil-2014.geojson'] as FC).features[2].properties.parent = 'G23';
+		});
+		expect(msgs).toEqual([
+			'error: areas-ortsteil-2014.geojson, Objekt 3 („O21“): Übergeordnetes Gebiet „G23“ gibt es auf der Ebene „gemeinde“ (Gebietsstand „2014“) nicht (gültig 2014–2020).'
+		]);
+	});
+
+	it('rejects overlapping versions and gaps between them', () => {
+		const overlap = messagesAfter(versions, (_, d) => ((d.sozialraum.levels[0].versions as Record<string, unknown>[])[0].valid_to = 2021));
+		expect(overlap).toContain(
+			'error: datapackage.json, Feld „sozialraum.levels[0].versions[1]“: Gebietsstände „2014“ und „2021“ überschneiden sich (Gültigkeit bis 2021 und ab 2021); bitte älteste zuerst und ohne Überschneidung angeben.'
+		);
+		const gap = messagesAfter(versions, (_, d) => ((d.sozialraum.levels[0].versions as Record<string, unknown>[])[0].valid_to = 2019));
+		expect(gap).toContain(
+			'error: datapackage.json, Feld „sozialraum.levels[0].versions[1]“: Zwischen Gebietsstand „2014“ (bis 2019) und „2021“ (ab 2021) fehlen Jahre; jedes Berichtsjahr braucht genau einen Gebietsstand.'
+		);
+	});
+
+	it('wants the level path to be the newest version', () => {
+		const msgs = messagesAfter(versions, (_, d) => (d.sozialraum.levels[0].path = 'areas-ortsteil-2014.geojson'));
+		expect(msgs).toContain(
+			'error: datapackage.json, Feld „sozialraum.levels[0].path“: Der Pfad der Ebene („areas-ortsteil-2014.geojson“) muss die Datei des neuesten Gebietsstands „2021“ sein („areas-ortsteil-2021.geojson“).'
+		);
+	});
+
+	it('names a missing version file', () => {
+		const msgs = messagesAfter(versions, (pkg) => delete pkg.geojson['areas-ortsteil-2014.geojson']);
+		expect(msgs[0]).toBe('error: areas-ortsteil-2014.geojson: Geometrie der Ebene „ortsteil“, Gebietsstand „2014“, fehlt im Paket.');
+	});
+
+	it('rejects one key with two different boundaries in two versions', () => {
+		const msgs = messagesAfter(versions, (pkg) => {
+			const f = (pkg.geojson['areas-ortsteil-2021.geojson'] as FC).features[0];
+			f.geometry.coordinates[0][2][0] += 0.001;
+		});
+		expect(msgs).toContain(
+			'error: areas-ortsteil-2021.geojson, Gebiet „O11“: Schlüssel „O11“ hat in den Gebietsständen „2014“ und „2021“ verschiedene Grenzen. Ein Schlüssel benennt über alle Gebietsstände dasselbe Gebiet; ein geändertes Gebiet braucht einen neuen Schlüssel.'
+		);
+	});
+
+	it('wants observations keyed to the finest version valid in their year', () => {
+		const msgs = messagesAfter(versions, (pkg) => {
+			pkg.csv['observations.csv'] += 'O40,armut,2019,20,10,50,\nG1,hze,2021,10,1,100,\nO99,armut,2022,10,1,10,\n';
+		});
+		expect(msgs).toEqual([
+			'error: observations.csv, Zeile 44, Spalte „area_key“: Gebiet „O40“ gehört zum Gebietsstand „2021“ (ab 2021), im Jahr 2019 gilt aber der Gebietsstand „2014“ der Ebene „ortsteil“.',
+			'error: observations.csv, Zeile 45, Spalte „area_key“: Gebiet „G1“ gehört zur Ebene „gemeinde“; Beobachtungen sind nur auf der feinsten Ebene „ortsteil“ erlaubt.',
+			'error: observations.csv, Zeile 46, Spalte „area_key“: Gebiet „O99“ gibt es auf der Ebene „ortsteil“ nicht.'
+		]);
+	});
+
+	it('accepts an unchanged key in both versions', () => {
+		const { problems } = readPackage(versions);
 		expect(problems).toEqual([]);
-		expect(Object.keys(data!.versions.ortsteil)).toEqual(['2014', '2021']);
-		expect(data!.versions.ortsteil['2014'].features.map((f) => f.properties.key)).toEqual(['A', 'B']);
-		expect(data!.versions.kreis).toBeUndefined();
-		expect(data!.areas.ortsteil.features.map((f) => f.properties.key)).toEqual(['A', 'C', 'D']);
-		expect(data!.crosswalk[0]).toEqual({ level: 'ortsteil', from_version: '2014', from_key: 'B', to_version: '2021', to_key: 'C', weight: 0.5, method: 'area' });
-		expect(data!.targets[0].scope_type).toBe('gemeinde');
+		// O11 has observations in 2018 (version 2014) and 2022 (version 2021)
 	});
+});
 
-	it('says which version a key of the wrong version belongs to, in both directions', () => {
-		expect(messagesAfter(setCsv('observations', [...OBSERVATIONS, 'C,quote,2016,5,5,100,', 'B,quote,2022,10,10,100,']))).toEqual([
-			'error: observations.csv, Zeile 7, Spalte „area_key“: Gebiet „C“ gehört zum Gebietsstand „2021“ (seit 2021) der Ebene „ortsteil“; für das Jahr 2016 gilt der Gebietsstand „2014“ (2014–2020).',
-			'error: observations.csv, Zeile 8, Spalte „area_key“: Gebiet „B“ gehört zum Gebietsstand „2014“ (2014–2020) der Ebene „ortsteil“; für das Jahr 2022 gilt der Gebietsstand „2021“ (seit 2021).'
-		]);
-	});
-
-	it('names a year no version covers, and a key of no version', () => {
-		expect(messagesAfter(setCsv('observations', [...OBSERVATIONS, 'A,quote,2012,5,5,100,', 'X,quote,2022,5,5,100,']))).toEqual([
-			'error: observations.csv, Zeile 7, Spalte „area_key“: Für das Jahr 2012 gilt kein Gebietsstand der Ebene „ortsteil“ (Gebietsstände: „2014“ (2014–2020), „2021“ (seit 2021)).',
-			'error: observations.csv, Zeile 8, Spalte „area_key“: Gebiet „X“ gibt es auf der Ebene „ortsteil“ nicht.'
-		]);
-	});
-
-	it('checks population rows of every level against the version of their year', () => {
-		expect(messagesAfter(setCsv('population', ['B,2016,insgesamt,900', 'G1,2022,insgesamt,900']))).toEqual([
-			'error: population.csv, Zeile 3, Spalte „area_key“: Gebiet „G1“ gehört zum Gebietsstand „2014“ (bis 2020) der Ebene „gemeinde“; für das Jahr 2022 gilt der Gebietsstand „2021“ (seit 2021).'
-		]);
-	});
-
-	it('rejects one key with two geometries: a changed area needs a new key', () => {
-		const messages = messagesAfter((pkg) => {
-			(pkg.geojson['ot-2021.geojson'] as { features: { geometry: unknown }[] }).features[0].geometry = square(8.0, 51.0, 8.11, 51.1);
+describe('targets at any level', () => {
+	it('accepts a level id as scope and names the levels when it is unknown', () => {
+		const msgs = messagesAfter(versions, (pkg) => {
+			pkg.csv['targets.csv'] += 'Z3,armut,bezirk,G1,2021,20,15,2027,,,,adopted\nZ4,armut,gemeinde,O11,2021,20,15,2027,,,,adopted\n';
 		});
-		expect(messages).toContain(
-			'error: ot-2021.geojson, Gebiet „A“: Schlüssel „A“ hat in den Gebietsständen „2014“ (2014–2020) und „2021“ (seit 2021) verschiedene Geometrien; ein geändertes Gebiet braucht einen neuen Schlüssel.'
-		);
-	});
-
-	it('checks the parents of each version against the parent level of the same years', () => {
-		// In 2014 the Gemeinde G3 did not exist yet.
-		const messages = messagesAfter((pkg) => {
-			(pkg.geojson['ot-2014.geojson'] as { features: { properties: Record<string, string> }[] }).features[0].properties.parent = 'G3';
-		});
-		expect(messages).toEqual(['error: ot-2014.geojson, Objekt 1 („A“): Übergeordnetes Gebiet „G3“ gibt es auf der Ebene „gemeinde“ nicht.']);
-	});
-
-	it('requires every version file', () => {
-		expect(messagesAfter((pkg) => delete pkg.geojson['gem-2014.geojson'])).toContain(
-			'error: gem-2014.geojson: Datei fehlt im Paket (in datapackage.json als Ressource „gem-2014“ aufgeführt).'
-		);
-	});
-
-	it('checks the crosswalk: weights summing to 1, known versions and keys, a row for every vanished area', () => {
-		expect(
-			messagesAfter(setCsv('crosswalk', ['ortsteil,2014,B,2021,C,0.5,area', 'ortsteil,2014,B,2021,D,0.3,area', 'ortsteil,2014,B,2022,D,0.2,area', 'ortsteil,2014,B,2021,Q,1.2,population']))
-		).toEqual([
-			'error: crosswalk.csv, Zeile 4, Spalte „to_version“: Die Ebene „ortsteil“ hat keinen Gebietsstand „2022“.',
-			'error: crosswalk.csv, Zeile 5, Spalte „to_key“: Gebiet „Q“ gibt es im Gebietsstand „2021“ (seit 2021) nicht.',
-			'error: crosswalk.csv, Zeile 5, Spalte „weight“: Gewicht 1.2 liegt nicht zwischen 0 (ausgeschlossen) und 1.',
-			'error: crosswalk.csv, Zeile 2, Spalte „weight“: Die Gewichte von Gebiet „B“ ergeben zusammen 0.8 statt 1 (erste Zeile dieses Gebiets).',
-			'error: crosswalk.csv, Zeile 5, Spalte „weight“: Die Gewichte von Gebiet „B“ ergeben zusammen 1.2 statt 1 (erste Zeile dieses Gebiets).',
-			'warning: crosswalk.csv, Ebene „gemeinde“: Gebiet „G1“ des Gebietsstands „2014“ (bis 2020) fehlt in „2021“ (seit 2021) und hat keine Zeile: seine Zahlen lassen sich nicht umrechnen.',
-			'warning: crosswalk.csv, Ebene „gemeinde“: Gebiet „G2“ des Gebietsstands „2014“ (bis 2020) fehlt in „2021“ (seit 2021) und hat keine Zeile: seine Zahlen lassen sich nicht umrechnen.'
+		expect(msgs).toEqual([
+			'error: targets.csv, Zeile 4, Spalte „scope_type“: Das Paket hat keine Ebene „bezirk“; möglich sind „city“ und „ortsteil“, „gemeinde“, „kreis“.',
+			'error: targets.csv, Zeile 5, Spalte „scope_keys“: Gebiet „O11“ gibt es auf der Ebene „gemeinde“ nicht.'
 		]);
 	});
 
-	it('accepts weights that sum to 1 within 0.001 (rounded shares)', () => {
-		expect(messagesAfter(setCsv('crosswalk', ['ortsteil,2014,B,2021,C,0.3333,area', 'ortsteil,2014,B,2021,D,0.6666,area', ...CROSSWALK.slice(2)]))).toEqual([]);
+	it('keeps the legacy scopes: "sozialraum" is the finest level, "stadtbezirk" the middle one of three', () => {
+		const msgs = messagesAfter(versions, (pkg) => {
+			pkg.csv['targets.csv'] += 'Z3,armut,stadtbezirk,G1,2021,20,15,2027,,,,adopted\n';
+			(pkg.descriptor as Desc).sozialraum.levels.splice(2, 1);
+		});
+		// two levels: there is no middle level
+		expect(msgs.some((m) => m.includes('keine Ebene „stadtbezirk“'))).toBe(true);
+		const ok = messagesAfter(versions, (pkg) => {
+			pkg.csv['targets.csv'] += 'Z3,armut,sozialraum,O11,2021,20,15,2027,,,,adopted\nZ4,armut,stadtbezirk,G1,2021,20,15,2027,,,,adopted\n';
+		});
+		expect(ok).toEqual([]);
+	});
+});
+
+describe('crosswalk', () => {
+	const withRows = (...rows: string[]) => (pkg: LoadedPackage) => {
+		pkg.csv['crosswalk.csv'] += rows.map((r) => r + '\n').join('');
+	};
+
+	it('wants the weights of an old area to sum to 1', () => {
+		const msgs = messagesAfter(versions, (pkg) => {
+			pkg.csv['crosswalk.csv'] = pkg.csv['crosswalk.csv'].replace('O32,2021,O52,0.5,area', 'O32,2021,O52,0.4,area');
+		});
+		expect(msgs).toEqual([
+			'error: crosswalk.csv, Zeile 4, Spalte „weight“: Die Gewichte von Gebiet „O32“ (Gebietsstand „2014“ → „2021“, Methode „area“) ergeben zusammen 0.9 statt 1.'
+		]);
 	});
 
-	it('takes a target scope that is a level id, and lists the allowed ones otherwise', () => {
-		expect(messagesAfter(setCsv('targets', ['FZ1,quote,bezirk,G3,2022,19,15,2028,,,,adopted']))).toEqual([
-			'error: targets.csv, Zeile 2, Spalte „scope_type“: Das Paket hat keine Ebene „bezirk“ (erlaubt: city, ortsteil, gemeinde, kreis).'
+	it('names unknown levels, versions, keys, weights that are no share and duplicates', () => {
+		const msgs = messagesAfter(
+			versions,
+			withRows('bezirk,2014,O11,2021,O11,1,given', 'ortsteil,2013,O11,2021,O11,1,given', 'ortsteil,2014,O40,2021,O11,1,given', 'ortsteil,2014,O11,2021,O11,1.5,given', 'ortsteil,2014,O22,2021,O40,1,area')
+		);
+		expect(msgs).toEqual([
+			'error: crosswalk.csv, Zeile 10, Spalte „level“: Das Paket hat keine Ebene „bezirk“.',
+			'error: crosswalk.csv, Zeile 11, Spalte „from_version“: Die Ebene „ortsteil“ hat keinen Gebietsstand „2013“.',
+			'error: crosswalk.csv, Zeile 12, Spalte „from_key“: Gebiet „O40“ gibt es im Gebietsstand „2014“ der Ebene „ortsteil“ nicht.',
+			'error: crosswalk.csv, Zeile 13, Spalte „weight“: Gewicht 1.5 ist kein Anteil; erlaubt ist 0 < Gewicht ≤ 1.',
+			'error: crosswalk.csv, Zeile 14: Die Zuordnung „O22“ → „O40“ (area) kommt mehrfach vor (zuerst in Zeile 2).',
+			'error: crosswalk.csv, Zeile 13, Spalte „weight“: Die Gewichte von Gebiet „O11“ (Gebietsstand „2014“ → „2021“, Methode „given“) ergeben zusammen 1.5 statt 1.',
+			'warning: crosswalk.csv: Für die Gebiete „O22“, „O31“, „O32“ des Gebietsstands „2014“ fehlt im Gebietsstand „2021“ eine Zuordnung (Methode „given“); ihre Zahlen fehlen in umgerechneten Zeitreihen.'
+		]);
+	});
+
+	it('warns when a versioned package has no crosswalk', () => {
+		const msgs = messagesAfter(versions, (pkg, d) => {
+			d.resources = d.resources.filter((r) => r.name !== 'crosswalk');
+			delete pkg.csv['crosswalk.csv'];
+		});
+		expect(msgs).toEqual([
+			'warning: datapackage.json, Feld „resources“: Die Ebene „ortsteil“ hat 2 Gebietsstände, aber das Paket hat keine Schlüsseltabelle (Ressource „crosswalk“): Zeitreihen werden am Wechsel unterbrochen; umrechnen lassen sie sich nicht.',
+			'warning: datapackage.json, Feld „resources“: Die Ebene „gemeinde“ hat 2 Gebietsstände, aber das Paket hat keine Schlüsseltabelle (Ressource „crosswalk“): Zeitreihen werden am Wechsel unterbrochen; umrechnen lassen sie sich nicht.'
 		]);
 	});
 });

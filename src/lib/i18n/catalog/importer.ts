@@ -2,7 +2,7 @@
 export const de = {
 	'nav.import': 'Eigene Daten',
 	'import.title': 'Eigene Daten importieren',
-	'import.intro': 'Laden Sie die Tabellen Ihrer Statistikstelle (CSV oder Excel) und die Karte Ihrer Sozialräume (Shapefile, GeoJSON oder TopoJSON). Alles bleibt auf diesem Rechner: Die Dateien werden im Browser gelesen und nirgendwohin gesendet.',
+	'import.intro': 'Laden Sie die Tabellen Ihrer Statistikstelle (CSV oder Excel) und die Karte Ihrer Gebiete (Shapefile, GeoJSON oder TopoJSON). Alles bleibt auf diesem Rechner: Die Dateien werden im Browser gelesen und nirgendwohin gesendet.',
 	'import.steps': 'Schritte des Imports',
 	'import.step.files': 'Dateien',
 	'import.step.options': 'Vorschau',
@@ -159,7 +159,7 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
 	'nav.import': 'Own data',
 	'import.title': 'Import your own data',
-	'import.intro': "Load your statistics office's tables (CSV or Excel) and the map of your districts (Shapefile, GeoJSON or TopoJSON). Everything stays on this computer: the files are read in the browser and sent nowhere.",
+	'import.intro': "Load your statistics office's tables (CSV or Excel) and the map of your areas (Shapefile, GeoJSON or TopoJSON). Everything stays on this computer: the files are read in the browser and sent nowhere.",
 	'import.steps': 'Import steps',
 	'import.step.files': 'Files',
 	'import.step.options': 'Preview',
