@@ -91,6 +91,25 @@ describe('every page on Musterkreis', () => {
 		expect(await page.textContent('[data-testid=legend]')).toContain('geheim gehalten');
 	});
 
+	it('atlas export: the CSV lists every Ortsteil with its Gemeinde, withheld cells as •', async () => {
+		await page.click('.map-tools [data-testid=export-menu] button.trigger');
+		const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('.map-tools [data-testid=export-menu] [data-export=csv]')]);
+		const text = readFileSync((await d.path())!, 'utf8').replace(/^\uFEFF/, '');
+		expect(d.suggestedFilename()).toMatch(/\.csv$/);
+		const rows = expectedValues(defaultIndicator, defaultYear, KREIS);
+		const lines = text.split(/\r?\n/);
+		const header = lines.findIndex((l) => l.startsWith('Schlüssel;'));
+		expect(lines[header]).toContain(';Gemeinde;');
+		const body = lines.slice(header + 1).filter((l) => /^\d{10};/.test(l)).map((l) => l.split(';'));
+		expect(body.map((c) => c[0]).sort()).toEqual(rows.map((r) => r.key).sort());
+		const gemeindeNames = new Set(gemeinden.map((g) => g.properties.name));
+		for (const c of body) expect(gemeindeNames.has(c[2]), `${c[1]}: ${c[2]}`).toBe(true);
+		const withheld = rows.filter((r) => r.suppressed);
+		expect(withheld.length).toBeGreaterThan(0);
+		for (const r of withheld) expect(body.find((c) => c[0] === r.key)![4]).toBe('•');
+		expect(text).not.toMatch(CITY_WORDS);
+	});
+
 	it('atlas: level labels from the package, no city wording', async () => {
 		const text = await mainText();
 		expect(text).toContain('Ortsteil');
