@@ -180,10 +180,17 @@ describe('every page on Musterkreis', () => {
 		expect(text).not.toMatch(CITY_WORDS);
 	});
 
-	it('Präsentation names the Kreis', async () => {
-		await goto('praesentation/', '[data-testid=presentation]');
-		expect(await territory()).toBe('Musterkreis');
-		expect(await mainText()).not.toMatch(CITY_WORDS);
+	it('Präsentation: an atlas slide of the Kreis map, the deck names the Kreis', async () => {
+		await goto('', '[data-testid=atlas]');
+		await waitForMapState(page, { indicator: defaultIndicator, year: defaultYear });
+		await page.click('[data-testid=add-slide]');
+		await expect.poll(() => page.textContent('[data-testid=add-slide-status]')).toContain('Folie 1');
+		await goto('praesentation/', '[data-testid=slide-item] [data-testid=map-figure]');
+		await page.waitForFunction(() => document.querySelector('[data-testid=territory]')?.textContent === 'Musterkreis');
+		expect(await page.locator('[data-testid=slide-item]').count()).toBe(1);
+		const text = await mainText();
+		expect(text).toContain('Ortsteil');
+		expect(text).not.toMatch(CITY_WORDS);
 	});
 });
 

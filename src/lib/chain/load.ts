@@ -25,11 +25,12 @@ export async function loadChainData(engine: MonitorEngine): Promise<ChainData> {
 	const [indicators, yearsBy, allAreas, offers, popYears] = await Promise.all([
 		engine.indicators(),
 		engine.yearsByIndicator(),
-		engine.areas(),
+		// the areas of the newest boundary version: older ones (a merged Gemeinde's Ortsteile) have no current values
+		engine.areasIn(engine.baseLevel),
 		engine.offers().catch(() => [] as Offer[]),
 		populationYears(engine)
 	]);
-	const areas = allAreas.filter((a) => a.level === engine.baseLevel).map((a) => ({ key: a.key, name: a.name, parent: a.parent }));
+	const areas = allAreas.map((a) => ({ key: a.key, name: a.name, parent: a.parent }));
 	const years: Record<string, number> = {};
 	const values: Record<string, AreaValues> = {};
 	const needed = CHAIN_PHASES.flatMap((p) => needIndicators(indicators, p));
