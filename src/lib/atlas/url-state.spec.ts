@@ -48,3 +48,27 @@ describe('atlas URL state', () => {
 		expect(keepYear(2025, [2019, 2020])).toBe(2020);
 	});
 });
+
+describe('atlas URL state across levels and boundary versions', () => {
+	const geo = {
+		...options,
+		levels: ['ortsteil', 'gemeinde', 'kreis'],
+		areaKeysOf: (l: string) => new Set(l === 'gemeinde' ? ['G1', 'G2'] : l === 'ortsteil' ? ['0101', '0102'] : ['K']),
+		methods: ['population', 'area'] as const
+	};
+	const parseGeo = (q: string) => parseAtlasState(new URLSearchParams(q), { ...geo, methods: [...geo.methods] });
+
+	it('round-trips a coarser level with an area of that level and a conversion method', () => {
+		const s = { indicator: 'sgb2_u15', year: 2015, area: 'G2', view: DEFAULT_VIEW, level: 'gemeinde', convert: 'area' as const };
+		expect(atlasSearch(s)).toContain('ebene=gemeinde');
+		expect(atlasSearch(s)).toContain('umrechnung=flaeche');
+		expect(parseGeo(atlasSearch(s))).toEqual(s);
+	});
+
+	it('keeps the finest level out of the link and drops an area of another level', () => {
+		expect(parseGeo('ebene=ortsteil&sozialraum=0101')).toEqual({ indicator: 'sgb2_u15', year: 2025, area: '0101', view: DEFAULT_VIEW });
+		expect(parseGeo('ebene=gemeinde&sozialraum=0101').area).toBeNull();
+		expect(parseGeo('ebene=bezirk&sozialraum=G1')).toMatchObject({ area: null });
+		expect(parseGeo('umrechnung=vorgabe').convert).toBeUndefined();
+	});
+});

@@ -5,6 +5,8 @@
  * choice instead of a broken page.
  */
 import type { ClassMethod } from '$lib/stats/classify';
+import type { CrosswalkMethod } from '$lib/data/types';
+import { geoParams, parseConvert, parseLevel } from '$lib/geo-url';
 
 export type MapMode = 'values' | 'compare';
 export type ConfidenceLevel = 0.95 | 0.998;
@@ -25,6 +27,10 @@ export interface AtlasState {
 	year: number;
 	area: string | null;
 	view: MapView;
+	/** Area level the map shows (`ebene`); null = the finest (packages without levels). */
+	level?: string | null;
+	/** Convert older boundary versions in the trend by this crosswalk method (`umrechnung`); null = break. */
+	convert?: CrosswalkMethod | null;
 }
 
 export interface AtlasOptions {
@@ -33,6 +39,12 @@ export interface AtlasOptions {
 	/** Years with data per indicator, ascending. */
 	yearsOf: (indicator: string) => number[];
 	areaKeys: Set<string>;
+	/** Level ids, finest first (absent: one level). */
+	levels?: readonly string[];
+	/** Keys of a level (the selected area must be on the level shown). */
+	areaKeysOf?: (level: string) => Set<string>;
+	/** Crosswalk methods the package offers. */
+	methods?: readonly CrosswalkMethod[];
 }
 
 export const PARAM = {
@@ -62,9 +74,16 @@ export function parseAtlasState(params: URLSearchParams, o: AtlasOptions): Atlas
 	const years = o.yearsOf(indicator);
 	const y = Number(params.get(PARAM.year));
 	const year = Number.isInteger(y) && years.includes(y) ? y : years[years.length - 1];
+	const levels = o.levels ?? [];
+	const level = levels.length > 0 ? parseLevel(params, levels) : null;
+	const keys = level && o.areaKeysOf ? o.areaKeysOf(level) : o.areaKeys;
 	const a = params.get(PARAM.area);
-	const area = a !== null && o.areaKeys.has(a) ? a : null;
-	return { indicator, year, area, view: parseView(params) };
+	const area = a !== null && keys.has(a) ? a : null;
+	const state: AtlasState = { indicator, year, area, view: parseView(params) };
+	if (level && level !== levels[0]) state.level = level;
+	const convert = parseConvert(params, o.methods ?? []);
+	if (convert) state.convert = convert;
+	return state;
 }
 
 function parseView(params: URLSearchParams): MapView {
@@ -102,6 +121,8 @@ export function atlasSearch(state: AtlasState): string {
 	if (v.fixed) p.set(PARAM.fixed, '1');
 	if (v.level !== DEFAULT_VIEW.level) p.set(PARAM.level, '99.8');
 	if (v.method === 'manual' && v.breaks.length > 0) p.set(PARAM.breaks, v.breaks.join('_'));
+	// levels are not needed to write: a level other than the finest is always written
+	for (const [k, val] of geoParams(state.level ?? null, [], state.convert ?? null)) p.set(k, val);
 	return '?' + p.toString();
 }
 

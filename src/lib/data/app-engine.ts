@@ -12,7 +12,6 @@ import type { PackageDescriptor } from './types';
 import type { PackageFiles } from './source-user';
 import { bundledHead } from './bundled';
 import { currentChoice, showPackage } from '$lib/packages/choice.svelte';
-import { i18n } from '$lib/i18n/i18n.svelte';
 
 export type PackageOrigin = 'bundled' | 'user';
 
@@ -25,8 +24,6 @@ export interface ActivePackage {
 
 interface Loaded extends ActivePackage {
 	engine: MonitorEngine;
-	/** The package's top level is one area (it then names the whole territory: "Kreis", "Stadt"). */
-	singleTop: boolean;
 	close(): Promise<void>;
 }
 
@@ -84,9 +81,7 @@ async function open(source: PackageSource, origin: PackageOrigin): Promise<Loade
 	const db = await createBrowserConnector();
 	try {
 		const engine = await MonitorEngine.load(db, source);
-		const top = engine.levels[engine.levels.length - 1];
-		const singleTop = (await engine.areasIn(top.id)).length === 1;
-		return { engine, singleTop, origin, descriptor: source.descriptor, close: () => db.close() };
+		return { engine, origin, descriptor: source.descriptor, close: () => db.close() };
 	} catch (e) {
 		await db.close().catch(() => {});
 		throw e;
@@ -96,8 +91,6 @@ async function open(source: PackageSource, origin: PackageOrigin): Promise<Loade
 function setActive(l: ActivePackage | null) {
 	active = l && { origin: l.origin, descriptor: l.descriptor, ...(l.restoreError ? { restoreError: l.restoreError } : {}) };
 	showPackage(active?.descriptor ?? bundledHead(currentChoice().name));
-	// level words of every message ({lvl}, {up}, {whole} …) follow the loaded package, not Musterstadt's
-	if (l && 'engine' in l) i18n.geography((l as Loaded).engine.levels, (l as Loaded).singleTop);
 	for (const fn of listeners) fn(active);
 }
 

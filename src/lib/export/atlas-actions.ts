@@ -11,6 +11,8 @@ import { keyFromList, type ChartMeta } from './chart-figure';
 import { chartPngAction, chartSvgAction, type ChartExportSpec } from './chart-actions';
 import { joinParts, territory } from './chart-meta';
 import { downloadBlob, downloadText, fileName } from './download';
+import { trendTable } from './trend-table';
+import { i18n } from '$lib/i18n/i18n.svelte';
 
 export function atlasExportActions(atlas: Atlas, mapContainer: () => HTMLElement | undefined): ExportAction[] {
 	const ready = !!(atlas.selection && atlas.indicator && atlas.model);
@@ -49,6 +51,23 @@ export function atlasExportActions(atlas: Atlas, mapContainer: () => HTMLElement
 			run: () => {
 				const name = fileName(base(), 'csv');
 				downloadText(toCsv(atlasTable(atlas, location.href)), name, 'text/csv;charset=utf-8');
+				return name;
+			}
+		},
+		{
+			// the selected area's years: converted estimates carry method and split share per row
+			id: 'trend-csv',
+			label: t('geo.trendCsv'),
+			disabled: !hasChart,
+			hint: hasChart ? undefined : t('export.svgHint'),
+			run: () => {
+				const sel = atlas.selection!;
+				const name = fileName([...base(), sel.area!, 'entwicklung'], 'csv');
+				const table = trendTable(
+					{ indicator: atlas.indicator!, indicatorLabel: indicatorLabel(atlas.indicator!), areaKey: sel.area!, areaName: atlas.areaName, series: atlas.series, city: atlas.city, breaks: atlas.breaks, method: sel.convert ?? null, locale: i18n.intl },
+					t
+				);
+				downloadText(toCsv(table), name, 'text/csv;charset=utf-8');
 				return name;
 			}
 		},

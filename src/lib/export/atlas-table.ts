@@ -5,7 +5,9 @@
 import type { Atlas } from '$lib/atlas/atlas.svelte';
 import type { AreaValue } from '$lib/data/engine';
 import { shownPackage } from '$lib/packages/choice.svelte';
-import { t } from '$lib/i18n/i18n.svelte';
+import { i18n, t } from '$lib/i18n/i18n.svelte';
+import { isVersioned, versionForYear } from '$lib/data/levels';
+import { geoExportNotes } from './trend-table';
 import { atlasTitle, datenstandDate, indicatorLabel } from './atlas-figure';
 import { SUPPRESSED_MARK, type CellValue, type ExportTable } from './table';
 
@@ -37,6 +39,13 @@ export function atlasTable(atlas: Atlas, link: string): ExportTable {
 		[t('export.meta.disclosure'), t('export.meta.disclosureText', { n: minNumerator, mark: SUPPRESSED_MARK })],
 		[t('export.meta.link'), link]
 	];
+	// the map's boundary version, and what the selected area's series does across a change
+	const level = atlas.levels.find((l) => l.id === atlas.level);
+	if (level && isVersioned(level)) {
+		const v = versionForYear(level, year);
+		meta.push([t('geo.meta.version'), i18n.locale === 'de' ? v.label_de : v.label_en]);
+	}
+	if (atlas.selection!.area) for (const n of geoExportNotes(atlas.series, atlas.breaks, atlas.selection!.convert ?? null, t, i18n.intl)) meta.push([t('export.meta.note'), n]);
 	if (shownPackage.sozialraum.fictional) meta.push([t('export.meta.note'), t('export.fictional', { territory: shownPackage.sozialraum.territory_de })]);
 	return {
 		name: `${ind.id} ${year}`,

@@ -3,6 +3,7 @@
  * localStorage so a planner who switched to English keeps it.
  */
 import { browser } from '$app/environment';
+import { untrack } from 'svelte';
 import { translate, intlLocale, type Params } from './translate';
 import { LOCALES, type Locale, type MessageKey } from './messages';
 import { setGeography, setViewLevel, wordsFor } from './vocabulary';
@@ -36,14 +37,22 @@ class I18n {
 
 	/** The loaded package's levels (finest first) and whether its top level is one area. */
 	geography(levels: AreaLevel[], singleTop: boolean) {
+		const key = JSON.stringify([levels.map((l) => [l.id, l.label_de, l.label_en, l.label_plural_de, l.label_plural_en]), singleTop]);
+		if (key === this.#geographyKey) return;
+		this.#geographyKey = key;
 		setGeography(levels, singleTop);
-		this.#words++;
+		// called from effects: bump without making the caller depend on the counter
+		untrack(() => this.#words++);
 	}
+	#geographyKey = '';
+	#viewLevel: string | null = null;
 
 	/** The level the page shows now (atlas and profile switch it); null = the finest. */
 	viewLevel(levelId: string | null) {
+		if (levelId === this.#viewLevel) return;
+		this.#viewLevel = levelId;
 		setViewLevel(levelId);
-		this.#words++;
+		untrack(() => this.#words++);
 	}
 
 	/** The words of one level in the current language ({ Lvl, lvls, Lvls, … } as in vocabulary.ts). */

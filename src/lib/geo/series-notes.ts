@@ -1,0 +1,62 @@
+/**
+ * What a chart, a table or an export must say about a series that crosses a boundary change:
+ * where it breaks, which points are converted estimates (method and uncertainty) and which are
+ * exact regroupings. Pure functions over the engine's series points and breaks; the texts come
+ * from the geo catalogue.
+ */
+import type { SeriesPoint, VersionBreak } from '$lib/data/engine';
+import type { CrosswalkMethod } from '$lib/data/types';
+import type { Params } from '$lib/i18n/translate';
+import type { MessageKey } from '$lib/i18n/messages';
+
+type T = (key: MessageKey, params?: Params) => string;
+
+export interface ConversionSummary {
+	/** Years with a converted (estimated) point. */
+	converted: number[];
+	/** Years with an exactly regrouped point. */
+	regrouped: number[];
+	/** Largest share of converted counts from split areas (0–1). */
+	maxShare: number;
+}
+
+export function conversionSummary(points: readonly SeriesPoint[]): ConversionSummary {
+	const converted = points.filter((p) => p.origin === 'converted').map((p) => p.year);
+	const regrouped = points.filter((p) => p.origin === 'regrouped').map((p) => p.year);
+	const maxShare = Math.max(0, ...points.filter((p) => p.origin === 'converted' && p.value !== null).map((p) => p.split_share ?? 0));
+	return { converted, regrouped, maxShare };
+}
+
+/** The breaks that still interrupt the drawn series (a converted or regrouped year bridges it). */
+export function openBreaks(points: readonly SeriesPoint[], breaks: readonly VersionBreak[]): VersionBreak[] {
+	return breaks.filter((b) => !points.some((p) => p.year === b.year - 1 && p.origin !== undefined));
+}
+
+const percent = (share: number, locale: string) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/** The note of one point in a table or export ("umgerechnet (flächengewichtet); 100 % aus geteilten Gebieten"). */
+export function pointNote(p: SeriesPoint, method: CrosswalkMethod | null, t: T, locale: string): string {
+	if (p.origin === 'regrouped') return t('geo.regrouped');
+	if (p.origin === 'converted' && method) return t('geo.convertedNote', { method: t(`geo.method.${method}`), share: percent(p.split_share ?? 0, locale) });
+	return '';
+}
+
+/**
+ * The sentence under a chart that names method and uncertainty, or null when nothing was
+ * converted or regrouped. `breaks` gives the version labels.
+ */
+export function chartNote(points: readonly SeriesPoint[], breaks: readonly VersionBreak[], method: CrosswalkMethod | null, t: T, locale: string): string | null {
+	const s = conversionSummary(points);
+	const lang = locale.startsWith('de') ? 'de' : 'en';
+	const label = (b: VersionBreak | undefined, side: 'before' | 'after') => (b ? (lang === 'de' ? b[`${side}_de`] : b[`${side}_en`]) : '');
+	if (s.converted.length > 0 && method) {
+		const year = Math.max(...s.converted);
+		const b = breaks.find((x) => x.year > year);
+		return t('geo.chartNote', { year, before: label(b, 'before'), after: label(b, 'after'), method: t(`geo.method.${method}`), share: percent(s.maxShare, locale) });
+	}
+	if (s.regrouped.length > 0) {
+		const year = Math.max(...s.regrouped);
+		return t('geo.chartNoteRegrouped', { year, before: label(breaks.find((x) => x.year > year), 'before') || String(year) });
+	}
+	return null;
+}
