@@ -188,9 +188,11 @@ describe('every page on Musterkreis', () => {
 		await goto('praesentation/', '[data-testid=slide-item] [data-testid=map-figure]');
 		await page.waitForFunction(() => document.querySelector('[data-testid=territory]')?.textContent === 'Musterkreis');
 		expect(await page.locator('[data-testid=slide-item]').count()).toBe(1);
-		const text = await mainText();
-		expect(text).toContain('Ortsteil');
-		expect(text).not.toMatch(CITY_WORDS);
+		// title and caption are inputs: their values, not the page text, carry the slide's words
+		const title = await page.inputValue('[data-testid=slide-title]');
+		const caption = await page.inputValue('[data-testid=slide-caption-input]');
+		expect(title).toContain(indicators(KREIS).find((i) => i.id === defaultIndicator)!.label_de);
+		expect(`${title} ${caption} ${await mainText()}`).not.toMatch(CITY_WORDS);
 	});
 });
 
