@@ -7,7 +7,7 @@ export default defineConfig({
 	build: {
 		chunkSizeWarningLimit: 1500,
 		// Package files stay real files (never inlined as data: URLs), so they are cached and inspectable.
-		assetsInlineLimit: (file: string) => (/\.(csv|geojson)$/.test(file) ? false : undefined)
+		assetsInlineLimit: (file: string) => (/\.(csv|geojson|json)$/.test(file) ? false : undefined)
 	},
 	test: {
 		projects: [

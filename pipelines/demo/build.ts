@@ -7,9 +7,12 @@ import { buildBases } from './bases';
 import { CITY_NAME, DATENSTAND, FIRST_YEAR, LAST_YEAR } from './config';
 import { INDICATORS, indicatorRecord } from './indicators';
 import { buildObservations } from './observations';
+import { applyFlaws } from './flaws';
 import { buildOffers } from './offers';
 import { buildPopulation } from './population';
 import { buildTargets } from './targets';
+import { buildNetworks } from './networks';
+import { buildMeasures } from './measures';
 import { DEMO_META, areaFiles, csvResource, descriptorJson, geojsonResource, tableCsv } from './write';
 
 export const DEFAULT_INDICATOR = 'sgb2_u15';
@@ -19,9 +22,12 @@ export function buildDemoPackage(): Record<string, string> {
 	const sozialraeume = areas.sozialraeume;
 	const population = buildPopulation(sozialraeume);
 	const bases = buildBases(sozialraeume, population);
-	const observations = buildObservations(INDICATORS, sozialraeume, population, bases);
+	// A few realistic errors on purpose, for the data-quality report to find (flaws.ts)
+	const observations = applyFlaws(buildObservations(INDICATORS, sozialraeume, population, bases), population, INDICATORS);
 	const offers = buildOffers(sozialraeume, population);
 	const targets = buildTargets(observations, INDICATORS, sozialraeume);
+	const networks = buildNetworks(sozialraeume, offers);
+	const measures = buildMeasures(targets, offers, sozialraeume);
 
 	const descriptor: PackageDescriptor = {
 		name: 'musterstadt',
@@ -36,7 +42,11 @@ export function buildDemoPackage(): Record<string, string> {
 			csvResource('observations'),
 			csvResource('population'),
 			csvResource('offers'),
-			csvResource('targets')
+			csvResource('targets'),
+			csvResource('networks'),
+			csvResource('network_members'),
+			csvResource('network_meetings'),
+			csvResource('measures')
 		],
 		sozialraum: {
 			fictional: true,
@@ -61,6 +71,10 @@ export function buildDemoPackage(): Record<string, string> {
 		'observations.csv': tableCsv('observations', observations),
 		'population.csv': tableCsv('population', population.rows()),
 		'offers.csv': tableCsv('offers', offers),
-		'targets.csv': tableCsv('targets', targets)
+		'targets.csv': tableCsv('targets', targets),
+		'networks.csv': tableCsv('networks', networks.networks),
+		'network_members.csv': tableCsv('network_members', networks.members),
+		'network_meetings.csv': tableCsv('network_meetings', networks.meetings),
+		'measures.csv': tableCsv('measures', measures)
 	};
 }

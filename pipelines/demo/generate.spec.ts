@@ -10,6 +10,7 @@ import type { PackageData, Problem } from '../../src/lib/data/package/model';
 import { readPackage } from '../../src/lib/data/package/validate';
 import { LIFE_PHASES, type Observation } from '../../src/lib/data/types';
 import { buildDemoPackage } from './build';
+import { FLAWS } from './flaws';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMMITTED = join(ROOT, 'data/musterstadt');
@@ -38,6 +39,10 @@ afterAll(async () => {
 });
 
 // ---------------------------------------------------------------- helpers
+
+/** Spreadsheet row (header = 1) of an observation in observations.csv. */
+const flawRow = (id: string, key: string, year: number) =>
+	data.observations.findIndex((o) => o.indicator_id === id && o.area_key === key && o.year === year) + 2;
 
 const obs = (id: string, year?: number) =>
 	data.observations.filter((o) => o.indicator_id === id && (year === undefined || o.year === year));
@@ -112,8 +117,10 @@ describe('the generator', () => {
 		expect(buildDemoPackage()).toEqual(buildDemoPackage());
 	});
 
-	it('produces a package that passes the validator without any problem', () => {
-		expect(problems).toEqual([]);
+	it('produces a package that passes the validator with one warning only: the deliberate share above 100 % (flaws.ts)', () => {
+		expect(problems.map((p) => `${p.severity}: ${p.file}, Zeile ${p.row}, ${p.column}`)).toEqual([
+			`warning: observations.csv, Zeile ${flawRow('kita_3_6', '0101', 2023)}, numerator`
+		]);
 	});
 
 	it('keeps files small and follows the CSV conventions', async () => {
@@ -258,11 +265,14 @@ describe('indicators', () => {
 });
 
 describe('observations', () => {
-	it('has every indicator for every Sozialraum and year 2014–2025 exactly once, sorted', () => {
+	it('has every indicator for every Sozialraum and year 2014–2025 exactly once, sorted, except the deliberately missing row', () => {
 		const keys = sozialraeume().map((f) => f.properties.key).sort();
-		expect(data.observations).toHaveLength(data.indicators.length * keys.length * YEARS.length);
+		const gap = FLAWS.find((f) => f.check === 'missing_areas')!;
+		expect(data.observations).toHaveLength(data.indicators.length * keys.length * YEARS.length - 1);
 		const ids = data.indicators.map((i) => i.id).sort();
-		const expected = ids.flatMap((id) => keys.flatMap((k) => YEARS.map((y) => `${id}|${k}|${y}`)));
+		const expected = ids
+			.flatMap((id) => keys.flatMap((k) => YEARS.map((y) => `${id}|${k}|${y}`)))
+			.filter((x) => x !== `${gap.indicator_id}|${gap.area_key}|${gap.year}`);
 		expect(data.observations.map((o) => `${o.indicator_id}|${o.area_key}|${o.year}`)).toEqual(expected);
 	});
 
@@ -447,5 +457,47 @@ describe('targets', () => {
 		expect(fz01.scope_keys).toEqual([poorest.area_key]);
 		expect(fz01.target_value).toBe(25);
 		expect(data.targets.find((t) => t.indicator_id === 'betreuung_u3')).toMatchObject({ scope_type: 'city', scope_keys: [], target_value: 45, target_year: 2028 });
+	});
+});
+
+// ---------------------------------------------------------------- Bestandsaufnahme
+
+describe('Bestandsaufnahme', () => {
+	it('gives every offer a category and an address with the postcode of its Stadtbezirk', () => {
+		for (const o of data.offers) {
+			expect(o.category, o.id).not.toBe('');
+			expect(o.address, o.id).toMatch(new RegExp(`^\\D+ \\d{1,3}, 451${o.area_key.slice(0, 2)} Musterstadt$`));
+		}
+	});
+
+	it('has networks for four of six Stadtbezirke and one Sozialraum, with core professions missing somewhere', () => {
+		expect(data.networks.filter((n) => n.level === 'stadtbezirk').map((n) => n.area_key)).toEqual(['01', '02', '03', '05']);
+		const quarter = data.networks.find((n) => n.level === 'sozialraum')!;
+		expect(quarter.area_key).toBe(data.targets.find((t) => t.id === 'FZ01')!.scope_keys[0]);
+		const types = (id: string) => new Set(data.network_members.filter((m) => m.network_id === id).map((m) => m.type));
+		expect(types('N01').has('polizei')).toBe(true);
+		expect(types('N02').has('polizei')).toBe(false);
+		expect(types('N05').has('jobcenter')).toBe(false);
+		expect(data.network_members.filter((m) => m.type === 'sonstige').map((m) => m.type_label)).toEqual(['Tafel']);
+	});
+
+	it('names institutions, never persons', () => {
+		for (const text of [...data.network_members.map((m) => m.institution), ...data.networks.map((n) => n.coordinator)]) {
+			expect(text).not.toMatch(/\b(Frau|Herr|Dr\.|Prof\.)\s/);
+		}
+	});
+
+	it('lets the networks meet once a year, one of them not since 2023', () => {
+		const last = (id: string) => data.network_meetings.filter((m) => m.network_id === id).map((m) => m.date).sort().at(-1);
+		expect(last('N01')).toMatch(/^2025-/);
+		expect(last('N05')).toMatch(/^2023-/);
+	});
+
+	it('ties measures in all four states to the four Feinziele, with offers that exist', () => {
+		expect(new Set(data.measures.map((m) => m.status))).toEqual(new Set(['planned', 'running', 'completed', 'suspended']));
+		for (const t of data.targets) expect(data.measures.some((m) => m.target_ids.includes(t.id)), t.id).toBe(true);
+		const offerIds = new Set(data.offers.map((o) => o.id));
+		expect(data.measures.flatMap((m) => m.offer_ids).every((id) => offerIds.has(id))).toBe(true);
+		expect(data.measures.filter((m) => m.offer_ids.length > 0).length).toBeGreaterThanOrEqual(5);
 	});
 });

@@ -114,7 +114,8 @@ export function buildOffers(
 				life_phases: kind.life_phases,
 				topics: kind.topics,
 				places: kind.places ? 5 * Math.round(rng.between(kind.places[0], kind.places[1]) / 5) : null,
-				description: kind.description
+				description: kind.description,
+				category: kind.category
 			});
 		}
 	}
@@ -123,5 +124,19 @@ export function buildOffers(
 	const ordered = drafts
 		.map((d, i) => ({ d, i }))
 		.sort((x, y) => (x.d.area_key < y.d.area_key ? -1 : x.d.area_key > y.d.area_key ? 1 : x.i - y.i));
-	return ordered.map(({ d }, i) => ({ id: `A${String(i + 1).padStart(3, '0')}`, ...d }));
+	// Addresses come from their own stream, after everything else: they were added later, and the
+	// offers' other values must stay as they were.
+	const streets = stream('offer-addresses');
+	return ordered.map(({ d }, i) => ({ id: `A${String(i + 1).padStart(3, '0')}`, ...d, address: address(d.area_key, streets) }));
+}
+
+const STREETS = [
+	'Lindenstraße', 'Bahnhofstraße', 'Kirchplatz', 'Schulstraße', 'Hafenweg', 'Am Markt', 'Gartenstraße', 'Zechenstraße',
+	'Kanalstraße', 'Mühlenweg', 'Parkallee', 'Bergstraße', 'Rosenweg', 'Werftstraße', 'Friedrich-Ebert-Straße', 'Ringstraße',
+	'Am Stadtwald', 'Brückenstraße', 'Goethestraße', 'Königsberger Straße'
+];
+
+/** "Lindenstraße 12, 45102 Musterstadt": the postcode says the Stadtbezirk (first two key digits). */
+function address(areaKey: string, rng: Stream): string {
+	return `${rng.pick(STREETS)} ${rng.int(1, 140)}, 451${areaKey.slice(0, 2)} Musterstadt`;
 }

@@ -8,30 +8,9 @@ import { TABLE_SCHEMAS, type ColumnSpec, type TableName } from '../../src/lib/da
 import type { PackageDescriptor, ResourceDescriptor } from '../../src/lib/data/types';
 import type { CityAreas } from './areas';
 import { CREATED } from './config';
-import { fmt, toCsv } from './format';
 import type { MultiPolygon, Polygon } from './geometry';
 
-/** Decimals per numeric column; everything else numeric is written with up to 6. */
-const DECIMALS: Record<string, number> = { lon: 5, lat: 5 };
-
-function cell(value: unknown, spec: ColumnSpec): string {
-	if (value === null || value === undefined) return '';
-	if (spec.type === 'list') return (value as string[]).join('|');
-	if (spec.type === 'integer') {
-		if (!Number.isInteger(value)) throw new Error(`${spec.name}: not an integer: ${value}`);
-		return fmt(value as number, 0);
-	}
-	if (spec.type === 'number') return fmt(value as number, DECIMALS[spec.name] ?? 6);
-	return String(value);
-}
-
-export function tableCsv(table: TableName, rows: readonly object[]): string {
-	const specs = TABLE_SCHEMAS[table];
-	return toCsv(
-		specs.map((s) => s.name),
-		rows.map((row) => specs.map((s) => cell((row as Record<string, unknown>)[s.name], s)))
-	);
-}
+export { tableCsv } from '../../src/lib/data/package/write-csv';
 
 interface FeatureInput {
 	key: string;
@@ -71,7 +50,8 @@ const FRICTIONLESS_TYPE: Record<ColumnSpec['type'], string> = {
 	key: 'string',
 	integer: 'integer',
 	number: 'number',
-	list: 'string'
+	list: 'string',
+	date: 'date'
 };
 
 export function csvResource(name: TableName): ResourceDescriptor {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { runImport, type ImportResult } from '../../src/lib/import/pipeline';
 import { writeZip } from '../../src/lib/import/zip-write';
 import { checkConfig } from './check-config';
-import type { ImportConfig } from '../../src/lib/import/config';
+import { configFiles, type ImportConfig } from '../../src/lib/import/config';
 
 const SYMBOL = { error: 'FEHLER  ', warning: 'WARNUNG ', info: 'HINWEIS ' } as const;
 
@@ -33,7 +33,7 @@ export async function importFromConfig(configPath: string, log: (line: string) =
 		for (const p of configProblems) log(`${SYMBOL.error}${basename(configPath)}: ${p}`);
 		return { result: null, output: null };
 	}
-	const names = [...new Set([...config.geometry.files, ...config.tables.map((t) => t.file)])];
+	const names = configFiles(config);
 	const files = [];
 	for (const name of names) {
 		try {

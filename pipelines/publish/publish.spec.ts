@@ -70,11 +70,13 @@ describe('publishPackage on tests/fixtures/mini', () => {
 
 	it('ships the true, safe totals as references.csv, without the withheld ones', async () => {
 		const refs = (await read(out, 'references.csv')).trim().split('\n');
-		expect(refs[0]).toBe('area_key,indicator_id,year,value,numerator,denominator');
+		expect(refs[0]).toBe('area_key,indicator_id,year,value,numerator,denominator,basis,weights,areas_used');
 		// Bezirk 01 in 2023: (200 + 50) / (1000 + 500) from all its cells
-		expect(refs).toContain('01,armut,2023,16.666667,250,1500');
+		expect(refs).toContain('01,armut,2023,16.666667,250,1500,pooled,,');
 		// the whole territory (key "") in 2023 counts the withheld cells too: (200+50+400+2)/(1000+500+1000+10)
-		expect(refs).toContain(',armut,2023,25.976096,652,2510');
+		expect(refs).toContain(',armut,2023,25.976096,652,2510,pooled,,');
+		// every cell of mini has numerator and denominator: no mean anywhere
+		expect(refs.filter((r) => !r.includes(',pooled,'))).toEqual(['area_key,indicator_id,year,value,numerator,denominator,basis,weights,areas_used']);
 		// totals 01 and 02 of 2024 are withheld (secondary suppression): they must not be there
 		expect(refs.some((r) => r.startsWith('01,armut,2024,') || r.startsWith('02,armut,2024,'))).toBe(false);
 	});

@@ -33,22 +33,29 @@ import {
 	publicPopulationCsv,
 	type PackageDisclosure
 } from './disclose-package';
+import { meanReferenceRows, type MeanReferenceRow } from './mean-references';
 
 const DESCRIPTOR = 'datapackage.json';
 const REFERENCES = 'references.csv';
 
-/** Published totals (every area above the finest level and the whole territory, key "") as references.csv text. */
-export function referencesCsv(data: PackageData, totals: TotalDecision[]): { text: string; rows: number } {
+const REFERENCE_COLUMNS = ['area_key', 'indicator_id', 'year', 'value', 'numerator', 'denominator', 'basis', 'weights', 'areas_used'] as const;
+
+/**
+ * Published totals (every area above the finest level and the whole territory, key "") as references.csv text, and, for
+ * the years no area can pool (shares only), the labelled mean the engine would show (basis).
+ */
+export function referencesCsv(data: PackageData, totals: TotalDecision[], means: MeanReferenceRow[] = []): { text: string; rows: number } {
 	const ind = new Map(data.indicators.map((i) => [i.id, i]));
-	const rows = totals
+	const pooled = totals
 		.filter((t) => !t.suppressed && t.numerator !== null)
 		.map((t) => {
 			const i = ind.get(t.indicator_id)!;
 			const value = i.value_type === 'count' ? t.numerator! : t.denominator ? (t.numerator! / t.denominator) * i.multiplier : null;
-			return { area_key: t.area_key, indicator_id: t.indicator_id, year: t.year, value: value === null ? null : Number(value.toFixed(6)), numerator: t.numerator, denominator: t.denominator };
-		})
-		.sort((a, b) => (a.indicator_id + '|' + a.area_key + '|' + a.year < b.indicator_id + '|' + b.area_key + '|' + b.year ? -1 : 1));
-	return { text: csvFormat(rows, ['area_key', 'indicator_id', 'year', 'value', 'numerator', 'denominator']) + '\n', rows: rows.length };
+			return { area_key: t.area_key, indicator_id: t.indicator_id, year: t.year, value: value === null ? null : Number(value.toFixed(6)), numerator: t.numerator, denominator: t.denominator, basis: 'pooled', weights: '', areas_used: null };
+		});
+	const averaged = means.map((m) => ({ area_key: m.area_key, indicator_id: m.indicator_id, year: m.year, value: Number(m.value.toFixed(6)), numerator: null, denominator: null, basis: m.basis, weights: m.weights ?? '', areas_used: m.areas_used }));
+	const rows = [...pooled, ...averaged].sort((a, b) => (a.indicator_id + '|' + a.area_key + '|' + a.year < b.indicator_id + '|' + b.area_key + '|' + b.year ? -1 : 1));
+	return { text: csvFormat(rows, REFERENCE_COLUMNS) + '\n', rows: rows.length };
 }
 
 function withReferencesResource(descriptorText: string): string {
@@ -60,7 +67,9 @@ function withReferencesResource(descriptorText: string): string {
 		format: 'csv',
 		mediatype: 'text/csv',
 		encoding: 'utf-8',
-		description: 'Bezugswerte (alle Gebiete oberhalb der feinsten Ebene, das ganze Gebiet mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen.',
+		description:
+			'Bezugswerte (alle Gebiete oberhalb der feinsten Ebene, das ganze Gebiet mit Schlüssel ""), aus allen Zellen summiert; geheim zu haltende Summen fehlen. ' +
+			'Wo kein Gebiet Zähler und Nenner hat, steht der Mittelwert der veröffentlichten Werte (basis „weighted“: nach Einwohnern der Altersgruppen in „weights“ gewichtet, „mean“: ungewichtet).',
 		schema: {
 			fields: [
 				{ name: 'area_key', type: 'string' },
@@ -68,7 +77,10 @@ function withReferencesResource(descriptorText: string): string {
 				{ name: 'year', type: 'integer' },
 				{ name: 'value', type: 'number' },
 				{ name: 'numerator', type: 'number' },
-				{ name: 'denominator', type: 'number' }
+				{ name: 'denominator', type: 'number' },
+				{ name: 'basis', type: 'string' },
+				{ name: 'weights', type: 'string' },
+				{ name: 'areas_used', type: 'integer' }
 			]
 		}
 	});
@@ -219,7 +231,7 @@ export async function publishPackage(inDirArg: string, outDirArg: string): Promi
 	const notes = disclosureNotes(disclosure, changed);
 	// The city and Stadtbezirk values of a public copy cannot be summed from its own (partly emptied)
 	// cells, so the true, safe totals travel with it.
-	const references = referencesCsv(data, disclosure.observations.totals);
+	const references = referencesCsv(data, disclosure.observations.totals, meanReferenceRows(data, disclosure));
 	outputs.set(REFERENCES, references.text);
 	outputs.set(DESCRIPTOR, withReferencesResource(publicDescriptorText(descriptorText, notes, { observations: observationsPath, population: populationPath })));
 

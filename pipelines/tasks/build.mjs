@@ -56,6 +56,29 @@ function prepare(from, to) {
 	writeFileSync(stamp, digest);
 }
 
+/**
+ * Precomputed answers (pipelines/serve/precompute.ts) for the served layout in `to`: redone when
+ * the served layout or the code that computes them changed.
+ * @param {string} to
+ */
+function precompute(to) {
+	const h = createHash('sha256');
+	h.update(readFileSync(`${to}.stamp`));
+	const code = ['pipelines/serve/precompute.ts', 'src/lib/data/precomputed.ts', 'src/lib/data/engine.ts', 'src/lib/data/queries.ts', 'src/lib/data/chain-queries.ts', 'src/lib/profile/ranks.ts', 'src/lib/profile/rows.ts', 'src/lib/chain/need.ts', 'src/lib/index/standardise.ts'];
+	for (const f of code) h.update(readFileSync(f));
+	const stamp = `${to}.pre.stamp`;
+	const digest = h.digest('hex');
+	if (existsSync(`${to}/pre/index.json`) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) {
+		console.log(`Vorberechnung: unverändert, „${to}/pre“ wird weiter verwendet.`);
+		return;
+	}
+	// The precompute imports app modules through $lib: tsx finds the alias in the tsconfig that
+	// svelte-kit sync writes (a fresh clone has none yet).
+	run('npx', ['svelte-kit', 'sync']);
+	run('npx', ['tsx', 'pipelines/serve/precompute.ts', to]);
+	writeFileSync(stamp, digest);
+}
+
 // Private to this output folder, so two builds (e.g. a benchmark) never share it.
 // Absolute: the $data alias must not depend on where the importing module really lives.
 const work = resolve(`.svelte-kit/data-${out.replace(/[^A-Za-z0-9]+/g, '_')}`);
@@ -70,10 +93,13 @@ if (twice) {
 }
 mkdirSync(served, { recursive: true });
 for (const entry of readdirSync(served)) {
-	if (!dirs.includes(entry) && !dirs.some((d) => entry === `${d}.stamp`)) rmSync(`${served}/${entry}`, { recursive: true, force: true });
+	if (!dirs.includes(entry) && !dirs.some((d) => entry === `${d}.stamp` || entry === `${d}.pre.stamp`)) rmSync(`${served}/${entry}`, { recursive: true, force: true });
 }
 if (!publicBuild) {
-	sources.forEach((source, i) => prepare(source, `${served}/${dirs[i]}`));
+	sources.forEach((source, i) => {
+		prepare(source, `${served}/${dirs[i]}`);
+		precompute(`${served}/${dirs[i]}`);
+	});
 } else {
 	sources.forEach((source, i) => {
 		const publicData = `${work}/public/${dirs[i]}`;
@@ -81,6 +107,7 @@ if (!publicBuild) {
 		console.log(`Öffentliche Fassung: Geheimhaltung für „${source}“ …`);
 		run('npx', ['tsx', 'pipelines/publish/publish.ts', source, publicData]);
 		prepare(publicData, `${served}/${dirs[i]}`);
+		precompute(`${served}/${dirs[i]}`);
 	});
 }
 run('npx', ['tsx', 'pipelines/serve/site-index.ts', served, ...dirs]);

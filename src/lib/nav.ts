@@ -20,7 +20,11 @@ export const NAV_ITEMS: NavItem[] = [
 	{ path: '/ziele/', key: 'nav.targets' },
 	{ path: '/kette/', key: 'nav.chain' },
 	{ path: '/angebote/', key: 'nav.offers' },
+	{ path: '/netzwerke/', key: 'nav.networks' },
 	{ path: '/index/', key: 'nav.index' },
+	{ path: '/eigene-indikatoren/', key: 'nav.derived' },
+	{ path: '/analyse/', key: 'nav.analyse' },
+	{ path: '/datenqualitaet/', key: 'nav.quality' },
 	{ path: '/praesentation/', key: 'nav.present' },
 	{ path: '/import/', key: 'nav.import' }
 ];

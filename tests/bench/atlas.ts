@@ -6,7 +6,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { chromiumPssMiB } from './machine';
-import { changeAndWait, installProbe, waitForTrend, type BenchMarks, type ChangeTiming, type SelectTiming } from './probe';
+import { changeAndWait, changeAndWaitSvg, installProbe, waitForTrend, type BenchMarks, type ChangeTiming, type SelectTiming } from './probe';
 import type { LoggedResponse, LoggingServer } from './server';
 
 export const VIEWPORT = { width: 1440, height: 1000 };
@@ -45,6 +45,10 @@ export interface RunOptions {
 	run: number;
 	timeoutMs: number;
 	pixelCheck: boolean;
+	/** false: Chromium without WebGL, so the app draws its SVG map (CPU only, no SwiftShader). */
+	webgl?: boolean;
+	/** How the map recolours (src/lib/map/maplibre-choropleth.ts); the app's default when not given. */
+	recolour?: 'expression' | 'feature-state';
 }
 
 export interface RunResult {
@@ -73,12 +77,14 @@ export interface RunResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function coldRun(o: RunOptions): Promise<RunResult> {
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+	const webgl = o.webgl !== false;
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: webgl ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'] });
 	const errors: string[] = [];
 	try {
 		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'de-DE' });
 		await context.addInitScript(ESBUILD_NAME_SHIM);
 		await context.addInitScript(installProbe);
+		if (o.recolour) await context.addInitScript({ content: `globalThis.__benchRecolour = ${JSON.stringify(o.recolour)};` });
 		const page = await context.newPage();
 		page.on('pageerror', (e) => errors.push(String(e)));
 		page.on('console', (m) => {
@@ -144,9 +150,9 @@ export async function coldRun(o: RunOptions): Promise<RunResult> {
 			errors
 		};
 
-		if (o.pixelCheck) result.pixels = await mapPixels(page);
-		result.recolour = await recolourSeries(page, o, errors);
-		result.select = await selectSeries(page, o, errors);
+		if (o.pixelCheck && webgl) result.pixels = await mapPixels(page);
+		result.recolour = await recolourSeries(page, o, errors, webgl);
+		if (webgl) result.select = await selectSeries(page, o, errors);
 
 		await sleep(300);
 		sampling = false;
@@ -194,7 +200,7 @@ async function mapPixels(page: Page): Promise<{ coloured: number; colours: numbe
 	});
 }
 
-async function recolourSeries(page: Page, o: RunOptions, errors: string[]): Promise<RunResult['recolour']> {
+async function recolourSeries(page: Page, o: RunOptions, errors: string[], webgl: boolean): Promise<RunResult['recolour']> {
 	const out: RunResult['recolour'] = [];
 	const indicators = await page.$$eval('[data-testid=indicator-select] option', (els) => els.map((e) => (e as HTMLOptionElement).value));
 	for (let k = 0; k < o.recolourChanges; k++) {
@@ -215,7 +221,7 @@ async function recolourSeries(page: Page, o: RunOptions, errors: string[]): Prom
 			expect = `${current}|${value}|`;
 		}
 		try {
-			const t = await page.evaluate(changeAndWait, {
+			const t = await page.evaluate(webgl ? changeAndWait : changeAndWaitSvg, {
 				selector: kind === 'indicator' ? '[data-testid=indicator-select]' : '#year',
 				value,
 				expect,

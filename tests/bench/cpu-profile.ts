@@ -4,7 +4,9 @@
  * --recolour N, of N indicator/year changes after it), then prints self time by function and by
  * script, plus long main-thread stretches. Build the site with `--minify false` for readable names.
  *
- *   npx tsx tests/bench/cpu-profile.ts .bench/site-1000 [path-and-query] [--recolour 6] [--out file.cpuprofile]
+ *   npx tsx tests/bench/cpu-profile.ts .bench/site-1000 [path-and-query] [--recolour 6] [--via feature-state] [--out file.cpuprofile]
+ *
+ * --via: how the map recolours (src/lib/map/maplibre-choropleth.ts; default: the app's).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -27,7 +29,7 @@ interface Profile {
 	endTime: number;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, timeout: { type: 'string', default: '600000' }, recolour: { type: 'string', default: '0' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, timeout: { type: 'string', default: '600000' }, recolour: { type: 'string', default: '0' }, via: { type: 'string' } } });
 const [site, path = ''] = positionals;
 if (!site) throw new Error('usage: cpu-profile.ts <site-dir> [path] [--out file]');
 
@@ -37,6 +39,7 @@ try {
 	const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'de-DE' });
 	await context.addInitScript(ESBUILD_NAME_SHIM);
 	await context.addInitScript(installProbe);
+	if (values.via) await context.addInitScript({ content: `globalThis.__benchRecolour = ${JSON.stringify(values.via)};` });
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Profiler.enable');
@@ -87,6 +90,8 @@ try {
 	});
 	const rel = (us: number) => Math.round((us - profile.startTime) / 1000);
 	console.log('marks (ms since navigation):', JSON.stringify(marks));
+	const busy = [...selfByScript.values()].reduce((a, b) => a + b, 0);
+	console.log(`main thread in JavaScript and GC (without "(program)" and "(idle)") over ${Math.round((profile.endTime - profile.startTime) / 1000)} ms: ${Math.round(busy)} ms`);
 	console.log('\nself time by script (ms):');
 	for (const [k, v] of [...selfByScript].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${v.toFixed(0).padStart(8)}  ${k}`);
 	console.log('\nself time by function (ms):');

@@ -43,7 +43,11 @@ export function installProbe(): void {
 		if (!value || marks.applied !== undefined) return;
 		marks.applied = performance.now();
 		const map = w.__sozialraumMap;
-		if (!map) return;
+		if (!map) {
+			// the SVG fallback (no WebGL): its fills are written with data-applied; shown a frame later
+			if (mapEl?.querySelector('svg')) frame().then(frame).then((t) => (marks.mapIdle = marks.firstMap = t));
+			return;
+		}
 		map.once('idle', async () => {
 			marks.mapIdle = performance.now();
 			marks.firstMap = await frame();
@@ -59,14 +63,18 @@ export function installProbe(): void {
 			marks.firstView = performance.now();
 			frame().then(frame).then((t) => (marks.firstViewFrame = t));
 		}
-		if (!mapEl) {
+		// Without WebGL the map component first renders its MapLibre container (data-applied="")
+		// and then replaces it with the SVG fallback's element: follow the element that is in the
+		// document, or the first map is never marked (the bench's SVG runs timed out on this).
+		if (!mapEl || !mapEl.isConnected) {
+			attrObserver.disconnect();
 			mapEl = document.querySelector('[data-applied]');
 			if (mapEl) {
 				attrObserver.observe(mapEl, { attributes: true, attributeFilter: ['data-applied'] });
 				onApplied(mapEl.getAttribute('data-applied'));
 			}
 		}
-		if (marks.atlas !== undefined && mapEl) domObserver.disconnect();
+		if (marks.atlas !== undefined && marks.applied !== undefined) domObserver.disconnect();
 	});
 	domObserver.observe(document, { childList: true, subtree: true });
 	addEventListener('mousedown', (e) => (marks.mouseDown = e.timeStamp), { capture: true });
@@ -117,8 +125,14 @@ export function waitSettled(args: { quietMs: number; timeoutMs: number }): Promi
 }
 
 export interface ChangeTiming {
-	/** input → map element reports the new styles (data-applied). */
+	/** input → map element reports the new styles (data-applied): paint properties set / SVG attributes written. */
 	applied: number;
+	/**
+	 * Of that, waiting for the data (the app's `atlas:data` measure: engine round trip, or the
+	 * precomputed file; ≈ 0 when the values were already on the main thread). applied − data = the
+	 * app's own main-thread work.
+	 */
+	data: number;
 	/** input → MapLibre idle after that (the frame with the new colours is drawn). */
 	drawn: number;
 	/** input → next animation frame (the drawn frame is on screen). */
@@ -142,11 +156,15 @@ export function changeAndWait(args: { selector: string; value: string; expect: s
 			if (!(mapEl.getAttribute('data-applied') ?? '').startsWith(args.expect)) return;
 			observer.disconnect();
 			const applied = performance.now() - t0;
+			const data = performance
+				.getEntriesByName('atlas:data')
+				.filter((e) => e.startTime >= t0 - 1)
+				.reduce((s, e) => s + e.duration, 0);
 			map.once('idle', () => {
 				const drawn = performance.now() - t0;
 				requestAnimationFrame(() => {
 					clearTimeout(timer);
-					resolve({ applied, drawn, frame: performance.now() - t0 });
+					resolve({ applied, data, drawn, frame: performance.now() - t0 });
 				});
 			});
 			map.triggerRepaint();
@@ -209,5 +227,41 @@ export function waitForSelectorFrame(args: { selector: string; timeoutMs: number
 			else requestAnimationFrame(poll);
 		};
 		requestAnimationFrame(poll);
+	});
+}
+
+/**
+ * The same change on the SVG map (the app's fallback without WebGL, so nothing is drawn by
+ * SwiftShader): input → the SVG's fills are written (data-applied in the same Svelte update) →
+ * next animation frame (style, layout and paint of the SVG done by the browser's CPU renderer).
+ */
+export function changeAndWaitSvg(args: { selector: string; value: string; expect: string; timeoutMs: number }): Promise<ChangeTiming> {
+	const el = document.querySelector(args.selector) as HTMLSelectElement | null;
+	const mapEl = document.querySelector('[data-applied]');
+	if (!el || !mapEl || !mapEl.querySelector('svg')) return Promise.reject(new Error(`no ${args.selector} or SVG map`));
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`SVG map did not show ${args.expect} within ${args.timeoutMs} ms`)), args.timeoutMs);
+		let t0 = 0;
+		const observer = new MutationObserver(() => {
+			if (!(mapEl.getAttribute('data-applied') ?? '').startsWith(args.expect)) return;
+			observer.disconnect();
+			const applied = performance.now() - t0;
+			const data = performance
+				.getEntriesByName('atlas:data')
+				.filter((e) => e.startTime >= t0 - 1)
+				.reduce((s, e) => s + e.duration, 0);
+			requestAnimationFrame(() => {
+				const drawn = performance.now() - t0;
+				// the frame after: the one that painted the new fills has been shown
+				requestAnimationFrame(() => {
+					clearTimeout(timer);
+					resolve({ applied, data, drawn, frame: performance.now() - t0 });
+				});
+			});
+		});
+		observer.observe(mapEl, { attributes: true, attributeFilter: ['data-applied'] });
+		t0 = performance.now();
+		el.value = args.value;
+		el.dispatchEvent(new Event('change', { bubbles: true }));
 	});
 }

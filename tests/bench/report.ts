@@ -3,7 +3,7 @@
  * generated part of docs/performance.md (between the bench:begin / bench:end markers; the text
  * around them is written by people and kept).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { FULL, GOALS, SIZES } from './config';
 import type { FormatResult } from './formats';
@@ -25,6 +25,8 @@ export interface Goal {
 	goal: string;
 	target: string;
 	measured: string;
+	/** The figure before issue #13 (tests/bench/before.json). */
+	before: string;
 	met: boolean | null;
 	note: string;
 }
@@ -50,41 +52,44 @@ const cell = (s: Summary | null | undefined, f: (x: number) => string = fmtMs): 
 	return `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 };
 
+/** The figures before issue #13 (tests/bench/before.json, the run of 2026-11-21). */
+interface Before {
+	sizes: { id: string; metrics: Record<string, Summary | null>; pages: { path: string; usable?: number; error?: string }[] }[];
+}
+let beforeCache: Before | null = null;
+function before(): Before {
+	beforeCache ??= JSON.parse(readFileSync(new URL('./before.json', import.meta.url), 'utf8')) as Before;
+	return beforeCache;
+}
+/** A metric's median before this work, formatted; "–" when it was not measured then. */
+export function beforeOf(id: string, metric: string, f: (x: number) => string = fmtMs): string {
+	const m = before().sizes.find((s) => s.id === id)?.metrics[metric];
+	return m ? f(m.median) : '–';
+}
+
 function goals(r: BenchResult): Goal[] {
 	const size = (id: string) => r.sizes.find((s) => s.id === id);
 	const out: Goal[] = [];
+	const push = (goal: string, target: number, value: Summary | null | undefined, was: string, note = '', f: (x: number) => string = fmtMs) =>
+		out.push({ goal, target: `≤ ${f(target)}`, measured: fmtMs(value?.median), before: was, met: value ? value.median <= target : null, note });
 	const demo = size('demo');
 	if (demo) {
-		const preview = demo.metrics.firstColouredPreview;
-		const interactive = demo.metrics.interactiveMap;
-		const first = preview ?? interactive;
-		out.push({
-			goal: 'First coloured map, cold, demo',
-			target: `≤ ${fmtMs(GOALS.firstColouredMapDemoMs)}`,
-			measured: `${fmtMs(first?.median)} ${preview ? '(prerendered SVG preview painted)' : '(interactive map)'}; interactive MapLibre map ${fmtMs(interactive?.median)}`,
-			met: first ? first.median <= GOALS.firstColouredMapDemoMs : null,
-			note: preview ? 'The preview is a static SVG; the interactive map follows once the engine has loaded.' : ''
-		});
+		push('Demo: first coloured interactive map, cold', GOALS.interactiveMapDemoMs, demo.metrics.interactiveMap, beforeOf('demo', 'interactiveMap'), `MapLibre, coloured, drawn and on screen; median of ${demo.runs} cold runs`);
+		push('Demo: prerendered preview painted (first paint)', GOALS.previewDemoMs, demo.metrics.firstColouredPreview, beforeOf('demo', 'firstColouredPreview'), 'no regression');
+		push('Demo: recolour p95, app work', GOALS.recolourAppP95Ms.demo, demo.metrics.recolourAppP95, '–', 'input → paint properties set, minus the wait for data');
+		push('Demo: recolour p95, input → frame (SwiftShader)', GOALS.recolourFrameDemoP95Ms, demo.metrics.recolourP95, beforeOf('demo', 'recolourP95'));
 	}
-	for (const id of ['1000', '20000']) {
-		const s = size(id);
-		const target = GOALS.recolourP95Ms[id];
-		if (!s) continue;
-		const p95 = s.metrics.recolourP95;
-		const drawn = s.metrics.recolourDrawnP95;
-		out.push({
-			goal: `Recolour p95 at ${Number(id).toLocaleString('en')} areas`,
-			target: `≤ ${target} ms`,
-			measured: `${fmtMs(p95?.median)} to the frame on screen; ${fmtMs(drawn?.median)} until drawn`,
-			met: p95 ? p95.median <= target : null,
-			note: `median over ${s.runs} runs of each run's p95 (10 changes per run)`
-		});
+	const k = size('1000');
+	if (k) {
+		push('1,000 areas: recolour p95, app work', GOALS.recolourAppP95Ms[1000], k.metrics.recolourAppP95, '–', `input → frame ${fmtMs(k.metrics.recolourP95?.median)} (before ${beforeOf('1000', 'recolourP95')})`);
+		push('1,000 areas: SVG map recolour p95 (WebGL off)', GOALS.svgRecolourP95Ms[1000], k.metrics.svgRecolourP95, '–', `input → SVG painted; app work ${fmtMs(k.metrics.svgRecolourAppP95?.median)}`);
 	}
 	const big = size('20000');
 	if (big) {
+		push('20,000 areas: recolour p95, app work', GOALS.recolourAppP95Ms[20000], big.metrics.recolourAppP95, '–', `input → frame ${fmtMs(big.metrics.recolourP95?.median)} (before ${beforeOf('20000', 'recolourP95')})`);
 		const times = [
 			['atlas (interactive map)', big.metrics.interactiveMap?.median ?? (big.timedOutAfterMs ? Infinity : undefined)],
-			['profile', big.metrics.profileReady?.median],
+			['profile', big.metrics.profileReady?.median ?? (big.raw.profile.some((p) => p.error) ? NaN : undefined)],
 			...big.pages.map((p) => [`/${p.path.replace(/\/$/, '')}`, p.error ? NaN : p.usable] as [string, number | undefined])
 		] as [string, number | undefined][];
 		// errors (NaN) and timeouts (Infinity) count as the slowest
@@ -92,24 +97,35 @@ function goals(r: BenchResult): Goal[] {
 		const worst = times.filter(([, t]) => t !== undefined).sort((a, b) => (rank(b[1]) > rank(a[1]) ? 1 : rank(b[1]) < rank(a[1]) ? -1 : 0))[0];
 		const allOk = times.every(([, t]) => t !== undefined && Number.isFinite(t) && t <= GOALS.usableMs);
 		const full = big.indicators >= FULL.indicators && big.years >= FULL.years;
+		const show = (t: number | undefined) => (t === undefined ? '–' : Number.isNaN(t) ? 'error' : t === Infinity ? 'timeout' : fmtMs(t));
+		const was = before().sizes.find((s) => s.id === '20000');
 		out.push({
-			goal: `Every page usable at ${FULL.areas.toLocaleString('en')} areas × ${FULL.indicators} indicators × ${FULL.years} years`,
-			target: `each page interactive ≤ ${fmtMs(GOALS.usableMs)} after a cold start`,
-			measured: `at 20,000 × ${big.indicators} × ${big.years} (${big.observations.toLocaleString('en')} rows): slowest ${worst ? `${worst[0]} ${worst[1] === Infinity ? `not within ${fmtMs(big.timedOutAfterMs)}` : Number.isNaN(worst[1]) ? 'error or not settled' : fmtMs(worst[1])}` : '–'}; ${times.map(([p, t]) => `${p} ${t === undefined ? '–' : Number.isNaN(t) ? 'error' : t === Infinity ? 'timeout' : fmtMs(t)}`).join(', ')}`,
+			goal: `20,000 × ${FULL.indicators} × ${FULL.years}: every page usable`,
+			target: `each ≤ ${fmtMs(GOALS.usableMs)}`,
+			measured: `slowest ${worst ? `${worst[0]} ${show(worst[1])}` : '–'}`,
+			before: `atlas ${beforeOf('20000', 'interactiveMap')}, profile –, ${(was?.pages ?? []).map((p) => `/${p.path.replace(/\/$/, '')} ${p.error ? 'error' : fmtMs(p.usable)}`).join(', ')}`,
 			met: allOk && full,
-			note: full ? '' : 'measured at a reduced size'
+			note: `${times.map(([p, t]) => `${p} ${show(t)}`).join(', ')}${full ? '' : ' (measured at a reduced size)'}`
+		});
+		const pss = [big.metrics.pssPeakMiB?.median, big.metrics.profilePssPeakMiB?.median, ...big.pages.map((p) => p.pssPeakMiB)].filter((x): x is number => typeof x === 'number');
+		out.push({
+			goal: '20,000 areas: peak memory',
+			target: 'reported',
+			measured: `${fmtMiB(Math.max(...pss))} (PSS of all Chromium processes, wasm included); main-thread JS heap ${fmtMiB(big.metrics.heapPeakMiB?.median)} (atlas)`,
+			before: `${beforeOf('20000', 'pssPeakMiB', fmtMiB)} (atlas)`,
+			met: null,
+			note: 'maximum over the atlas, the profile and every page'
 		});
 	}
 	const js = demo?.initialJs;
 	if (js) {
-		// "Initial" = what index.html loads before the first (prerendered) coloured map; MapLibre and
-		// the page code follow lazily once the engine is ready. Both figures are shown.
 		out.push({
 			goal: 'Initial JavaScript without the engine (gzip)',
 			target: `≤ ${fmtBytes(GOALS.initialJsGzipBytes)}`,
-			measured: `${fmtBytes(js.entry.gzip)} loaded by index.html for the first view; ${fmtBytes(js.withMap.gzip)} up to the interactive map (MapLibre and its worker included, loaded after the engine)`,
+			measured: fmtBytes(js.entry.gzip),
+			before: '143 KB',
 			met: js.entry.gzip <= GOALS.initialJsGzipBytes,
-			note: `raw ${fmtBytes(js.entry.bytes)} / ${fmtBytes(js.withMap.bytes)}; DuckDB worker and wasm excluded`
+			note: `loaded by index.html for the first view; ${fmtBytes(js.withMap.gzip)} up to the interactive map (MapLibre and its worker included); raw ${fmtBytes(js.entry.bytes)} / ${fmtBytes(js.withMap.bytes)}; DuckDB worker and wasm excluded`
 		});
 	}
 	return out;
@@ -121,28 +137,35 @@ function markdown(r: BenchResult, g: Goal[]): string {
 	const L: string[] = [];
 	L.push(BEGIN, '');
 	L.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${r.minutes} min on: **${m.cpu}**, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium} (headless, SwiftShader WebGL). Load average ${m.loadAverageStart.join(' / ')} at the start, ${(m.loadAverageEnd ?? []).join(' / ')} at the end.`, '');
-	L.push('### Goals', '', '| goal | target | measured | met |', '|---|---|---|---|');
-	for (const x of g) L.push(`| ${x.goal} | ${x.target} | ${x.measured}${x.note ? ` — ${x.note}` : ''} | ${x.met === null ? '–' : x.met ? '**yes**' : '**no**'} |`);
+	L.push('### Goals', '', 'Each figure beside its goal and the figure before this work (issue #13; run of 2026-11-21, tests/bench/before.json).', '', '| goal | target | measured | before | met |', '|---|---|---|---|---|');
+	for (const x of g) L.push(`| ${x.goal} | ${x.target} | ${x.measured}${x.note ? ` — ${x.note}` : ''} | ${x.before} | ${x.met === null ? '–' : x.met ? '**yes**' : '**no**'} |`);
 	L.push('');
 	L.push('### Results per size', '', 'Median over cold runs (min–max in brackets). Times from navigation start unless stated.', '');
 	L.push(`| | ${sizes.map((s) => s.label).join(' | ')} |`, `|---|${sizes.map(() => '---').join('|')}|`);
 	const row = (label: string, f: (s: SizeResult) => string) => L.push(`| ${label} | ${sizes.map(f).join(' | ')} |`);
+	const was = (metric: string, f?: (x: number) => string) => (s: SizeResult) => `${cell(s.metrics[metric], f)}; before ${beforeOf(s.id, metric, f)}`;
 	row('areas × indicators × years', (s) => `${s.areas.toLocaleString('en')} × ${s.indicators} × ${s.years}`);
 	row('observation rows', (s) => s.observations.toLocaleString('en'));
 	row('package size (raw)', (s) => fmtBytes(s.package.bytes));
 	row('cold runs', (s) => String(s.runs));
 	row('first contentful paint', (s) => cell(s.metrics.firstContentfulPaint));
-	row('first coloured map: prerendered preview painted', (s) => (s.build.preview ? cell(s.metrics.firstColouredPreview) : 'no preview (> 2,000 areas)'));
-	row('engine ready (atlas shown)', (s) => cell(s.metrics.engineReady));
-	row('first coloured interactive map', (s) => (s.timedOutAfterMs && !s.metrics.interactiveMap ? `not within ${fmtMs(s.timedOutAfterMs)}` : cell(s.metrics.interactiveMap)));
-	row('recolour p50, input → frame on screen', (s) => cell(s.metrics.recolourP50));
-	row('recolour p95, input → frame on screen', (s) => cell(s.metrics.recolourP95));
+	row('first coloured map: prerendered preview painted', (s) => (s.build.preview ? was('firstColouredPreview')(s) : 'no preview (> 2,000 areas)'));
+	row('atlas shown (files or engine ready)', was('engineReady'));
+	row('first coloured interactive map', (s) => (s.timedOutAfterMs && !s.metrics.interactiveMap ? `not within ${fmtMs(s.timedOutAfterMs)}` : was('interactiveMap')(s)));
+	row('recolour p95: app work (input → paint set, minus data)', (s) => cell(s.metrics.recolourAppP95));
+	row('recolour p95: waiting for data (engine or file)', (s) => cell(s.metrics.recolourDataP95));
+	row('recolour p95: renderer (paint set → frame on screen)', (s) => cell(s.metrics.recolourRendererP95));
+	row('SVG map (WebGL off): first map / recolour p50 / p95', (s) => `${fmtMs(s.metrics.svgFirstMap?.median)} / ${fmtMs(s.metrics.svgRecolourP50?.median)} / ${fmtMs(s.metrics.svgRecolourP95?.median)}`);
+	row('SVG map recolour p95: app work', (s) => cell(s.metrics.svgRecolourAppP95));
+	row('recolour p50, input → frame on screen', was('recolourP50'));
+	row('recolour p95, input → frame on screen', was('recolourP95'));
 	row('recolour p95, input → drawn (MapLibre idle)', (s) => cell(s.metrics.recolourDrawnP95));
 	row('recolour p50: indicator / year change', (s) => `${fmtMs(s.metrics.recolourIndicatorP50?.median)} / ${fmtMs(s.metrics.recolourYearP50?.median)}`);
-	row('select area on map → trend drawn', (s) => cell(s.metrics.selectTrend));
-	row('profile page (/sozialraum/?id=…) ready', (s) => cell(s.metrics.profileReady));
+	row('select area on map → trend drawn', was('selectTrend'));
+	row('profile page (/sozialraum/?id=…) ready', was('profileReady'));
+	row('profile: peak memory (PSS)', (s) => cell(s.metrics.profilePssPeakMiB, fmtMiB));
 	row('peak JS heap (main thread)', (s) => cell(s.metrics.heapPeakMiB, fmtMiB));
-	row('peak memory, all Chromium processes (PSS)', (s) => cell(s.metrics.pssPeakMiB, fmtMiB));
+	row('peak memory, all Chromium processes (PSS)', was('pssPeakMiB', fmtMiB));
 	row('bytes until interactive map / total', (s) => `${fmtBytes(s.metrics.bytesInitial?.median)} / ${fmtBytes(s.metrics.bytesTotal?.median)}`);
 	row('index.html / prerendered page data', (s) => `${fmtBytes(s.build.indexHtmlBytes)} / ${fmtBytes(s.build.pageDataBytes)}`);
 	row('site build time', (s) => (s.build.seconds > 0 ? fmtMs(s.build.seconds * 1000) : '– (build reused)'));

@@ -6,10 +6,14 @@
  *
  *   npx tsx tests/bench/run.ts [--runs 5] [--sizes demo,1000,5000,20000] [--budget 20]
  *                              [--formats] [--skip-pages] [--no-build] [--quick] [--extreme]
+ *                              [--recolour expression|feature-state] [--atlas-only]
  *
  * --budget (minutes): when the run would exceed it, later sizes get fewer cold runs (noted in the
  * output). --quick: one run, demo and 1,000 only, no formats, no page sweep (a smoke test).
  * --extreme: also try the app's load path on the full 20,000 × 100 × 20 package (1.8 GB CSV).
+ * --recolour: how the MapLibre map recolours (default: the app's). --atlas-only: only the atlas'
+ * cold runs (no SVG map, profile, first-view prototype, page sweep or import), e.g. to compare two
+ * recolour variants on the same build.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +22,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { coldRun, type RunResult } from './atlas';
 import { clickTargets } from './targets';
-import { DEFAULT_SIZES, FULL, SIZES } from './config';
+import { DEFAULT_SIZES, FULL, SIZES, SVG_RUNS } from './config';
 import { buildFirstViewSite, firstViewRun, type FirstViewRun } from './first-view';
 import { runFormats, type FormatCase, type FormatResult } from './formats';
 import { describeMachine, loadAverage, type Machine } from './machine';
@@ -41,7 +45,9 @@ const { values } = parseArgs({
 		extreme: { type: 'boolean', default: false },
 		json: { type: 'string', default: 'docs/performance.json' },
 		md: { type: 'string', default: 'docs/performance.md' },
-		timeout: { type: 'string', default: '180' }
+		timeout: { type: 'string', default: '180' },
+		recolour: { type: 'string' },
+		'atlas-only': { type: 'boolean', default: false }
 	}
 });
 
@@ -53,6 +59,11 @@ const TIMEOUT = Number(values.timeout) * 1000;
 const sizes = SIZES.filter((s) => (quick ? ['demo', '1000'] : values.sizes!.split(',')).includes(s.id));
 const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 const notes: string[] = [];
+const RECOLOUR = values.recolour as 'expression' | 'feature-state' | undefined;
+if (RECOLOUR && RECOLOUR !== 'expression' && RECOLOUR !== 'feature-state') throw new Error(`--recolour ${RECOLOUR}: expected expression or feature-state`);
+const ATLAS_ONLY = values['atlas-only'];
+if (RECOLOUR) notes.push(`The MapLibre map recoloured through ${RECOLOUR === 'expression' ? 'one data-driven expression per layer' : 'one feature-state write per area'} (--recolour ${RECOLOUR}).`);
+if (ATLAS_ONLY) notes.push('Only the atlas was measured (--atlas-only).');
 
 export interface SizeResult {
 	id: string;
@@ -76,7 +87,7 @@ export interface SizeResult {
 	firstViewPrototype: { htmlBytes: number; svgBytes: number; runs: FirstViewRun[]; painted: Summary | null; fcp: Summary | null } | null;
 	profileKey: string | null;
 	pages: PageRun[];
-	raw: { atlas: RunResult[]; profile: PageRun[] };
+	raw: { atlas: RunResult[]; profile: PageRun[]; svg: RunResult[] };
 	errors: string[];
 	loadAverage: number[];
 }
@@ -150,6 +161,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 	const server = await serveLogged(site);
 	const clicks = clickTargets(pkgDir);
 	const atlas: RunResult[] = [];
+	const svg: RunResult[] = [];
 	const profile: PageRun[] = [];
 	const pages: PageRun[] = [];
 	let runs = RUNS;
@@ -160,7 +172,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 			const t0 = Date.now();
 			log(`${spec.id}: atlas cold run ${r + 1}/${runs}`);
 			try {
-				atlas.push(await coldRun({ server, recolourChanges: 10, clicks, run: r, timeoutMs: TIMEOUT, pixelCheck: r === 0 }));
+				atlas.push(await coldRun({ server, recolourChanges: 10, clicks, run: r, timeoutMs: TIMEOUT, pixelCheck: r === 0, recolour: RECOLOUR }));
 			} catch (e) {
 				errors.push(`atlas run ${r + 1}: ${(e as Error).message.split('\n')[0]}`);
 				log(`  failed: ${errors[errors.length - 1]}`);
@@ -176,15 +188,30 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 				if (runs < RUNS) notes.push(`${spec.label}: ${runs} cold runs instead of ${RUNS} (time budget of ${values.budget} min).`);
 			}
 		}
+		// The same recolours on the SVG map (WebGL off): what the app and the browser's CPU
+		// renderer cost without SwiftShader in the way.
+		if (!timedOut && !ATLAS_ONLY) {
+			for (let r = 0; r < SVG_RUNS; r++) {
+				log(`${spec.id}: SVG map (WebGL off) cold run ${r + 1}/${SVG_RUNS}`);
+				try {
+					svg.push(await coldRun({ server, recolourChanges: 10, clicks, run: r, timeoutMs: TIMEOUT, pixelCheck: false, webgl: false }));
+				} catch (e) {
+					errors.push(`SVG run ${r + 1}: ${(e as Error).message.split('\n')[0]}`);
+					break;
+				}
+			}
+		}
 		const profileKey = clicks[1]?.key ?? clicks[0]?.key ?? null;
 		const hasProfile = existsSync(join(site, 'sozialraum', 'index.html'));
-		if (hasProfile && profileKey) {
+		if (ATLAS_ONLY) {
+			/* the atlas alone */
+		} else if (hasProfile && profileKey) {
 			for (let r = 0; r < runs; r++) {
 				log(`${spec.id}: profile cold run ${r + 1}/${runs}`);
 				profile.push(await pageRun(server, `sozialraum/?id=${profileKey}`, 'profile', TIMEOUT));
 			}
 		} else if (index === 0) notes.push('The Sozialraum profile (/sozialraum/) is not part of this build: not measured.');
-		if (!preview) {
+		if (!preview && !ATLAS_ONLY) {
 			log(`${spec.id}: prerendered first view prototype (the build has no preview above 2,000 areas)`);
 			try {
 				const fv = await buildFirstViewSite(site, pkgDir);
@@ -200,7 +227,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 				errors.push(`first view prototype: ${(e as Error).message.split('\n')[0]}`);
 			}
 		}
-		const sweep = !values['skip-pages'] && !quick && (index === 0 || index === sizes.length - 1);
+		const sweep = !values['skip-pages'] && !quick && !ATLAS_ONLY && (index === 0 || index === sizes.length - 1);
 		if (sweep) {
 			for (const p of builtPages(site).filter((p) => p !== 'sozialraum')) {
 				log(`${spec.id}: page /${p}/ (usable?)`);
@@ -216,6 +243,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 	const recolourFrame = ok.map((r) => r.recolour.map((c) => c.frame));
 	const recolourDrawn = ok.map((r) => r.recolour.map((c) => c.drawn));
 	const perRun = (lists: number[][], p: number) => lists.filter((l) => l.length).map((l) => percentile(l, p));
+	const series = (list: RunResult[], f: (c: RunResult['recolour'][number]) => number) => list.map((r) => r.recolour.map(f));
 	const entry = ok[0] ? entryScripts(site) : new Set<string>();
 	const jsFiles = ok[0]
 		? ok[0].initialFiles
@@ -244,10 +272,22 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 			recolourP95: summarise(perRun(recolourFrame, 95)),
 			recolourDrawnP50: summarise(perRun(recolourDrawn, 50)),
 			recolourDrawnP95: summarise(perRun(recolourDrawn, 95)),
+			// The split of a recolour: the app's main-thread work (input → paint properties set,
+			// minus the wait for data), the wait for data (engine round trip or file), the renderer
+			// (paint set → frame on screen: MapLibre's paint-array update and SwiftShader's draw).
+			recolourAppP50: summarise(perRun(series(ok, (c) => c.applied - c.data), 50)),
+			recolourAppP95: summarise(perRun(series(ok, (c) => c.applied - c.data), 95)),
+			recolourDataP95: summarise(perRun(series(ok, (c) => c.data), 95)),
+			recolourRendererP95: summarise(perRun(series(ok, (c) => c.frame - c.applied), 95)),
+			svgRecolourAppP95: summarise(perRun(series(svg, (c) => c.applied - c.data), 95)),
+			svgRecolourP50: summarise(perRun(series(svg, (c) => c.frame), 50)),
+			svgRecolourP95: summarise(perRun(series(svg, (c) => c.frame), 95)),
+			svgFirstMap: summarise(svg.map((r) => r.marks.firstMap)),
 			recolourIndicatorP50: summarise(ok.map((r) => percentile(r.recolour.filter((c) => c.kind === 'indicator').map((c) => c.frame), 50))),
 			recolourYearP50: summarise(ok.map((r) => percentile(r.recolour.filter((c) => c.kind === 'year').map((c) => c.frame), 50))),
 			selectTrend: summarise(ok.map((r) => percentile(r.select.map((s) => s.frame), 50))),
 			profileReady: summarise(profile.map((p) => p.usable)),
+			profilePssPeakMiB: summarise(profile.filter((p) => !p.error).map((p) => p.pssPeakMiB)),
 			heapPeakMiB: summarise(ok.map((r) => r.heapPeakMiB)),
 			pssPeakMiB: summarise(ok.map((r) => r.pssPeakMiB)),
 			bytesInitial: summarise(ok.map((r) => r.bytes.initial)),
@@ -260,7 +300,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 		firstViewPrototype,
 		profileKey: existsSync(join(site, 'sozialraum', 'index.html')) ? (clicks[1]?.key ?? null) : null,
 		pages,
-		raw: { atlas: ok, profile },
+		raw: { atlas: ok, profile, svg },
 		errors: [...errors, ...ok.flatMap((r) => r.errors.map((e) => `atlas: ${e}`)), ...profile.filter((p) => p.error).map((p) => `profile: ${p.error}`)],
 		loadAverage: loadAverage()
 	};
@@ -283,7 +323,9 @@ for (const [i, spec] of sizes.entries()) {
 
 let importCsv: ImportSummary | null = null;
 const demoSite = join('.bench', 'site-demo');
-if (!quick && existsSync(join(demoSite, 'import', 'index.html'))) {
+if (ATLAS_ONLY) {
+	/* no import run */
+} else if (!quick && existsSync(join(demoSite, 'import', 'index.html'))) {
 	const files = await importFixture();
 	if (files) {
 		const server = await serveLogged(demoSite);

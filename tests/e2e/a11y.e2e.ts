@@ -21,10 +21,14 @@ export const PAGES: { path: string; ready: string }[] = [
 	{ path: 'praesentation/', ready: '[data-testid=presentation]' },
 	{ path: 'ziele/', ready: '[data-testid=sparkline]' },
 	{ path: 'ziele/ziel/?id=FZ01', ready: '[data-testid=target-chart]' },
+	{ path: 'ziele/ziel/?id=FZ02', ready: '[data-testid=measures-panel]' },
 	{ path: 'kette/', ready: '[data-testid=chain-matrix]' },
 	{ path: 'angebote/', ready: '[data-testid=offer-list]' },
+	{ path: 'netzwerke/', ready: '[data-testid=coverage-table]' },
 	{ path: 'index/', ready: '[data-testid=why-class]' },
-	{ path: 'import/', ready: '[data-testid=import-wizard]' }
+	{ path: 'import/', ready: '[data-testid=import-wizard]' },
+	{ path: 'analyse/?sql=SELECT%20area_key%2C%20value%20FROM%20observations%20LIMIT%2060', ready: '[data-testid=result-table]' },
+	{ path: 'datenqualitaet/', ready: '[data-testid=findings]' }
 ];
 
 let session: Session;

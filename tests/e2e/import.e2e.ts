@@ -129,12 +129,22 @@ describe('import wizard', () => {
 		writeFileSync(join(dir, 'gross.csv'), hugeCsv());
 		const page = await session.newPage();
 		await openWizard(page);
-		// long tasks on the page's main thread while the worker parses, joins and validates
+		// While the worker parses, joins and validates, the page must keep painting: every frame records the
+		// progress bar's value. Work on the main thread would swallow the intermediate values. The longest
+		// blocking task is printed as a figure only (speed belongs to the benchmark, not to a timed assertion).
 		await page.evaluate(() => {
-			(window as unknown as { longest: number }).longest = 0;
+			const w = window as unknown as { longest: number; shown: Set<number> };
+			w.longest = 0;
+			w.shown = new Set();
 			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) (window as unknown as { longest: number }).longest = Math.max((window as unknown as { longest: number }).longest, e.duration);
+				for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
 			}).observe({ type: 'longtask', buffered: false });
+			const frame = () => {
+				const bar = document.querySelector<HTMLProgressElement>('#import-progress');
+				if (bar && bar.value > 0 && bar.value < 1) w.shown.add(Math.round(bar.value * 100));
+				requestAnimationFrame(frame);
+			};
+			requestAnimationFrame(frame);
 		});
 		const started = Date.now();
 		await page.setInputFiles('[data-testid=import-files]', [join(dir, 'bloecke.geojson'), join(dir, 'gross.csv')]);
@@ -144,9 +154,11 @@ describe('import wizard', () => {
 		await walkToCheckFromOptions(page);
 		const total = Date.now() - started;
 		const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-		console.log(`50 MB: erste Analyse ${(firstRead / 1000).toFixed(1)} s, bis zum geprüften Paket ${(total / 1000).toFixed(1)} s, längste Blockade der Seite ${Math.round(longest)} ms`);
+		const shown = await page.evaluate(() => (window as unknown as { shown: Set<number> }).shown.size);
+		console.log(`50 MB: erste Analyse ${(firstRead / 1000).toFixed(1)} s, bis zum geprüften Paket ${(total / 1000).toFixed(1)} s, längste Blockade der Seite ${Math.round(longest)} ms, Fortschritt in ${shown} Stufen gezeichnet`);
 		expect(await page.textContent('[data-testid=build-ok]')).toContain('Gebiete: 2000, Indikatoren: 20');
-		expect(longest).toBeLessThan(1000);
+		// the bar was painted at several intermediate values: the page was not frozen while the worker ran
+		expect(shown).toBeGreaterThanOrEqual(5);
 		expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
 	}, 900_000);
 });

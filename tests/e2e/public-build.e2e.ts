@@ -55,4 +55,28 @@ describe('public build', () => {
 		expect(session.foreignRequests).toEqual([]);
 		expect(session.consoleErrors).toEqual([]);
 	});
+
+	it('lets no SQL query read a withheld cell, asked for directly or by differencing against a published total', async () => {
+		const { data } = readPackage(await readPackageFromDir('data/musterstadt'));
+		const cell = disclosePackage(data!).withheld.find((w) => w.kind === 'observation' && w.reason === 'primary') as { area_key: string; indicator_id: string; year: number };
+		const page = await session.newPage();
+		const ask = async (sql: string) => {
+			await page.goto(`${session.baseUrl}analyse/?sql=${encodeURIComponent(sql)}`);
+			await page.waitForSelector('[data-testid=result-table]', { timeout: 90_000 });
+			return page.$$eval('[data-testid=result-table] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+		};
+		const direct = await ask(`SELECT value, numerator, denominator, flag FROM observations WHERE area_key = '${cell.area_key}' AND indicator_id = '${cell.indicator_id}' AND year = ${cell.year}`);
+		expect(direct).toEqual([['–', '–', '–', 'suppressed']]);
+		// the published total of its Stadtbezirk minus the published Sozialräume: always ≥ 2 cells hidden in it
+		const diff = await ask(`SELECT count(*) FILTER (WHERE hidden = 1) AS single, count(*) FILTER (WHERE hidden >= 2) AS several
+			FROM (SELECT t.area_key, t.indicator_id, t.year, count(*) FILTER (WHERE o.flag = 'suppressed') AS hidden
+				FROM reference_values t
+				JOIN areas a ON a.parent = t.area_key AND a.level_rank = 0
+				JOIN observations o ON o.area_key = a.key AND o.indicator_id = t.indicator_id AND o.year = t.year
+				WHERE t.numerator IS NOT NULL GROUP BY ALL)`);
+		expect(diff[0][0]).toBe('0');
+		expect(Number(diff[0][1].replace(/\./g, ''))).toBeGreaterThan(50);
+		await page.close();
+		expect(session.consoleErrors).toEqual([]);
+	});
 });

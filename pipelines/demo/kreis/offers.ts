@@ -35,12 +35,12 @@ const SCHOOLS = ['Gesamtschule Altenwalde', 'Sekundarschule Auetal', 'Realschule
 
 /** Where the Kreis' own services are: Ortsteile of the Kreisstadt (key suffix), the Frühförderung in Hohenbrück. */
 const KREIS_OFFERS: readonly (Omit<CentralOffer, 'area'> & { at: string })[] = [
-	{ name: 'Babybesuchsdienst des Kreisjugendamts', provider: P.stadt, life_phases: ['schwangerschaft_geburt', 'u3'], topics: ['Familie', 'Gesundheit'], at: '0599900401', description: 'Willkommensbesuch bei allen Familien mit Neugeborenen in allen Gemeinden des Kreises, mit Infopaket und Lotsenfunktion; Sitz im Kreishaus.' },
-	{ name: 'Erziehungs- und Familienberatungsstelle des Kreises', provider: P.caritas, life_phases: ['3_6', '6_10', '10_16'], topics: ['Beratung', 'Familie'], at: '0599900401', description: 'Beratung für Eltern, Kinder und Jugendliche aus dem ganzen Kreis, mit Außensprechstunden in den Gemeinden.' },
-	{ name: 'Schwangerschaftsberatung', provider: P.donum, life_phases: ['schwangerschaft_geburt'], topics: ['Beratung', 'Gesundheit'], at: '0599900405', description: 'Beratung in der Schwangerschaft, Vermittlung finanzieller Hilfen (Bundesstiftung Mutter und Kind).' },
-	{ name: 'Jugendberufsagentur Musterkreis', provider: P.jobcenter, life_phases: ['16_27'], topics: ['Übergang', 'Beratung'], at: '0599900402', description: 'Gemeinsame Anlaufstelle von Arbeitsagentur, Jobcenter und Kreisjugendamt für unter 25-Jährige.' },
-	{ name: 'Kinder- und Jugendgesundheitsdienst des Kreises', provider: P.gesundheitsamt, life_phases: ['3_6', '6_10'], topics: ['Gesundheit'], at: '0599900401', description: 'Schuleingangsuntersuchungen für alle Gemeinden, Impfberatung und Sprechstunden für Familien.' },
-	{ name: 'Frühförderstelle Hohenbrück', provider: P.paritaet, life_phases: ['u3', '3_6'], topics: ['Gesundheit', 'Bildung'], at: '0599900801', description: 'Interdisziplinäre Frühförderung für Kinder mit Entwicklungsverzögerungen aus dem östlichen Kreisgebiet.' }
+	{ name: 'Babybesuchsdienst des Kreisjugendamts', category: 'Babybesuchsdienst', provider: P.stadt, life_phases: ['schwangerschaft_geburt', 'u3'], topics: ['Familie', 'Gesundheit'], at: '0599900401', description: 'Willkommensbesuch bei allen Familien mit Neugeborenen in allen Gemeinden des Kreises, mit Infopaket und Lotsenfunktion; Sitz im Kreishaus.' },
+	{ name: 'Erziehungs- und Familienberatungsstelle des Kreises', category: 'Beratungsstelle', provider: P.caritas, life_phases: ['3_6', '6_10', '10_16'], topics: ['Beratung', 'Familie'], at: '0599900401', description: 'Beratung für Eltern, Kinder und Jugendliche aus dem ganzen Kreis, mit Außensprechstunden in den Gemeinden.' },
+	{ name: 'Schwangerschaftsberatung', category: 'Beratungsstelle', provider: P.donum, life_phases: ['schwangerschaft_geburt'], topics: ['Beratung', 'Gesundheit'], at: '0599900405', description: 'Beratung in der Schwangerschaft, Vermittlung finanzieller Hilfen (Bundesstiftung Mutter und Kind).' },
+	{ name: 'Jugendberufsagentur Musterkreis', category: 'Übergang Schule–Beruf', provider: P.jobcenter, life_phases: ['16_27'], topics: ['Übergang', 'Beratung'], at: '0599900402', description: 'Gemeinsame Anlaufstelle von Arbeitsagentur, Jobcenter und Kreisjugendamt für unter 25-Jährige.' },
+	{ name: 'Kinder- und Jugendgesundheitsdienst des Kreises', category: 'Gesundheitsdienst', provider: P.gesundheitsamt, life_phases: ['3_6', '6_10'], topics: ['Gesundheit'], at: '0599900401', description: 'Schuleingangsuntersuchungen für alle Gemeinden, Impfberatung und Sprechstunden für Familien.' },
+	{ name: 'Frühförderstelle Hohenbrück', category: 'Frühförderung', provider: P.paritaet, life_phases: ['u3', '3_6'], topics: ['Gesundheit', 'Bildung'], at: '0599900801', description: 'Interdisziplinäre Frühförderung für Kinder mit Entwicklungsverzögerungen aus dem östlichen Kreisgebiet.' }
 ];
 
 function centralOffers(kernorte: ReadonlyMap<string, string>): CentralOffer[] {
@@ -49,6 +49,7 @@ function centralOffers(kernorte: ReadonlyMap<string, string>): CentralOffer[] {
 		...KREIS_OFFERS.map(({ at, ...o }) => ({ ...o, area: at })),
 		...gemeinden.map((g) => ({
 			name: `Familienbüro ${g.name}`,
+			category: 'Familienbüro',
 			provider: `${g.kind} ${g.name}`,
 			life_phases: ['schwangerschaft_geburt', 'u3', '3_6'] as CentralOffer['life_phases'],
 			topics: ['Familie', 'Beratung'],

@@ -2,16 +2,21 @@
  * State of the atlas page (runes): what is selected, what the engine returned, what the map draws.
  * The page stays a thin composition; the URL is the source of truth for the selection.
  */
-import { getEngine } from '$lib/data/app-engine';
+import { getEngine, getPrecomputed } from '$lib/data/app-engine';
+import type { PrecomputedData } from '$lib/data/precomputed-client';
+import { seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
 import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection, VersionBreak } from '$lib/data/engine';
 import type { AreaLevel, CrosswalkMethod, Indicator } from '$lib/data/types';
+import { isVersioned } from '$lib/data/levels';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
 import { parseAtlasState, type AtlasState } from './url-state';
 import type { PolarityComparison } from '$lib/stats/compare';
 import { viewKey } from './url-state';
 import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
 import type { IndexLayer } from '$lib/index/layer';
+import { indexChoroplethModel } from '$lib/index/map-model';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
+import { ownIndicators, withOwn } from '$lib/derived/own-indicators';
 import { selectableLevels } from '$lib/geo/levels-view';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -48,11 +53,24 @@ export class Atlas {
 	#engine: MonitorEngine | null = null;
 	#areaNames = new Map<string, string>();
 	#keysByLevel = new Map<string, Set<string>>();
+	/** Parent of every area (precomputed mode, where no engine answers ancestorsOf yet). */
+	#parentOf = new Map<string, string>();
+	/** Every level's newest geometry from the build's files (precomputed mode). */
+	#preGeometry: Record<string, AreaCollection> = {};
+	/** The build's precomputed answers (null: everything from the engine). */
+	#pre: PrecomputedData | null = null;
+	#position = new Map<string, number>();
+	#defaultIndicator = '';
+	#readAhead = false;
+	/** The last URL read, so a permalink to the index layer can be read again once it exists. */
+	#url: URLSearchParams | null = null;
 	/** The Sozialindex with the builder's last settings, offered as one more layer (or null). */
 	indexLayer = $state<IndexLayer | null>(null);
 
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
-	cityValue = $derived(this.city.find((p) => p.year === this.selection?.year)?.value ?? null);
+	/** The reference of the shown year: pooled city value, or a labelled mean of shares (basis). */
+	cityPoint = $derived(this.city.find((p) => p.year === this.selection?.year) ?? null);
+	cityValue = $derived(this.cityPoint?.value ?? null);
 	/** The index has its own classes (the builder's SD cut-offs), whatever the map options say. */
 	effectiveView = $derived(
 		this.selection && this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID
@@ -61,6 +79,9 @@ export class Atlas {
 	);
 	model = $derived.by<ChoroplethModel | null>(() => {
 		if (!this.indicator || !this.selection || !this.effectiveView) return null;
+		if (this.indexLayer && this.selection.indicator === INDEX_INDICATOR_ID) {
+			return indexChoroplethModel(this.indexLayer.status, this.indexLayer.settings, t, this.locale);
+		}
 		try {
 			return choroplethModel({
 				rows: this.rows,
@@ -89,25 +110,58 @@ export class Atlas {
 	/** The level shown (the finest unless the URL says otherwise). */
 	level = $derived(this.selection?.level ?? this.levels[0]?.id ?? '');
 
+	/**
+	 * Show the atlas as soon as it can be drawn: from the build's precomputed files when there are
+	 * some (catalogue, geometry, the indicator's values of every year) while DuckDB-wasm is still
+	 * starting; the engine, started at the same time, takes over for what is not precomputed
+	 * (the Sozialindex layer, own indicators, indicators without a file, a user's own package).
+	 */
 	async start() {
 		this.status = 'loading';
+		const engine = getEngine();
+		engine.catch(() => {});
 		try {
-			const engine = await getEngine();
-			this.#engine = engine;
-			const [indicators, yearsBy] = await Promise.all([engine.indicators(), engine.yearsByIndicator()]);
-			const layer = await import('$lib/index/layer')
-				.then((m) => m.currentIndexLayer(engine, localStorage, t))
-				.catch(() => null);
-			this.indexLayer = layer;
-			this.indicators = layer ? [...indicators, layer.indicator] : indicators;
-			this.yearsBy = layer ? { ...yearsBy, [INDEX_INDICATOR_ID]: [layer.year] } : yearsBy;
-			this.levels = engine.levels;
-			this.methods = engine.conversionMethods();
-			this.selectable = selectableLevels(engine);
-			const areas = await engine.areas();
+			const pre = await getPrecomputed();
+			const [{ bundledDescriptorOf }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
+			const bundledDescriptor = await bundledDescriptorOf(currentChoice().name);
+			const levels = bundledDescriptor.sozialraum.levels;
+			// The build precomputes only a package without boundary versions (precompute.ts); the
+			// check keeps an older build's files from answering for a versioned package.
+			if (pre && pre.index.base_level === levels[0].id && !levels.some(isVersioned)) {
+				this.#defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
+				const geometries = await Promise.all(levels.map((l) => pre.geometry(l.id)));
+				if (geometries[0]) {
+					this.#pre = pre;
+					this.#preGeometry = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
+					this.indicators = pre.index.indicators;
+					this.yearsBy = pre.index.years_by_indicator;
+					this.levels = levels;
+					this.methods = [];
+					this.selectable = selectableLevels({ levels, geometry: this.#preGeometry });
+					const features = levels.flatMap((l) => (this.#preGeometry[l.id]?.features ?? []).map((f) => ({ level: l.id, p: f.properties })));
+					this.#areaNames = new Map(features.map((f) => [String(f.p.key), String(f.p.name)]));
+					this.#parentOf = new Map(features.map((f) => [String(f.p.key), String(f.p.parent ?? '')]));
+					this.#keysByLevel = new Map(levels.map((l) => [l.id, new Set(features.filter((f) => f.level === l.id).map((f) => String(f.p.key)))]));
+					this.#setGeometry(levels[0].id, null);
+					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
+					this.status = 'ready';
+					engine.then((e) => this.#engineReady(e)).catch(() => {});
+					return;
+				}
+			}
+			const e = await engine;
+			this.#engine = e;
+			this.#defaultIndicator = e.descriptor.sozialraum.default_indicator;
+			this.levels = e.levels;
+			this.methods = e.conversionMethods();
+			this.selectable = selectableLevels(e);
+			const [indicators, yearsBy, areas] = await Promise.all([e.indicators(), e.yearsByIndicator(), e.areas()]);
 			this.#areaNames = new Map(areas.map((a) => [a.key, a.name]));
-			this.#keysByLevel = new Map(engine.levels.map((l) => [l.id, new Set(areas.filter((a) => a.level === l.id).map((a) => a.key))]));
-			this.#setGeometry(engine, engine.baseLevel, null);
+			this.#keysByLevel = new Map(e.levels.map((l) => [l.id, new Set(areas.filter((a) => a.level === l.id).map((a) => a.key))]));
+			this.#setGeometry(e.baseLevel, null);
+			this.indicators = indicators;
+			this.yearsBy = yearsBy;
+			await this.#engineReady(e);
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;
@@ -115,13 +169,42 @@ export class Atlas {
 		}
 	}
 
+	/**
+	 * The engine is there: add the planner's own indicators when the catalogue came from the
+	 * files (they exist only in the engine; #fromFile sends everything about them there), and the
+	 * Sozialindex layer (its builder settings live in localStorage).
+	 */
+	async #engineReady(engine: MonitorEngine) {
+		this.#engine = engine;
+		const pre = this.#pre;
+		if (pre) {
+			const own = await ownIndicators(engine, (id) => pre.has(id)).catch(() => null);
+			if (own && own.indicators.length > 0) {
+				const merged = withOwn(this.indicators, this.yearsBy, own);
+				this.indicators = merged.indicators;
+				this.yearsBy = merged.yearsBy;
+			}
+		}
+		const layer = await import('$lib/index/layer')
+			.then((m) => m.currentIndexLayer(engine, localStorage, t))
+			.catch(() => null);
+		this.indexLayer = layer;
+		if (layer) {
+			this.indicators = [...this.indicators.filter((i) => i.id !== INDEX_INDICATOR_ID), layer.indicator];
+			this.yearsBy = { ...this.yearsBy, [INDEX_INDICATOR_ID]: [layer.year] };
+		}
+		// A permalink to the index layer waited for it.
+		if (this.#url) this.fromUrl(this.#url);
+	}
+
 	/** Read the selection from the URL (on load and on back/forward). */
 	fromUrl(params: URLSearchParams) {
-		if (!this.#engine) return;
+		this.#url = params;
+		if (this.status !== 'ready' && !this.#engine) return;
 		const keys = new Set(this.areas?.features.map((f) => f.properties.key) ?? []);
 		const selection = parseAtlasState(params, {
 			indicators: this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0),
-			defaultIndicator: this.#engine.descriptor.sozialraum.default_indicator,
+			defaultIndicator: this.#defaultIndicator,
 			yearsOf: (id) => this.yearsBy[id] ?? [],
 			areaKeys: keys,
 			levels: this.levels.map((l) => l.id),
@@ -135,22 +218,30 @@ export class Atlas {
 
 	/** The area on another level that contains `key` in a year (its ancestor), or null. */
 	areaOnLevel(key: string | null, level: string, year: number): string | null {
-		if (!key || !this.#engine) return null;
-		return this.#engine.ancestorsOf(key, year).find((a) => a.level === level)?.key ?? null;
+		if (!key) return null;
+		if (this.#engine) return this.#engine.ancestorsOf(key, year).find((a) => a.level === level)?.key ?? null;
+		// precomputed mode (no boundary versions): the parent chain is the ancestry
+		const levelKeys = this.#keysByLevel.get(level);
+		for (let k = this.#parentOf.get(key), n = 0; k && n < 8; k = this.#parentOf.get(k), n++) if (levelKeys?.has(k)) return k;
+		return null;
 	}
 
 	/**
 	 * The map draws the level shown in the boundary version valid in the year, with the next level
 	 * up as thicker borders. A new object only when level or version change (the map is rebuilt then).
 	 */
-	#setGeometry(engine: MonitorEngine, level: string, year: number | null) {
-		const version = year === null ? null : engine.versionFor(level, year);
-		const rank = engine.levels.findIndex((l) => l.id === level);
-		const up = engine.levels[rank + 1];
+	#setGeometry(level: string, year: number | null) {
+		const engine = this.#engine;
+		const rank = this.levels.findIndex((l) => l.id === level);
+		const up = this.levels[rank + 1];
+		// an unversioned level keeps one key, so the engine taking over from the files rebuilds no map
+		const version = year === null || !engine || !this.levels[rank] || !isVersioned(this.levels[rank]) ? null : engine.versionFor(level, year);
 		const key = `${level}|${version?.id ?? 'newest'}`;
 		if (key === this.geometryKey) return;
-		this.areas = year === null ? engine.geometry[level] : engine.geometryFor(level, year);
-		this.parents = up ? (year === null ? engine.geometry[up.id] : engine.geometryFor(up.id, year)) : undefined;
+		const newest = (id: string) => engine?.geometry[id] ?? this.#preGeometry[id];
+		const upVersioned = !!up && isVersioned(up);
+		this.areas = version && engine ? engine.geometryFor(level, year!) : newest(level);
+		this.parents = up ? (upVersioned && engine && year !== null ? engine.geometryFor(up.id, year) : newest(up.id)) : undefined;
 		this.geometryKey = key;
 	}
 
@@ -173,28 +264,72 @@ export class Atlas {
 		return p;
 	}
 
-	#values(engine: MonitorEngine, indicator: string, year: number, level = this.level): Promise<AreaValue[]> {
-		return this.#cached(`v|${level}|${indicator}|${year}`, () => engine.valuesFor(indicator, year, level));
+	/** What the map shows comes from a precomputed file when the build has one (finest level only). */
+	#fromFile(indicator: string, level: string): boolean {
+		return !!this.#pre?.has(indicator) && level === this.#pre.index.base_level;
 	}
 
-	/** Stepping through the years is the common next move: have the neighbours ready. */
-	#prefetchNeighbours(engine: MonitorEngine, indicator: string, year: number) {
+	#values(indicator: string, year: number, level: string): Promise<AreaValue[]> {
+		const pre = this.#pre;
+		if (pre && this.#fromFile(indicator, level)) return this.#cached(`v|${level}|${indicator}|${year}`, async () => valuesForYear(await pre.atlas(indicator), pre.index.areas, year));
+		return this.#cached(`v|${level}|${indicator}|${year}`, async () => (await this.#engineNow()).valuesFor(indicator, year, level));
+	}
+
+	#series(area: string, indicator: string, convert: CrosswalkMethod | null): Promise<SeriesPoint[]> {
+		const pre = this.#pre;
+		const at = this.#position.get(area);
+		if (pre && !convert && this.#fromFile(indicator, pre.index.base_level) && at !== undefined) {
+			return this.#cached(`s|${area}|${indicator}|${convert}`, async () => seriesForArea(await pre.atlas(indicator), at));
+		}
+		return this.#cached(`s|${area}|${indicator}|${convert}`, async () => (await this.#engineNow()).seriesFor(area, indicator, { convert }));
+	}
+
+	#city(indicator: string): Promise<ReferencePoint[]> {
+		const pre = this.#pre;
+		if (pre && this.#fromFile(indicator, pre.index.base_level)) return this.#cached(`c|${indicator}`, async () => (await pre.atlas(indicator)).city);
+		return this.#cached(`c|${indicator}`, async () => (await this.#engineNow()).referenceSeries(indicator));
+	}
+
+	#allYears(indicator: string, level: string): Promise<(number | null)[]> {
+		const pre = this.#pre;
+		if (pre && this.#fromFile(indicator, level)) return this.#cached(`a|${level}|${indicator}`, async () => valuesAllYears(await pre.atlas(indicator)));
+		return this.#cached(`a|${level}|${indicator}`, async () => (await this.#engineNow()).valuesAllYears(indicator, level));
+	}
+
+	#engineNow(): Promise<MonitorEngine> {
+		return this.#engine ? Promise.resolve(this.#engine) : getEngine();
+	}
+
+	/**
+	 * Stepping through the years and the indicator list are the common next moves: have the
+	 * neighbouring years' values (and, from files, the neighbouring indicators) ready.
+	 */
+	#prefetchNeighbours(indicator: string, year: number) {
 		const years = this.yearsBy[indicator] ?? [];
 		const i = years.indexOf(year);
-		for (const y of [years[i - 1], years[i + 1]]) if (y !== undefined) this.#values(engine, indicator, y, this.level).catch(() => {});
+		for (const y of [years[i - 1], years[i + 1]]) if (y !== undefined) this.#values(indicator, y, this.level).catch(() => {});
+		const pre = this.#pre;
+		if (!pre) return;
+		const ids = this.indicators.map((x) => x.id).filter((id) => pre.has(id));
+		const k = ids.indexOf(indicator);
+		// A small package: every indicator, once; a large one: the neighbours in the list. After
+		// the current frame, one file at a time: reading ahead must not delay the map asked for.
+		const next = pre.keepsAll ? (this.#readAhead ? [] : ((this.#readAhead = true), ids)) : [ids[k + 1], ids[k - 1]].filter((id) => id !== undefined);
+		let chain = new Promise((r) => setTimeout(r, 50));
+		for (const id of next) chain = chain.then(() => pre.atlas(id)).catch(() => {});
 	}
 
 	/** Fetch what the current selection shows. Stale answers are dropped (fast clicking). */
 	#token = 0;
 	async refresh() {
-		const engine = this.#engine;
 		const sel = this.selection;
-		if (!engine || !sel) return;
+		if (!sel || (!this.#engine && !this.#pre)) return;
 		const token = ++this.#token;
 		if (sel.indicator === INDEX_INDICATOR_ID && this.indexLayer) {
 			// the Sozialindex exists on the finest level only
-			this.#setGeometry(engine, engine.baseLevel, sel.year);
-			this.rowsLevel = engine.baseLevel;
+			const base = this.levels[0]?.id ?? '';
+			this.#setGeometry(base, sel.year);
+			this.rowsLevel = base;
 			this.breaks = [];
 			this.rows = this.indexLayer.rows;
 			this.rowsKey = `${sel.indicator}|${sel.year}`;
@@ -204,24 +339,28 @@ export class Atlas {
 			return;
 		}
 		// A year change only needs the new year's values: the series, the city reference and all
-		// years' values belong to the indicator and come from the cache (the engine's data never change).
+		// years' values belong to the indicator and come from the cache (the data never change).
 		const level = this.level;
 		const convert = sel.convert ?? null;
+		const asked = performance.now();
 		const [rows, series, city, allYears] = await Promise.all([
-			this.#values(engine, sel.indicator, sel.year, level),
-			sel.area ? this.#cached(`s|${sel.area}|${sel.indicator}|${convert}`, () => engine.seriesFor(sel.area!, sel.indicator, { convert })) : Promise.resolve([]),
-			this.#cached(`c|${sel.indicator}`, () => engine.referenceSeries(sel.indicator)),
-			sel.view.fixed ? this.#cached(`a|${level}|${sel.indicator}`, () => engine.valuesAllYears(sel.indicator, level)) : Promise.resolve(undefined)
+			this.#values(sel.indicator, sel.year, level),
+			sel.area ? this.#series(sel.area, sel.indicator, convert) : Promise.resolve([]),
+			this.#city(sel.indicator),
+			sel.view.fixed ? this.#allYears(sel.indicator, level) : Promise.resolve(undefined)
 		]);
 		if (token !== this.#token) return;
-		this.#setGeometry(engine, level, sel.year);
-		this.breaks = sel.area ? engine.seriesBreaks(sel.area) : [];
+		// How long the answer took (engine round trip or file), for the benchmark (tests/bench/probe.ts).
+		performance.measure('atlas:data', { start: asked, detail: `${sel.indicator}|${sel.year}` });
+		this.#setGeometry(level, sel.year);
+		// precomputed mode has no boundary versions, so no breaks before the engine is there
+		this.breaks = sel.area && this.#engine ? this.#engine.seriesBreaks(sel.area) : [];
 		this.rows = rows;
 		this.rowsKey = `${sel.indicator}|${sel.year}`;
 		this.rowsLevel = level;
 		this.series = series;
 		this.city = city;
 		this.allYears = allYears;
-		this.#prefetchNeighbours(engine, sel.indicator, sel.year);
+		this.#prefetchNeighbours(sel.indicator, sel.year);
 	}
 }

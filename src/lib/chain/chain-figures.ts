@@ -65,7 +65,11 @@ export function chainMeta(c: ChainPage, which: 'matrix' | 'maps'): ChartMeta {
 		]),
 		key: categoryKey(),
 		footer: [
-			...(small.length ? [t('chain.methodSmall', { min: formatNumber(c.minPopulation, 0, i18n.intl), list: small.join(', ') })] : []),
+			...(c.noPopulation
+				? [t('index.method.populationUnknown')]
+				: small.length
+					? [t('chain.methodSmall', { min: formatNumber(c.minPopulation, 0, i18n.intl), list: small.join(', ') })]
+					: []),
 			t('figure.chain.offers'),
 			...figureFooter(sources)
 		]

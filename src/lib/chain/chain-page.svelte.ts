@@ -2,7 +2,7 @@
  * State of the prevention-chain page (runes): data from the engine once, then need, coverage and
  * the matrix derived from the planner's choices (class method, coverage measure, phase in focus).
  */
-import { getEngine } from '$lib/data/app-engine';
+import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { AreaCollection } from '$lib/data/engine';
 import { labelPoint } from '$lib/map/geo';
 import { coverageByArea, phasesWithPlaces } from './coverage';
@@ -12,6 +12,7 @@ import { needByPhase, needIndicators } from './need';
 import type { LevelMethod } from './categories';
 import { CHAIN_PHASES, type ChainPhase } from './phases';
 import { DEFAULT_MIN_POPULATION } from '$lib/index/settings';
+import { inventoryApp } from '$lib/inventory/inventory.svelte';
 import { chainSearch, DEFAULT_CHAIN_VIEW, parseChainView, type ChainView, type MatrixSort } from './url-state';
 
 export type { MatrixSort };
@@ -20,6 +21,8 @@ export class ChainPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state('');
 	data = $state<ChainData | null>(null);
+	/** The offers counted: the inventory's offers that exist today (edits count at once). */
+	inventory = inventoryApp();
 	geometry = $state.raw<AreaCollection | null>(null);
 	parents = $state.raw<AreaCollection | undefined>(undefined);
 	method = $state<LevelMethod>(DEFAULT_CHAIN_VIEW.method);
@@ -30,14 +33,16 @@ export class ChainPage {
 	search = $derived(chainSearch({ focus: this.focus, method: this.method, measure: this.measure, sort: this.sort }));
 
 	keys = $derived(this.data?.areas.map((a) => a.key) ?? []);
-	need = $derived(this.data ? needByPhase(this.data.indicators, this.data.values, this.keys) : new Map());
-	coverage = $derived(this.data ? coverageByArea(this.data.offers, this.keys, this.data.population) : new Map());
-	placesPhases = $derived(phasesWithPlaces(this.data?.offers ?? []));
+	need = $derived(this.data ? this.data.need ?? needByPhase(this.data.indicators, this.data.values, this.keys) : new Map());
+	coverage = $derived(this.data ? coverageByArea(this.inventory.currentOffers, this.keys, this.data.population) : new Map());
+	placesPhases = $derived(phasesWithPlaces(this.inventory.currentOffers));
 	/** Same minimum as the social index (Berlin MSS, Hamburg: 300 residents). */
 	minPopulation = DEFAULT_MIN_POPULATION;
 	residents = $derived(
 		new Map((this.data?.population ?? []).filter((p) => p.age_group === 'insgesamt' && p.persons !== null).map((p) => [p.area_key, p.persons as number]))
 	);
+	/** Loaded, but no resident figures at all: the minimum cannot apply (and the page says so). */
+	noPopulation = $derived(this.data !== null && this.residents.size === 0);
 	rows = $derived<MatrixRow[]>(
 		this.data
 			? buildMatrix({
@@ -73,14 +78,17 @@ export class ChainPage {
 	}
 
 	indicatorsOf(phase: ChainPhase) {
-		return this.data ? needIndicators(this.data.indicators, phase).filter((i) => this.data!.values[i.id]) : [];
+		return this.data ? needIndicators(this.data.indicators, phase).filter((i) => this.data!.years[i.id] !== undefined) : [];
 	}
 
 	async start() {
 		this.status = 'loading';
 		try {
-			const engine = await getEngine();
-			this.data = await loadChainData(engine);
+			const [engine, pre] = await Promise.all([getEngine(), getPrecomputed()]);
+			await this.inventory.start();
+			if (this.inventory.status === 'error') throw new Error(this.inventory.error);
+			const file = pre ? await pre.chain() : null;
+			this.data = await loadChainData(engine, pre && file ? { areas: pre.index.areas, file } : null);
 			this.geometry = engine.geometry[engine.baseLevel];
 			const parent = engine.descriptor.sozialraum.levels[1];
 			this.parents = parent ? engine.geometry[parent.id] : undefined;

@@ -30,7 +30,9 @@ export function needByPhase(
 		const inds = needIndicators(indicators, phase).filter((i) => values[i.id]);
 		const z = inds.map((i) => {
 			const s = i.polarity === 'higher_is_worse' ? 1 : -1;
-			return zScores(areaKeys.map((k) => values[i.id].get(k) ?? null)).map((v) => (v === null ? null : s * v));
+			// Sample SD as before: the need levels are terciles or SD bands of these scores, and a common
+			// scale factor moves neither; only areas lacking some indicators could shift (n differs).
+			return zScores(areaKeys.map((k) => values[i.id].get(k) ?? null), 'sample').map((v) => (v === null ? null : s * v));
 		});
 		out.set(
 			phase,

@@ -17,6 +17,8 @@ maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
 export const POINT_COLOR = '#0072b2';
 export const CLUSTER_COLOR = '#1d4e89';
 export const SELECTED_POINT = '#d55e00';
+/** The offer being placed: Okabe–Ito yellow with a dark ring, distinct from both. */
+export const DRAFT_POINT = '#f0e442';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -40,7 +42,9 @@ export class OffersMaplibre {
 				sources: {
 					areas: { type: 'geojson', data: areas, promoteId: 'key' },
 					parents: { type: 'geojson', data: parents ?? EMPTY },
-					offers: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 36, clusterMaxZoom: 13, promoteId: 'id' }
+					offers: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 36, clusterMaxZoom: 13, promoteId: 'id' },
+					// the location of the offer being edited, not yet (or not there) in the inventory
+					draft: { type: 'geojson', data: EMPTY }
 				},
 				layers: [
 					{ id: 'background', type: 'background', paint: { 'background-color': '#f4f6f8' } },
@@ -79,6 +83,12 @@ export class OffersMaplibre {
 							'circle-stroke-color': '#ffffff',
 							'circle-stroke-width': 1.5
 						}
+					},
+					{
+						id: 'draft',
+						type: 'circle',
+						source: 'draft',
+						paint: { 'circle-color': DRAFT_POINT, 'circle-radius': 9, 'circle-stroke-color': '#1a1a1a', 'circle-stroke-width': 3 }
 					}
 				]
 			},
@@ -95,6 +105,8 @@ export class OffersMaplibre {
 		this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 		this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
 		this.map.on('click', async (ev) => {
+			// placing an offer: the click is a location, not a selection
+			if (this.#onPick) return this.#onPick([ev.lngLat.lng, ev.lngLat.lat]);
 			const [hit] = this.map.queryRenderedFeatures(ev.point, { layers: ['clusters', 'points'] });
 			if (!hit) return onSelect(null);
 			const clusterId = hit.properties?.cluster_id as number | undefined;
@@ -105,8 +117,8 @@ export class OffersMaplibre {
 			this.map.easeTo({ center: (hit.geometry as Point).coordinates as [number, number], zoom });
 		});
 		for (const layer of ['clusters', 'points']) {
-			this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
-			this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+			this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = this.#onPick ? 'crosshair' : 'pointer'));
+			this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = this.#onPick ? 'crosshair' : ''));
 		}
 	}
 
@@ -130,6 +142,19 @@ export class OffersMaplibre {
 		if (this.#area) this.map.setFeatureState({ source: 'areas', id: this.#area }, { chosen: false });
 		this.#area = key;
 		if (key) this.map.setFeatureState({ source: 'areas', id: key }, { chosen: true });
+	}
+
+	#onPick: ((lonLat: [number, number]) => void) | null = null;
+	/** While set, a click on the map reports its location instead of selecting an offer. */
+	setPicking(onPick: ((lonLat: [number, number]) => void) | null) {
+		this.#onPick = onPick;
+		this.map.getCanvas().style.cursor = onPick ? 'crosshair' : '';
+	}
+
+	async setDraft(lonLat: [number, number] | null): Promise<void> {
+		await this.ready;
+		const data: FeatureCollection = lonLat ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lonLat } }] } : EMPTY;
+		await (this.map.getSource('draft') as maplibregl.GeoJSONSource).setData(data);
 	}
 
 	/** Centre on an offer, close enough that it is no longer in a cluster. */

@@ -1,6 +1,7 @@
 /**
- * State of the offers page (runes): the offers, the filters, the selected offer, and what map, list
- * and per-area table show. The page stays a thin composition.
+ * State of the offers page (runes): the offers of the inventory (the package's, with this
+ * browser's changes; by default those that exist today), the filters, the selected offer, and what
+ * map, list and per-area table show. The page stays a thin composition.
  */
 import { getEngine } from '$lib/data/app-engine';
 import type { AreaCollection } from '$lib/data/engine';
@@ -8,6 +9,8 @@ import type { Offer } from '$lib/data/types';
 import { populationForYear, populationYears } from '$lib/data/chain-queries';
 import { countsByArea, facets, filterOffers, NO_FILTER, offersGeoJson, type OfferFilter } from './offers';
 import { offersSearch, parseOffersView, type OffersUrlContext } from './offers-url';
+import { inventoryApp } from '$lib/inventory/inventory.svelte';
+import { toOffer } from '$lib/inventory/offer-record';
 
 /** Age groups under 18 in population.csv: the base of "offers per 1,000 under 18". */
 const UNDER_18 = ['0_2', '3_5', '6_9', '10_15', '16_17'];
@@ -15,7 +18,12 @@ const UNDER_18 = ['0_2', '3_5', '6_9', '10_15', '16_17'];
 export class OffersPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state('');
-	offers = $state.raw<Offer[]>([]);
+	inventory = inventoryApp();
+	/** Also list offers that ended or have not started yet. */
+	showInactive = $state(false);
+	/** Every offer of the inventory, ended ones included (the list and the detail may show them). */
+	all = $derived<Offer[]>(this.inventory.list.map(toOffer));
+	offers = $derived<Offer[]>(this.showInactive ? this.all : this.inventory.currentOffers);
 	areas = $state.raw<AreaCollection | null>(null);
 	parents = $state.raw<AreaCollection | undefined>(undefined);
 	under18 = $state<Map<string, number>>(new Map());
@@ -28,21 +36,21 @@ export class OffersPage {
 	counts = $derived(countsByArea(filterOffers(this.offers, { ...this.filter, area: '' })));
 	points = $derived(offersGeoJson(this.filtered));
 	/** Which offers the map shows, compactly: count plus first and last id. */
-	signature = $derived(`${this.filtered.length}|${this.filtered[0]?.id ?? ''}|${this.filtered.at(-1)?.id ?? ''}|${JSON.stringify(this.filter)}`);
+	signature = $derived(`${this.filtered.length}|${this.filtered[0]?.id ?? ''}|${this.filtered.at(-1)?.id ?? ''}|${JSON.stringify(this.filter)}|${this.inventory.revision}`);
 	names = $derived(new Map((this.areas?.features ?? []).map((f) => [f.properties.key, f.properties.name])));
-	current = $derived(this.offers.find((o) => o.id === this.selected) ?? null);
+	current = $derived(this.inventory.get(this.selected ?? '') ?? null);
 
 	async start(params: URLSearchParams) {
 		this.status = 'loading';
 		try {
 			const engine = await getEngine();
-			const [offers, years] = await Promise.all([engine.offers(), populationYears(engine)]);
+			const [, years] = await Promise.all([this.inventory.start(), populationYears(engine)]);
+			if (this.inventory.status === 'error') throw new Error(this.inventory.error);
 			const pop = years.length ? await populationForYear(engine, years[years.length - 1]) : [];
 			const under18 = new Map<string, number>();
 			const withheld = new Set(pop.filter((p) => UNDER_18.includes(p.age_group) && p.persons === null).map((p) => p.area_key));
 			for (const p of pop) if (UNDER_18.includes(p.age_group) && p.persons !== null) under18.set(p.area_key, (under18.get(p.area_key) ?? 0) + p.persons);
 			for (const k of withheld) under18.delete(k); // a partial sum would look like a real count
-			this.offers = offers;
 			this.under18 = under18;
 			this.areas = engine.geometry[engine.baseLevel];
 			const parent = engine.descriptor.sozialraum.levels[1];
@@ -56,7 +64,7 @@ export class OffersPage {
 	}
 
 	/** The view as the query string of its permalink (filters, search, selected offer). */
-	search = $derived(offersSearch({ filter: this.filter, selected: this.selected }));
+	search = $derived(offersSearch({ filter: this.filter, selected: this.selected, inactive: this.showInactive }));
 
 	/**
 	 * Show the view a URL names: links from the matrix (?lebensphase=u3&sozialraum=0603), copied
@@ -68,6 +76,7 @@ export class OffersPage {
 		if (offersSearch(v) === this.search) return;
 		this.filter = v.filter;
 		this.selected = v.selected;
+		this.showInactive = v.inactive ?? false;
 	}
 
 	/** The query string a URL's view has once unknown values are dropped. */
@@ -76,7 +85,7 @@ export class OffersPage {
 	}
 
 	#urlContext(): OffersUrlContext {
-		return { areaKeys: new Set(this.names.keys()), topics: this.facets.topics, providers: this.facets.providers, offerIds: new Set(this.offers.map((o) => o.id)) };
+		return { areaKeys: new Set(this.names.keys()), topics: this.facets.topics, providers: this.facets.providers, offerIds: new Set(this.all.map((o) => o.id)) };
 	}
 
 	set(patch: Partial<OfferFilter>) {

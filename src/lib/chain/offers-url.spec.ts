@@ -38,3 +38,13 @@ describe('offers URL state', () => {
 		expect(parse('suche=' + 'x'.repeat(1000)).filter.query).toHaveLength(MAX_QUERY);
 	});
 });
+
+describe('offers view: ended offers', () => {
+	it('writes and reads beendete=1, and leaves it out by default', () => {
+		const ctx = { areaKeys: new Set<string>(), topics: [], providers: [], offerIds: new Set<string>() };
+		expect(offersSearch({ filter: NO_FILTER, selected: null, inactive: true })).toBe('?beendete=1');
+		expect(offersSearch({ filter: NO_FILTER, selected: null })).toBe('');
+		expect(parseOffersView(new URLSearchParams('beendete=1'), ctx).inactive).toBe(true);
+		expect(parseOffersView(new URLSearchParams('beendete=ja'), ctx).inactive).toBeUndefined();
+	});
+});

@@ -9,13 +9,15 @@ import { buildQuery } from '$lib/permalink';
 import { NO_FILTER, type OfferFilter } from './offers';
 import { CHAIN_PHASES } from './phases';
 
-export const OFFER_PARAM = { phase: 'lebensphase', topic: 'thema', provider: 'traeger', area: 'sozialraum', query: 'suche', offer: 'angebot' } as const;
+export const OFFER_PARAM = { phase: 'lebensphase', topic: 'thema', provider: 'traeger', area: 'sozialraum', query: 'suche', offer: 'angebot', inactive: 'beendete' } as const;
 
 export const MAX_QUERY = 200;
 
 export interface OffersView {
 	filter: OfferFilter;
 	selected: string | null;
+	/** Also list offers that ended or have not started (`beendete=1`). */
+	inactive?: boolean;
 }
 
 export interface OffersUrlContext {
@@ -37,7 +39,8 @@ export function parseOffersView(params: URLSearchParams, ctx: OffersUrlContext):
 			area: ctx.areaKeys.has(get(OFFER_PARAM.area)) ? get(OFFER_PARAM.area) : NO_FILTER.area,
 			query: cleanQuery(get(OFFER_PARAM.query))
 		},
-		selected: ctx.offerIds.has(offer) ? offer : null
+		selected: ctx.offerIds.has(offer) ? offer : null,
+		...(get(OFFER_PARAM.inactive) === '1' ? { inactive: true } : {})
 	};
 }
 
@@ -56,5 +59,6 @@ export function offersSearch(v: OffersView): string {
 	if (f.area) pairs.push([OFFER_PARAM.area, f.area]);
 	if (f.query) pairs.push([OFFER_PARAM.query, f.query]);
 	if (v.selected) pairs.push([OFFER_PARAM.offer, v.selected]);
+	if (v.inactive) pairs.push([OFFER_PARAM.inactive, '1']);
 	return buildQuery(pairs);
 }

@@ -12,6 +12,7 @@ import type { PackageDescriptor } from './types';
 import type { PackageFiles } from './source-user';
 import { bundledHead } from './bundled';
 import { currentChoice, showPackage } from '$lib/packages/choice.svelte';
+import type { PrecomputedData } from './precomputed-client';
 
 export type PackageOrigin = 'bundled' | 'user';
 
@@ -60,9 +61,32 @@ function current(): Promise<Loaded> {
 	return pending;
 }
 
+/** The imported package kept in IndexedDB, read once per page (the engine and the precomputed path both ask). */
+let storedRead: Promise<import('$lib/import/user-store').StoredPackage | null> | null = null;
+function storedPackage() {
+	storedRead ??= import('$lib/import/user-store').then((store) => store.loadStoredPackage()).catch(() => null);
+	return storedRead;
+}
+
+let precomputedRead: Promise<PrecomputedData | null> | null = null;
+
+/**
+ * The build's precomputed answers for the built-in package (src/lib/data/precomputed-client.ts),
+ * available long before the engine: null when the build has none or when the user's own package
+ * is loaded instead (its answers come from the engine only).
+ */
+export function getPrecomputed(): Promise<PrecomputedData | null> {
+	precomputedRead ??= (async () => {
+		if (await storedPackage()) return null;
+		const { bundledPrecomputed } = await import('./precomputed-client');
+		return bundledPrecomputed();
+	})().catch(() => null);
+	return precomputedRead.then((p) => (active && active.origin !== 'bundled' ? null : p));
+}
+
 async function start(): Promise<Loaded> {
-	const [{ appPackageSource }, store] = await Promise.all([import('./source-app'), import('$lib/import/user-store')]);
-	const stored = await store.loadStoredPackage().catch(() => null);
+	const { appPackageSource } = await import('./source-app');
+	const stored = await storedPackage();
 	const bundled = () => appPackageSource(currentChoice().name);
 	if (stored) {
 		try {
@@ -81,6 +105,8 @@ async function open(source: PackageSource, origin: PackageOrigin): Promise<Loade
 	const db = await createBrowserConnector();
 	try {
 		const engine = await MonitorEngine.load(db, source);
+		// The planner's own indicators, defined before any page asks (a failure there never stops the app).
+		await import('$lib/derived/session').then((m) => m.derivedSession(engine)).catch(() => undefined);
 		return { engine, origin, descriptor: source.descriptor, close: () => db.close() };
 	} catch (e) {
 		await db.close().catch(() => {});

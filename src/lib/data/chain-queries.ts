@@ -47,3 +47,14 @@ export function populationYearFor(years: readonly number[], year: number): numbe
 	const earlier = years.filter((y) => y <= year);
 	return earlier.length ? earlier[earlier.length - 1] : years[0];
 }
+
+/** Population of some base areas in every year (the build step's profile files), as engine.population orders it. */
+const POPULATION_OF_AREAS = `
+SELECT area_key, year, age_group, persons FROM population
+WHERE list_contains(?::VARCHAR[], area_key)
+ORDER BY area_key, year, age_group`;
+
+export async function populationOfAreas(engine: MonitorEngine, keys: readonly string[]): Promise<{ area_key: string; year: number; age_group: string; persons: number }[]> {
+	await engine.prepareTables(['population']);
+	return engine.query(POPULATION_OF_AREAS, [JSON.stringify(keys)]);
+}

@@ -5,11 +5,25 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import type { Connector, Row, SqlParam } from './connector';
+import type { Connector, ConsoleConnector, Row, SqlParam } from './connector';
+import { batchesToResult } from './result-rows';
 import { CONNECT_STATEMENTS } from './connector';
 import { arrowToRows } from './arrow-rows';
 
 export async function createNodeConnector(): Promise<Connector> {
+	return openNode({ castBigIntToDouble: true });
+}
+
+/**
+ * The same, with the console's extras (tokenizer, check, row-limited query). The blocking engine
+ * runs a query to the end before JavaScript gets control back, so `cancel` can do nothing here:
+ * cancelling is tested in the browser (tests/e2e/analyse.e2e.ts).
+ */
+export async function createNodeConsoleConnector(): Promise<ConsoleConnector> {
+	return openNode({ castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true });
+}
+
+async function openNode(queryConfig: duckdb.DuckDBQueryConfig): Promise<ConsoleConnector> {
 	const require = createRequire(import.meta.url);
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
 	const bundles = {
@@ -18,7 +32,7 @@ export async function createNodeConnector(): Promise<Connector> {
 	};
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate(() => {});
-	db.open({ query: { castBigIntToDouble: true } });
+	db.open({ query: queryConfig });
 	const conn = db.connect();
 	for (const s of CONNECT_STATEMENTS) conn.query(s);
 
@@ -31,6 +45,19 @@ export async function createNodeConnector(): Promise<Connector> {
 			} finally {
 				stmt.close();
 			}
+		},
+		async tokenize(text) {
+			return db.tokenize(text);
+		},
+		async check(sql) {
+			conn.prepare(sql).close();
+		},
+		start(sql, maxRows) {
+			const result = (async () => {
+				const table = conn.query(sql);
+				return batchesToResult(table.schema.fields, table.batches, maxRows, false);
+			})();
+			return { result, cancel: async () => {} };
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);

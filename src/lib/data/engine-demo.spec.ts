@@ -37,6 +37,7 @@ describe('engine on data/musterstadt', () => {
 		const values = (await engine.valuesFor('sgb2_u15', 2025)).map((r) => r.value).filter((v): v is number => v !== null);
 		expect(city.value!).toBeGreaterThan(Math.min(...values));
 		expect(city.value!).toBeLessThan(Math.max(...values));
-		expect(city.value!).toBeCloseTo((city.numerator / city.denominator!) * 100, 10);
+		expect(city.value!).toBeCloseTo((city.numerator! / city.denominator!) * 100, 10);
+		expect(city.basis).toBe('pooled');
 	});
 });

@@ -14,6 +14,12 @@ import { createNodeConnector } from './connector-node';
 import { MonitorEngine } from './engine';
 import { packageSourceFromDir } from './source-node';
 import type { PackageDescriptor } from './types';
+import { precomputeServed } from '../../../pipelines/serve/precompute';
+import { seriesForArea, valuesAllYears, valuesForYear, type AtlasSliceFile, type ChainFile, type PrecomputedIndex, type ProfileShardFile, type ProfileStatsFile } from './precomputed';
+import { profileRow } from '$lib/profile/rows';
+import { precomputedPopulation, precomputedProfileRows } from '$lib/profile/precomputed-rows';
+import { loadChainData } from '$lib/chain/load';
+import { needByPhase } from '$lib/chain/need';
 
 async function pair(dir: string) {
 	const served = await mkdtemp(join(tmpdir(), 'served-'));
@@ -71,6 +77,79 @@ async function expectSameAnswers(whole: MonitorEngine, split: MonitorEngine, opt
 	return suppressed;
 }
 
+const readJson = async <T>(dir: string, path: string) => JSON.parse(await readFile(join(dir, path), 'utf8')) as T;
+
+/**
+ * The precomputed files (pipelines/serve/precompute.ts) decoded as the pages decode them must give
+ * the engine's answers: the atlas' values, series and city of every indicator and year, every
+ * profile row (rank and spread included) of every area and year, population, and need per phase.
+ * Returns how many suppressed cells the comparison covered.
+ */
+async function expectSamePrecomputed(engine: MonitorEngine, served: string): Promise<number> {
+	await precomputeServed(served);
+	const d = await readJson<PackageDescriptor>(served, 'datapackage.json');
+	const index = await readJson<PrecomputedIndex>(served, d.sozialraum.precomputed!);
+	const indicators = await engine.indicators();
+	expect(index.indicators).toEqual(indicators);
+	const yearsBy = await engine.yearsByIndicator();
+	expect(index.years_by_indicator).toEqual(yearsBy);
+	const base = (await engine.areas()).filter((a) => a.level === engine.baseLevel);
+	expect(index.areas.key).toEqual(base.map((a) => a.key));
+	let suppressed = 0;
+	for (const ind of indicators) {
+		const slice = await readJson<AtlasSliceFile>(served, index.atlas[ind.id]);
+		expect(slice.city, `${ind.id} city`).toEqual(await engine.referenceSeries(ind.id));
+		for (const year of [...(await engine.years(ind.id)), 1990]) {
+			const rows = await engine.valuesFor(ind.id, year);
+			expect(valuesForYear(slice, index.areas, year), `${ind.id} ${year}`).toEqual(rows);
+			suppressed += rows.filter((r) => r.flag === 'suppressed').length;
+		}
+		for (const [a, area] of base.entries()) expect(seriesForArea(slice, a), `${ind.id} ${area.key}`).toEqual(await engine.seriesFor(area.key, ind.id));
+		expect(sortNum(valuesAllYears(slice))).toEqual(sortNum(await engine.valuesAllYears(ind.id)));
+	}
+	// The profile: every area, every year any indicator has, against profileRow over the engine's answers.
+	const stats = await readJson<ProfileStatsFile>(served, index.profile.stats);
+	const withData = indicators.filter((i) => (yearsBy[i.id] ?? []).length > 0);
+	const allYears = [...new Set(Object.values(yearsBy).flat())].sort((a, b) => a - b);
+	const values = new Map<string, Awaited<ReturnType<MonitorEngine['valuesFor']>>>();
+	for (const ind of withData) for (const y of allYears) values.set(`${ind.id}|${y}`, await engine.valuesFor(ind.id, y));
+	const cities = new Map(await Promise.all(withData.map(async (i) => [i.id, await engine.referenceSeries(i.id)] as const)));
+	let rows = 0;
+	for (const [s, path] of index.profile.shards.entries()) {
+		const shard = await readJson<ProfileShardFile>(served, path);
+		expect(shard.keys).toEqual(index.areas.key.slice(s * index.profile.shard_size, (s + 1) * index.profile.shard_size));
+		for (const key of shard.keys) {
+			const area = base.find((a) => a.key === key)!;
+			const series = new Map(await Promise.all(withData.map(async (i) => [i.id, await engine.seriesFor(key, i.id)] as const)));
+			for (const year of allYears) {
+				const expected = withData.map((ind) => profileRow({ indicator: ind, year, areaKey: key, values: values.get(`${ind.id}|${year}`)!, series: series.get(ind.id)!, city: cities.get(ind.id)! }));
+				expect(precomputedProfileRows({ indicators: withData, stats, shard, area, year }), `profile ${key} ${year}`).toEqual(expected);
+				expect(precomputedPopulation(shard, key, year)).toEqual(await engine.population(key, year));
+				rows += expected.length;
+			}
+		}
+	}
+	expect(rows).toBe(base.length * allYears.length * withData.length);
+	// Need per phase (/kette/): the page's own computation over the engine's latest values.
+	const chain = await readJson<ChainFile>(served, index.chain!);
+	const data = await loadChainData(engine);
+	expect(chain.years).toEqual(data.years);
+	const need = needByPhase(data.indicators, data.values, data.areas.map((a) => a.key));
+	for (const [phase, m] of need) {
+		expect(chain.need[phase].score, phase).toEqual(data.areas.map((a) => m.get(a.key)!.score));
+		expect(chain.need[phase].n).toEqual(data.areas.map((a) => m.get(a.key)!.n));
+	}
+	// The page's precomputed path: same need, years and everything else, without the values.
+	const fromFile = await loadChainData(engine, { areas: index.areas, file: chain });
+	expect(fromFile.need).toEqual(need);
+	expect({ ...fromFile, need: undefined, values: undefined }).toEqual({ ...data, need: undefined, values: undefined });
+	// A file for other areas (a different package) is not trusted: the page computes need itself.
+	const other = await loadChainData(engine, { areas: { ...index.areas, key: [...index.areas.key].reverse() }, file: chain });
+	expect(other.need).toBeUndefined();
+	expect(other.values).toEqual(data.values);
+	return suppressed;
+}
+
 describe('served layout of data/musterstadt', () => {
 	let p: Awaited<ReturnType<typeof pair>>;
 	beforeAll(async () => {
@@ -92,6 +171,21 @@ describe('served layout of data/musterstadt', () => {
 		expect(suppressed).toBeGreaterThan(20);
 	}, 300_000);
 
+	it('precomputes answers equal to the engine\'s (atlas, profile, need per phase)', async () => {
+		const suppressed = await expectSamePrecomputed(p.split, p.served);
+		expect(suppressed).toBeGreaterThan(20);
+	}, 600_000);
+
+	it('forgets a released indicator and loads it again when asked', async () => {
+		const engine = await MonitorEngine.load(await createNodeConnector(), await packageSourceFromDir(p.served));
+		const count = async () => Number((await engine.query<{ n: number | bigint }>('SELECT COUNT(*) AS n FROM observations'))[0].n);
+		const before = await engine.valuesFor('sgb2_u15', 2025);
+		expect(await count()).toBeGreaterThan(0);
+		await engine.release(['sgb2_u15']);
+		expect(await count()).toBe(0);
+		expect(await engine.valuesFor('sgb2_u15', 2025)).toEqual(before);
+	}, 60_000);
+
 	it('loads a part only when an indicator is asked for', async () => {
 		const engine = await MonitorEngine.load(await createNodeConnector(), await packageSourceFromDir(p.served));
 		const count = async () => Number((await engine.query<{ n: number | bigint }>('SELECT COUNT(*) AS n FROM observations'))[0].n);
@@ -112,8 +206,18 @@ describe('served layout of the public copy', () => {
 	it('answers like the public package (published references, emptied cells)', async () => {
 		const pub = await mkdtemp(join(tmpdir(), 'public-'));
 		await publishPackage('data/musterstadt', join(pub, 'pkg'));
-		const { whole, split } = await pair(join(pub, 'pkg'));
+		const { whole, split, served } = await pair(join(pub, 'pkg'));
 		await expectSameAnswers(whole, split);
+		// precomputed from the public copy: the same withheld cells, the same published references
+		expect(await expectSamePrecomputed(split, served)).toBeGreaterThan(20);
+	}, 900_000);
+});
+
+describe('served layout of a package of shares only (tests/fixtures/nur-anteile)', () => {
+	it('answers like the package, the mean references included', async () => {
+		const { whole, split } = await pair('tests/fixtures/nur-anteile');
+		await expectSameAnswers(whole, split);
+		expect((await split.referenceSeries('sgb2_u15')).every((p) => p.basis === 'weighted')).toBe(true);
 	}, 300_000);
 });
 
@@ -125,5 +229,31 @@ describe.each(['geo-2level', 'geo-4level', 'geo-versions'])('served layout of te
 		await publishPackage(`tests/fixtures/${dir}`, join(pub, 'pkg'));
 		const published = await pair(join(pub, 'pkg'));
 		await expectSameAnswers(published.whole, published.split, { levels: true });
+	}, 300_000);
+});
+
+describe('precomputed answers of packages with levels and boundary versions', () => {
+	it('for a 2-level package without versions: equal to the engine\'s, finest level', async () => {
+		const { split, served } = await pair('tests/fixtures/geo-2level');
+		await expectSamePrecomputed(split, served);
+	}, 300_000);
+
+	it('for a package with boundary versions: none at all, and an older build\'s files are removed', async () => {
+		const { served } = await pair('tests/fixtures/geo-versions');
+		// as if an earlier build had precomputed this folder
+		const { mkdir, writeFile, access } = await import('node:fs/promises');
+		await mkdir(join(served, 'pre'), { recursive: true });
+		await writeFile(join(served, 'pre', 'index.json'), '{}');
+		const d0 = await readJson<PackageDescriptor>(served, 'datapackage.json');
+		await writeFile(join(served, 'datapackage.json'), JSON.stringify({ ...d0, sozialraum: { ...d0.sozialraum, precomputed: 'pre/index.json' } }));
+		const report = await precomputeServed(served);
+		expect(report.skipped).toBe(true);
+		const d = await readJson<PackageDescriptor>(served, 'datapackage.json');
+		expect(d.sozialraum.precomputed).toBeUndefined();
+		expect(d.sozialraum.levels.some((l) => (l.versions?.length ?? 0) > 1)).toBe(true);
+		await expect(access(join(served, 'pre'))).rejects.toThrow();
+		// the served package still loads and answers without them
+		const engine = await MonitorEngine.load(await createNodeConnector(), await packageSourceFromDir(served));
+		expect((await engine.indicators()).length).toBeGreaterThan(0);
 	}, 300_000);
 });

@@ -2,7 +2,7 @@
  * The monitoring engine: loads a data package into DuckDB and answers the questions the pages ask.
  * It is the only module that knows SQL exists; pages get typed rows.
  */
-import { csvFormat } from 'd3';
+import { csvFormat, csvParseRows } from 'd3';
 import type { Connector } from './connector';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type {
@@ -13,13 +13,17 @@ import type {
 	CrosswalkRow,
 	DisclosureSettings,
 	Indicator,
+	Measure,
+	Network,
+	NetworkMeeting,
+	NetworkMember,
 	ObservationFlag,
 	ObservationPart,
 	Offer,
 	PackageDescriptor,
 	Target
 } from './types';
-import { TABLES, REFERENCES_TABLE, CROSSWALK_TABLE, createTableSql, NORMALISE_SQL, type TableSpec } from './schema';
+import { TABLES, INVENTORY_TABLES, REFERENCES_TABLE, CROSSWALK_TABLE, createTableByHeaderSql, createTableSql, missingColumns, NORMALISE_SQL, referencesSpec, type TableSpec } from './schema';
 import { PART_TABLE, SUPPRESSED_TOTALS_TABLE } from './served';
 import * as Q from './queries';
 import * as L from './level-queries';
@@ -27,6 +31,9 @@ import { buildSuppressionTables } from './suppression';
 import { buildGeography, type Geography } from './geography';
 import { conversionMethods, conversionPlans, convertPoint, type CellNumbers, type ConversionPlan, type TotalNumbers } from './conversion';
 import { levelVersions, versionForYear } from './levels';
+import { withMeanFallback } from './reference-fallback';
+import type { ReferenceBasis } from '$lib/stats/reference-mean';
+import { DERIVED_SCHEMA_SQL, DerivedIndicators } from './derived';
 
 export type AreaCollection = FeatureCollection<Geometry, AreaProperties>;
 
@@ -65,9 +72,15 @@ export interface SeriesPoint {
 export interface ReferencePoint {
 	year: number;
 	value: number | null;
-	numerator: number;
+	/** Pooled sums; null for a mean of shares (no numerators to sum). */
+	numerator: number | null;
 	denominator: number | null;
-	areas_used: number;
+	/** Areas that went in (null when a public package did not record it). */
+	areas_used: number | null;
+	/** Pooled sums (the city value proper), or a (population-weighted) mean of the areas' values. */
+	basis: ReferenceBasis;
+	/** Age groups of a weighted mean ("insgesamt", "0_2", …); null otherwise. */
+	weights: string | null;
 }
 
 export interface AreaInfo {
@@ -121,6 +134,9 @@ export class MonitorEngine {
 	#crosswalk: CrosswalkRow[] = [];
 	#plans = new Map<string, ConversionPlan[]>();
 
+	/** The derived (own) indicators: defined at run time, then ordinary rows of every table (derived.ts). */
+	readonly derived: DerivedIndicators;
+
 	private constructor(
 		db: Connector,
 		descriptor: PackageDescriptor,
@@ -139,6 +155,16 @@ export class MonitorEngine {
 		this.geometry = Object.fromEntries(
 			descriptor.sozialraum.levels.map((l) => [l.id, geometryVersions[l.id][levelVersions(l).find((v) => v.path === l.path)?.id ?? levelVersions(l).at(-1)!.id]])
 		);
+		this.derived = new DerivedIndicators({
+			db,
+			disclosure: descriptor.sozialraum.disclosure,
+			baseLevel: descriptor.sozialraum.levels[0].id,
+			levels: descriptor.sozialraum.levels.map((l) => ({ id: l.id, label_de: l.label_de })),
+			published: this.#publishedReferences,
+			prepare: (ids) => this.prepare(ids),
+			preparePopulation: () => this.prepareTables(['population']),
+			yearsByIndicator: () => this.#packageYearsByIndicator()
+		});
 	}
 
 	/**
@@ -163,7 +189,8 @@ export class MonitorEngine {
 		const geography = buildGeography(descriptor.sozialraum.levels, (level, version) => geometry[level.id][version.id].features.map((f) => f.properties));
 		await insertGeography(db, geography);
 		const parts = descriptor.sozialraum.observation_parts;
-		const optional = [REFERENCES_TABLE, CROSSWALK_TABLE].filter((t) => descriptor.resources.some((r) => r.name === t.resource));
+		const refs = descriptor.resources.find((r) => r.name === REFERENCES_TABLE.resource);
+		const optional = [...(refs ? [referencesSpec(refs)] : []), ...(descriptor.resources.some((r) => r.name === CROSSWALK_TABLE.resource) ? [CROSSWALK_TABLE] : [])];
 		// Served layout: besides the observations, the big tables only some pages need (population:
 		// 58 MB at 20,000 areas) are read on first use too.
 		const lazy = parts ? TABLES.filter((t) => LAZY_TABLES.includes(t.table)) : [];
@@ -176,6 +203,13 @@ export class MonitorEngine {
 			await readTable(db, spec, resource.path, await source.read(resource.path));
 			for (const sql of NORMALISE_SQL[spec.table] ?? []) await db.query(sql);
 		}
+		// The Bestandsaufnahme tables are optional: absent ones exist empty, so queries need no case.
+		for (const spec of INVENTORY_TABLES) {
+			const resource = descriptor.resources.find((r) => r.name === spec.resource);
+			if (resource) await readTable(db, spec, resource.path, await source.read(resource.path));
+			else await db.query(emptyTableSql(spec));
+			for (const sql of NORMALISE_SQL[spec.table] ?? []) await db.query(sql);
+		}
 		if (parts) {
 			await db.query(emptyTableSql(TABLES.find((t) => t.table === 'observations')!));
 			await db.query(`CREATE OR REPLACE TABLE suppressed_cells (area_key VARCHAR, indicator_id VARCHAR, year INTEGER, reason VARCHAR)`);
@@ -183,6 +217,7 @@ export class MonitorEngine {
 		} else {
 			await buildSuppressionTables(db, descriptor.sozialraum.disclosure, geography);
 		}
+		for (const sql of DERIVED_SCHEMA_SQL) await db.query(sql);
 		const lazyTables = new Map(
 			lazy.map((spec) => {
 				const path = descriptor.resources.find((r) => r.name === spec.resource)!.path;
@@ -196,6 +231,7 @@ export class MonitorEngine {
 		if (optional.includes(CROSSWALK_TABLE)) {
 			engine.#crosswalk = (await db.query<CrosswalkRow & Record<string, unknown>>(`SELECT * FROM crosswalk`)).map((r) => ({ ...r, weight: Number(r.weight) }));
 		}
+		await engine.derived.readPackageFile(source);
 		return engine;
 	}
 
@@ -261,6 +297,8 @@ export class MonitorEngine {
 	}
 
 	async years(indicatorId: string): Promise<number[]> {
+		const derived = this.derived.years(indicatorId);
+		if (derived) return derived;
 		if (this.#parts) return this.#parts.years(indicatorId);
 		const rows = await this.#db.query<{ year: number }>(Q.YEARS_FOR_INDICATOR, [indicatorId]);
 		return rows.map((r) => r.year);
@@ -268,9 +306,14 @@ export class MonitorEngine {
 
 	/** Years with at least one value, per indicator (one query for the whole catalogue). */
 	async yearsByIndicator(): Promise<Record<string, number[]>> {
+		return { ...(await this.#packageYearsByIndicator()), ...this.derived.yearsByIndicator() };
+	}
+
+	async #packageYearsByIndicator(): Promise<Record<string, number[]>> {
 		if (this.#parts) return this.#parts.yearsByIndicator();
 		const rows = await this.#db.query<{ indicator_id: string; years: unknown }>(Q.YEARS_BY_INDICATOR);
-		return Object.fromEntries(rows.map((r) => [r.indicator_id, Array.from(r.years as ArrayLike<number>, Number)]));
+		const derived = new Set(this.derived.ids());
+		return Object.fromEntries(rows.filter((r) => !derived.has(r.indicator_id)).map((r) => [r.indicator_id, Array.from(r.years as ArrayLike<number>, Number)]));
 	}
 
 	/**
@@ -498,15 +541,27 @@ export class MonitorEngine {
 	}
 
 	/**
+	 * The series of every base-level area for one indicator, as seriesFor gives them one by one
+	 * (the build step's precompute; a page asks seriesFor).
+	 */
+	async seriesAll(indicatorId: string): Promise<(SeriesPoint & { area_key: string })[]> {
+		await this.#ensure(indicatorId);
+		return this.#db.query<SeriesPoint & { area_key: string } & Record<string, unknown>>(Q.SERIES_ALL_AREAS, [this.baseLevel, indicatorId]);
+	}
+
+	/**
 	 * Reference per year of the whole territory (key '') or of any area above the finest level
-	 * (a Stadtbezirk, a Gemeinde, the Kreis), pooled from the finest areas inside it that year.
+	 * (a Stadtbezirk, a Gemeinde, the Kreis), pooled from the finest areas inside it that year, and
+	 * for years without any numerator a labelled mean of those areas' values (basis).
 	 */
 	async referenceSeries(indicatorId: string, parentKey = ''): Promise<ReferencePoint[]> {
 		await this.#ensure(indicatorId);
 		if (this.#publishedReferences) {
-			return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.PUBLISHED_REFERENCE_SERIES, [parentKey, indicatorId]);
+			const rows = await this.#db.query<ReferencePoint & Record<string, unknown>>(Q.PUBLISHED_REFERENCE_SERIES, [parentKey, indicatorId]);
+			return rows.map((r) => ({ ...r, basis: (r.basis as ReferenceBasis | null) ?? 'pooled', weights: r.weights ?? null }));
 		}
-		return this.#db.query<ReferencePoint & Record<string, unknown>>(Q.REFERENCE_SERIES, [indicatorId, parentKey, parentKey, indicatorId]);
+		const pooled = await this.#db.query<Omit<ReferencePoint, 'basis' | 'weights'> & Record<string, unknown>>(Q.REFERENCE_SERIES, [indicatorId, parentKey, parentKey, indicatorId]);
+		return withMeanFallback(this, indicatorId, parentKey, pooled.map((r) => ({ ...r, basis: 'pooled' as const, weights: null })));
 	}
 
 	/**
@@ -575,6 +630,25 @@ export class MonitorEngine {
 		return rows.map((r) => ({ ...(r as unknown as Target), scope_keys: splitList(r.scope_keys) }));
 	}
 
+	/** Local networks of the package (empty when it has none). */
+	async networks(): Promise<Network[]> {
+		return this.#db.query<Network & Record<string, unknown>>(Q.NETWORKS);
+	}
+
+	async networkMembers(): Promise<NetworkMember[]> {
+		return this.#db.query<NetworkMember & Record<string, unknown>>(Q.NETWORK_MEMBERS);
+	}
+
+	async networkMeetings(): Promise<NetworkMeeting[]> {
+		return this.#db.query<NetworkMeeting & Record<string, unknown>>(Q.NETWORK_MEETINGS);
+	}
+
+	/** Measures (Maßnahmen) tied to the package's Feinziele. */
+	async measures(): Promise<Measure[]> {
+		const rows = await this.#db.query(Q.MEASURES);
+		return rows.map((r) => ({ ...(r as unknown as Measure), target_ids: splitList(r.target_ids), offer_ids: splitList(r.offer_ids) }));
+	}
+
 	async population(areaKey: string, year: number): Promise<{ age_group: string; persons: number }[]> {
 		await this.prepareTables(['population']);
 		return this.#db.query(Q.POPULATION_FOR_AREA, [areaKey, year, areaKey, year, areaKey, year]);
@@ -587,6 +661,14 @@ export class MonitorEngine {
 	 */
 	async prepare(indicatorIds: string[]): Promise<void> {
 		if (this.#parts) await this.#parts.ensure(indicatorIds);
+	}
+
+	/**
+	 * Forget these indicators' observations (served layout; otherwise a no-op), so memory stays
+	 * bounded when a long run walks through every indicator. Asked for again, a part is reloaded.
+	 */
+	async release(indicatorIds: string[]): Promise<void> {
+		if (this.#parts) await this.#parts.release(indicatorIds);
 	}
 
 	/** Make these tables queryable (served layout reads population and offers on first use). */
@@ -602,14 +684,28 @@ export class MonitorEngine {
 /** Read one CSV resource into its table (explicit types, strict). */
 async function readTable(db: Connector, spec: TableSpec, path: string, bytes: Uint8Array): Promise<void> {
 	const fileName = `pkg_${spec.table}.csv`;
+	let sql: string;
+	if (spec.optional) {
+		const header = csvHeader(bytes);
+		const missing = missingColumns(spec, header);
+		if (missing.length) throw new EngineError(`${path}: Pflichtspalte fehlt: ${missing.map((c) => `„${c}“`).join(', ')}.`);
+		sql = createTableByHeaderSql(spec, fileName, header);
+	} else sql = createTableSql(spec, fileName);
 	await db.registerFile(fileName, bytes);
 	try {
-		await db.query(createTableSql(spec, fileName));
+		await db.query(sql);
 	} catch (e) {
 		throw new EngineError(`${path}: Die Tabelle konnte nicht gelesen werden. ${(e as Error).message}`);
 	} finally {
 		await db.dropFile(fileName);
 	}
+}
+
+/** Column names of a CSV file's first line (BOM tolerated). */
+function csvHeader(bytes: Uint8Array): string[] {
+	const head = new TextDecoder().decode(bytes.subarray(0, 65536)).replace(/^\ufeff/, '');
+	const end = head.search(/\r?\n/);
+	return csvParseRows(end < 0 ? head : head.slice(0, end))[0] ?? [];
 }
 
 /**
@@ -657,6 +753,20 @@ class PartLoader {
 	}
 
 	#pending = new Map<string, { resolve: () => void; reject: (e: unknown) => void }>();
+
+	/** Drop loaded parts (after any ingest still queued). */
+	release(ids: string[]): Promise<void> {
+		const loaded = [...new Set(ids)].filter((id) => this.#loading.has(id) && !this.#pending.has(id));
+		if (loaded.length === 0) return Promise.resolve();
+		for (const id of loaded) this.#loading.delete(id);
+		const list = JSON.stringify(loaded);
+		const run = this.#queue.catch(() => {}).then(async () => {
+			await this.#db.query(`DELETE FROM observations WHERE list_contains(?::VARCHAR[], indicator_id)`, [list]);
+			await this.#db.query(`DELETE FROM suppressed_cells WHERE list_contains(?::VARCHAR[], indicator_id)`, [list]);
+		});
+		this.#queue = run;
+		return run;
+	}
 
 	#flush() {
 		const batch = [...this.#pending];
@@ -714,7 +824,7 @@ function once(load: () => Promise<void>): () => Promise<void> {
 
 /** CREATE TABLE with the spec's columns and no rows. */
 function emptyTableSql(spec: TableSpec): string {
-	const cols = Object.entries(spec.columns).map(([n, t]) => `${n} ${t}`).join(', ');
+	const cols = Object.entries(spec.columns).map(([n, t]) => `"${n}" ${t}`).join(', ');
 	return `CREATE OR REPLACE TABLE ${spec.table} (${cols})`;
 }
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createNodeConnector } from './connector-node';
-import { MonitorEngine, type AreaCollection, type AreaValue } from './engine';
+import { MonitorEngine, type AreaCollection, type AreaValue, type ReferencePoint } from './engine';
 import { packageSourceFromDir } from './source-node';
 import type { Indicator } from './types';
 import type { PackageIndex } from './package-head';
@@ -17,6 +17,8 @@ export interface AtlasPreview {
 	year: number;
 	rows: AreaValue[];
 	cityValue: number | null;
+	/** What the reference is (pooled city value or a labelled mean of shares); null without one. */
+	cityKind: Pick<ReferencePoint, 'basis' | 'weights'> | null;
 	areas: AreaCollection;
 	parents: AreaCollection | null;
 }
@@ -43,9 +45,17 @@ export async function atlasPreview(dataDir?: string): Promise<AtlasPreview | nul
 		const years = await engine.years(indicator.id);
 		const year = years[years.length - 1];
 		const rows = await engine.valuesFor(indicator.id, year);
-		const city = (await engine.referenceSeries(indicator.id)).find((p) => p.year === year)?.value ?? null;
+		const city = (await engine.referenceSeries(indicator.id)).find((p) => p.year === year) ?? null;
 		const parentLevel = engine.descriptor.sozialraum.levels[1];
-		return { indicator, year, rows, cityValue: city, areas, parents: parentLevel ? engine.geometry[parentLevel.id] : null };
+		return {
+			indicator,
+			year,
+			rows,
+			cityValue: city?.value ?? null,
+			cityKind: city ? { basis: city.basis, weights: city.weights } : null,
+			areas,
+			parents: parentLevel ? engine.geometry[parentLevel.id] : null
+		};
 	} finally {
 		await db.close();
 	}

@@ -10,14 +10,14 @@
 import { YEAR_MAX } from './levels';
 
 /** Join that marks withheld cells of observation rows (alias o). */
-const WITHHELD_JOIN = `LEFT JOIN suppressed_cells sc
+export const WITHHELD_JOIN = `LEFT JOIN suppressed_cells sc
 	ON sc.area_key = o.area_key AND sc.indicator_id = o.indicator_id AND sc.year = o.year`;
 
 /** SQL fragment: is this observation row suppressed? Needs WITHHELD_JOIN. */
 const SUPPRESSED = `(sc.area_key IS NOT NULL)`;
 
-/** Columns of an observation with suppression applied. */
-const OBSERVATION_COLUMNS = `
+/** Columns of an observation with suppression applied (needs WITHHELD_JOIN). */
+export const OBSERVATION_COLUMNS = `
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value,
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.numerator END AS numerator,
 	CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.denominator END AS denominator,
@@ -42,6 +42,18 @@ ORDER BY a.key`;
 export const VALUES_ALL_YEARS = `
 SELECT CASE WHEN ${SUPPRESSED} THEN NULL ELSE o.value END AS value
 FROM observations o ${WITHHELD_JOIN} WHERE o.indicator_id = ?`;
+
+/**
+ * Every area's series of one indicator at once (the same columns as SERIES_FOR_AREA), for the
+ * build step that precomputes what pages need from all areas or all indicators.
+ */
+export const SERIES_ALL_AREAS = `
+SELECT o.area_key AS area_key, o.year AS year, ${OBSERVATION_COLUMNS}
+FROM observations o
+${WITHHELD_JOIN}
+JOIN areas a ON a.key = o.area_key AND a.level = ? AND o.year BETWEEN a.valid_from AND a.valid_to
+WHERE o.indicator_id = ?
+ORDER BY o.area_key, o.year`;
 
 export const SERIES_FOR_AREA = `
 SELECT o.year AS year, ${OBSERVATION_COLUMNS}
@@ -106,9 +118,9 @@ SELECT DISTINCT o.year AS year FROM observations o
 JOIN area_ancestors anc ON anc.key = o.area_key AND o.year BETWEEN anc.valid_from AND anc.valid_to
 WHERE o.indicator_id = ? AND anc.ancestor = ? AND o.flag <> 'missing' ORDER BY o.year`;
 
-/** Reference series from a package's published totals. Params: area key ('' = territory), indicator. */
+/** Reference series from a package's published totals and means. Params: area key ('' = territory), indicator. */
 export const PUBLISHED_REFERENCE_SERIES = `
-SELECT year, value, numerator, denominator, NULL::INTEGER AS areas_used
+SELECT year, value, numerator, denominator, areas_used, basis, weights
 FROM references_published WHERE COALESCE(area_key, '') = ? AND indicator_id = ? ORDER BY year`;
 
 export const INDICATORS = `SELECT * FROM indicators ORDER BY rowid`;
@@ -135,6 +147,11 @@ SELECT key, name, level, parent FROM areas WHERE level = ? AND ? BETWEEN valid_f
 
 export const OFFERS = `SELECT * FROM offers ORDER BY id`;
 export const TARGETS = `SELECT * FROM targets ORDER BY id`;
+// The Bestandsaufnahme tables keep the package's row order: it is the order a coordinator wrote them.
+export const NETWORKS = `SELECT * FROM networks`;
+export const NETWORK_MEMBERS = `SELECT * FROM network_members`;
+export const NETWORK_MEETINGS = `SELECT * FROM network_meetings ORDER BY network_id, date`;
+export const MEASURES = `SELECT * FROM measures`;
 
 /**
  * Population of an area in a year: its own rows when the package gives them (any level), else

@@ -7,16 +7,24 @@ import type { PackageSource } from './engine';
 import type { PackageDescriptor } from './types';
 import { bundledHead } from './bundled';
 
-const urls = import.meta.glob('$data/*/**/*.{csv,geojson}', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+// .json: the build's precomputed answers (pre/*.json, pipelines/serve/precompute.ts) and derived indicators
+// a package may carry (derived.json); the descriptors are loaded below, when their package is opened.
+const urls = import.meta.glob(['$data/*/**/*.{csv,geojson,json}', '!$data/*/datapackage.json'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 const descriptors = import.meta.glob('$data/*/datapackage.json', { import: 'default' }) as Record<string, () => Promise<unknown>>;
 
 const inFolder = (file: string, dir: string) => file.includes(`/${dir}/`);
 
-export async function appPackageSource(name: string): Promise<PackageSource> {
+/** The descriptor of a bundled package (a chunk of its own, loaded once). */
+export async function bundledDescriptorOf(name: string): Promise<PackageDescriptor> {
 	const { dir } = bundledHead(name);
 	const load = Object.entries(descriptors).find(([file]) => file.endsWith(`/${dir}/datapackage.json`))?.[1];
 	if (!load) throw new Error(`${dir}/datapackage.json: Das eingebaute Datenpaket „${name}“ fehlt.`);
-	const descriptor = (await load()) as PackageDescriptor;
+	return (await load()) as PackageDescriptor;
+}
+
+export async function appPackageSource(name: string): Promise<PackageSource> {
+	const { dir } = bundledHead(name);
+	const descriptor = await bundledDescriptorOf(name);
 	return {
 		descriptor,
 		async read(path: string) {

@@ -28,14 +28,29 @@ export async function buildSuppressionTables(db: Connector, settings: Disclosure
 	await loadKeyTable(db, 'suppressed_totals', totalRows);
 }
 
-async function loadKeyTable(db: Connector, table: string, rows: { area_key: string; indicator_id: string; year: number; reason: string }[]) {
-	const file = `pkg_${table}.csv`;
+export interface KeyRow {
+	area_key: string;
+	indicator_id: string;
+	year: number;
+	reason: string;
+}
+
+/**
+ * Write withheld keys into `suppressed_cells` / `suppressed_totals`: the table is replaced, or with
+ * `append` extended (derived indicators add their decisions to the package's).
+ */
+export async function loadKeyTable(db: Connector, table: 'suppressed_cells' | 'suppressed_totals', rows: KeyRow[], append = false) {
+	const file = `pkg_${table}_${append ? 'add' : 'all'}.csv`;
 	await db.registerFile(file, new TextEncoder().encode(csvFormat(rows, ['area_key', 'indicator_id', 'year', 'reason'])));
 	try {
-		await db.query(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, delim = ',',
-			quote = '"', escape = '"', auto_detect = false,
-			columns = {'area_key': 'VARCHAR', 'indicator_id': 'VARCHAR', 'year': 'INTEGER', 'reason': 'VARCHAR'})`);
-		await db.query(`UPDATE ${table} SET area_key = '' WHERE area_key IS NULL`);
+		const read = `SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+			columns = {'area_key': 'VARCHAR', 'indicator_id': 'VARCHAR', 'year': 'INTEGER', 'reason': 'VARCHAR'})`;
+		// '' is the whole territory's key; CSV reads an empty field as NULL
+		if (append) await db.query(`INSERT INTO ${table} SELECT COALESCE(area_key, ''), indicator_id, year, reason FROM (${read})`);
+		else {
+			await db.query(`CREATE OR REPLACE TABLE ${table} AS ${read}`);
+			await db.query(`UPDATE ${table} SET area_key = '' WHERE area_key IS NULL`);
+		}
 	} finally {
 		await db.dropFile(file);
 	}

@@ -57,6 +57,11 @@ export interface Indicator {
 	denominator_label_de: string;
 	source: string;
 	decimals: number;
+	/**
+	 * true for a derived (own) indicator the engine computes from other indicators' counts
+	 * (src/lib/data/derived.ts); false or absent for the package's indicators.
+	 */
+	derived?: boolean;
 }
 
 /** Observation flags. Empty string = ordinary value. */
@@ -104,6 +109,99 @@ export interface Offer {
 	lat: number;
 	/** Places (Plätze) where the offer has a capacity; null otherwise. */
 	places: number | null;
+	description: string;
+	/** Kind of offer as a planner names it ("Kita", "Familienzentrum", "Elterncafé"); optional column. */
+	category?: string;
+	/** Address as text ("Lindenstraße 12, 45100 Musterstadt"); optional column. */
+	address?: string;
+	/** First and last day the offer exists (ISO dates, inclusive); null = open. Optional columns. */
+	valid_from?: string | null;
+	valid_to?: string | null;
+}
+
+/**
+ * The three levels a member of a local network works on (Präventionsnetzwerk "Starke Kinder –
+ * Starke Jugend"): the Kreis administration, the municipal administration, the operative level.
+ */
+export const MEMBER_TIERS = ['kreis', 'kommune', 'operativ'] as const;
+export type MemberTier = (typeof MEMBER_TIERS)[number];
+
+/**
+ * The documented list of professions / institution types of a network member, each with the tier
+ * it usually belongs to and whether it is one of the core professions a prevention network is
+ * expected to include (the basis of "which professions are missing"). `sonstige` takes a free
+ * label. Labels live in the i18n catalogue (`networks.type.<id>`); docs/data-package.md lists them.
+ */
+export const MEMBER_TYPES = [
+	{ id: 'jugendamt', tier: 'kommune', core: true },
+	{ id: 'gesundheitsamt', tier: 'kreis', core: true },
+	{ id: 'sozialamt', tier: 'kommune', core: false },
+	{ id: 'schulverwaltung', tier: 'kommune', core: false },
+	{ id: 'hebamme', tier: 'operativ', core: true },
+	{ id: 'kinderarzt', tier: 'operativ', core: true },
+	{ id: 'kita', tier: 'operativ', core: true },
+	{ id: 'kindertagespflege', tier: 'operativ', core: false },
+	{ id: 'familienzentrum', tier: 'operativ', core: true },
+	{ id: 'grundschule', tier: 'operativ', core: true },
+	{ id: 'weiterfuehrende_schule', tier: 'operativ', core: false },
+	{ id: 'schulsozialarbeit', tier: 'operativ', core: true },
+	{ id: 'beratungsstelle', tier: 'operativ', core: true },
+	{ id: 'jugendarbeit', tier: 'operativ', core: true },
+	{ id: 'jobcenter', tier: 'operativ', core: true },
+	{ id: 'arbeitsagentur', tier: 'operativ', core: false },
+	{ id: 'polizei', tier: 'operativ', core: true },
+	{ id: 'sportverein', tier: 'operativ', core: false },
+	{ id: 'freier_traeger', tier: 'operativ', core: false },
+	{ id: 'sonstige', tier: 'operativ', core: false }
+] as const satisfies readonly { id: string; tier: MemberTier; core: boolean }[];
+export type MemberType = (typeof MEMBER_TYPES)[number]['id'];
+export const MEMBER_TYPE_IDS: readonly MemberType[] = MEMBER_TYPES.map((m) => m.id);
+
+/** A local network (e.g. "Starke Kinder – Starke Jugend Nord") of one area of any level. */
+export interface Network {
+	id: string;
+	name: string;
+	/** Level id of the area (any level of the package). */
+	level: string;
+	area_key: string;
+	/** Institution that coordinates the network (never a person's name). */
+	coordinator: string;
+	description: string;
+}
+
+/** A member of a network: an institution (never a person), its tier and type. */
+export interface NetworkMember {
+	network_id: string;
+	institution: string;
+	tier: MemberTier;
+	type: MemberType;
+	/** Free label for type "sonstige" (e.g. "Tafel"); empty otherwise. */
+	type_label: string;
+}
+
+export interface NetworkMeeting {
+	network_id: string;
+	/** ISO date. */
+	date: string;
+	topic: string;
+}
+
+/** Status of a measure (Maßnahme): geplant, laufend, abgeschlossen, ausgesetzt. */
+export const MEASURE_STATUSES = ['planned', 'running', 'completed', 'suspended'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/** A measure (Maßnahme) meant to reach one or more Feinziele, with the offers it relies on. */
+export interface Measure {
+	id: string;
+	name: string;
+	target_ids: string[];
+	offer_ids: string[];
+	/** Responsible body (an institution or office). */
+	responsible: string;
+	/** ISO date the measure starts (or started); null = not fixed yet. */
+	start: string | null;
+	end: string | null;
+	status: MeasureStatus;
 	description: string;
 }
 
@@ -215,6 +313,11 @@ export interface SozialraumMeta {
 	 * observations resource.
 	 */
 	observation_parts?: ObservationPart[];
+	/**
+	 * Served layout: path of the precomputed answers' index (pipelines/serve/precompute.ts,
+	 * format in src/lib/data/precomputed.ts). Absent = every answer comes from the engine.
+	 */
+	precomputed?: string;
 }
 
 /** One indicator's observations in the served layout. */

@@ -12,20 +12,33 @@ import { NO_DATA_COLOR } from '$lib/map/colors';
 import type { LegendSpec } from './figure-layout';
 import { drawFigure, canvasToBlob } from './figure';
 import { liveMapCanvas, mapSvgMarkup, svgToImage } from './map-image';
+import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
+import { legendMethod as indexLegendMethod } from '$lib/index/describe';
+import { isMeanReference, referenceName } from '$lib/stats/reference-label';
 
 export function indicatorLabel(ind: Indicator): string {
 	return i18n.locale === 'de' ? ind.label_de : ind.label_en;
 }
 
-/** The legend's method line, worded like the atlas page's legend. */
+/** The reference line under the atlas legend: "Stadtwert 2024: 12,3 %" or the mean it is instead. */
+export function cityLine(atlas: Atlas): string {
+	const ind = atlas.indicator!;
+	const year = atlas.selection!.year;
+	const value = formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl);
+	return isMeanReference(atlas.cityPoint) ? t('reference.line', { name: referenceName(atlas.cityPoint, t), year, value }) : t('atlas.cityValue', { year, value });
+}
+
+/** The legend's method line: the atlas page's legend and every export and slide of it. */
 export function methodText(atlas: Atlas): string {
 	const sel = atlas.selection!;
 	const ind = atlas.indicator!;
+	// The index layer has the builder's classes whatever the map options say.
+	if (sel.indicator === INDEX_INDICATOR_ID && atlas.indexLayer) {
+		return `${t('atlas.indexClasses')} · ${indexLegendMethod(atlas.indexLayer.settings, atlas.indexLayer.status.included, t, i18n.intl)}`;
+	}
 	if (sel.view.mode === 'compare') {
-		return t('legend.method.compare', {
-			value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl),
-			level: t(sel.view.level === 0.998 ? 'view.level.998' : 'view.level.95')
-		});
+		const params = { value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl), level: t(sel.view.level === 0.998 ? 'view.level.998' : 'view.level.95') };
+		return isMeanReference(atlas.cityPoint) ? t('legend.method.compareRef', { ...params, name: referenceName(atlas.cityPoint, t) }) : t('legend.method.compare', params);
 	}
 	const k = atlas.model?.legend.length ?? 0;
 	return `${t(`view.method.${sel.view.method}`)}, ${t('view.k')}: ${k}${sel.view.fixed ? ' · ' + t('legend.fixedYears') : ''}`;
@@ -60,10 +73,11 @@ export function atlasTitle(atlas: Atlas): { title: string; subtitle: string } {
 	const year = atlas.selection!.year;
 	return {
 		title: t('export.title', { indicator: indicatorLabel(ind), year }),
-		subtitle: t('export.subtitle', {
+		subtitle: t(isMeanReference(atlas.cityPoint) ? 'export.subtitleRef' : 'export.subtitle', {
 			territory: shownPackage.sozialraum.territory_de,
 			year,
-			value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl)
+			value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl),
+			name: referenceName(atlas.cityPoint, t)
 		})
 	};
 }

@@ -31,13 +31,17 @@ export function joinParts(parts: (string | null | undefined | false)[]): string 
 export function indicatorFigureText(
 	ind: Indicator,
 	chart: string,
-	o: { year: number; city?: number | null; area?: string | null }
+	o: { year: number; city?: number | null; cityName?: string; area?: string | null }
 ): { title: string; subtitle: string } {
 	return {
 		title: t('figure.title', { indicator: `${indicatorLabel(ind)} (${ind.unit})`, chart }),
 		subtitle: joinParts([
 			territory(),
-			o.city !== undefined ? t('figure.cityValue', { year: o.year, value: formatValue(o.city, ind.unit, ind.decimals, i18n.intl) }) : null,
+			o.city === undefined
+				? null
+				: o.cityName
+					? t('reference.line', { name: o.cityName, year: o.year, value: formatValue(o.city, ind.unit, ind.decimals, i18n.intl) })
+					: t('figure.cityValue', { year: o.year, value: formatValue(o.city, ind.unit, ind.decimals, i18n.intl) }),
 			o.area ? t('figure.highlight', { area: o.area }) : null
 		])
 	};

@@ -10,7 +10,7 @@ const p = (year: number, value: number | null, extra: Partial<SeriesPoint> = {})
 const brk: VersionBreak = { year: 2021, before_de: 'Gebietsstand 2014', before_en: 'Boundaries 2014', after_de: 'Gebietsstand 2021', after_en: 'Boundaries 2021', convertible: true };
 const ind = { id: 'quote', unit: '%', decimals: 1, source: 'Statistikstelle' } as Indicator;
 const input = (series: SeriesPoint[], method: 'area' | null) => ({
-	indicator: ind, indicatorLabel: 'Quote', areaKey: 'OT9', areaName: 'Neustadt', series, city: [2020, 2021].map((year) => ({ year, value: 10, numerator: 20, denominator: 200, areas_used: 5 })), breaks: [brk], method, locale: 'de-DE'
+	indicator: ind, indicatorLabel: 'Quote', areaKey: 'OT9', areaName: 'Neustadt', series, city: [2020, 2021].map((year) => ({ year, value: 10, numerator: 20, denominator: 200, areas_used: 5, basis: 'pooled' as const, weights: null })), breaks: [brk], method, locale: 'de-DE'
 });
 
 describe('the trend export across a boundary change', () => {

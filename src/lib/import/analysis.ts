@@ -12,6 +12,9 @@ import { suggestMapping, type ColumnMapping } from './mapping';
 import type { ImportResult } from './pipeline';
 import type { PlaceholderFinding } from './placeholders';
 import type { ImportProblem } from './problems';
+import type { MapIssue } from './map-check';
+import type { GeometrySource } from './geo-read';
+import { versionLabel } from './versions';
 import { detectWide } from './reshape';
 
 export interface TableSummary {
@@ -47,9 +50,33 @@ export interface GeometrySummary {
 	suggested: { keyField: string; nameField: string };
 }
 
+/** One map of one level, as the wizard shows it where the map is first read. */
+export interface MapSummary extends GeometrySummary {
+	/** The config's files of this map (identifies it in the wizard). */
+	files: string[];
+	level: string;
+	levelLabel: string;
+	version?: string;
+	versionLabel?: string;
+	/** The level's key rule in German with examples. */
+	keyRuleText: string;
+	/** How parents were found, in German; absent on the top level. */
+	parentNote?: string;
+	/** Attribute with the parent's key, when one was used. */
+	parentField?: string;
+	/** Whether there is a level above (so a parent attribute makes sense). */
+	hasParentLevel: boolean;
+	issues: MapIssue[];
+}
+
 export interface Analysis {
 	problems: ImportProblem[];
+	/** The finest level's newest map (the single map of a one-level import). */
 	geometry: GeometrySummary | null;
+	/** Every map of every level, finest level first. */
+	maps: MapSummary[];
+	/** Levels finest first, with the whole territory when added. */
+	levels: { id: string; label: string; maps: number; crosswalk?: 'given' | 'area' }[];
 	tables: TableSummary[];
 	join: JoinReport | null;
 	placeholders: PlaceholderFinding[];
@@ -62,21 +89,50 @@ export interface Analysis {
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+function geometrySummary(src: GeometrySource): GeometrySummary {
+	return {
+		file: src.file,
+		fields: src.fields,
+		featureCount: src.features.length,
+		crs: src.crs,
+		sample: src.features.slice(0, 8).map((f) => Object.fromEntries(src.fields.map((k) => [k, text(f.properties[k])]))),
+		suggested: suggestAreaFields(src)
+	};
+}
+
 export function summarise(r: ImportResult): Analysis {
 	const src = r.geometry;
+	const maps: MapSummary[] = r.levels.flatMap((l, i) =>
+		l.maps.flatMap((m) => {
+			if (!m.source) return [];
+			const pm = m.parentMethod;
+			const above = r.levels[i + 1]?.config.label_de;
+			const parentNote = !pm || pm.kind === 'top' ? undefined : pm.kind === 'field' ? `${above}: aus dem Attribut „${pm.field}“` : `${above}: nach der Lage (Punkt in Fläche)`;
+			return [{
+				...geometrySummary(m.source),
+				files: m.ref.geometry.files,
+				level: l.config.id,
+				levelLabel: l.config.label_de,
+				...(m.ref.version ? { version: m.ref.version.id, versionLabel: versionLabel(m.ref.version) } : {}),
+				keyRuleText: l.keyRuleText,
+				...(parentNote ? { parentNote } : {}),
+				...(pm?.kind === 'field' ? { parentField: pm.field } : {}),
+				hasParentLevel: i + 1 < r.levels.length,
+				issues: m.issues
+			}];
+		})
+	);
+	const crosswalkOf = (id: string) => r.crosswalk.find((c) => c.level === id)?.method;
+	const levels: Analysis['levels'] = r.levels.map((l) => ({ id: l.config.id, label: l.config.label_de, maps: l.maps.length, ...(crosswalkOf(l.config.id) ? { crosswalk: crosswalkOf(l.config.id) as 'given' | 'area' } : {}) }));
+	if (r.territory) levels.push({ id: r.territory.level.id, label: r.territory.level.label_de, maps: 0 });
 	const enc = new TextEncoder();
 	const files = r.package?.data ? Object.fromEntries(Object.entries(r.package.files).map(([k, v]) => [k, enc.encode(v)])) : null;
-	const join = r.join && { ...r.join, unmatchedTable: r.join.unmatchedTable.slice(0, 200).map((g) => ({ ...g, rows: g.rows.slice(0, 20) })), totalRows: r.join.totalRows.slice(0, 50) };
+	const join = r.join && { ...r.join, unmatchedTable: r.join.unmatchedTable.slice(0, 200).map((g) => ({ ...g, places: g.places.map((p) => ({ ...p, rows: p.rows.slice(0, 20) })) })), totalRows: r.join.totalRows.slice(0, 50) };
 	return {
 		problems: r.problems,
-		geometry: src && {
-			file: src.file,
-			fields: src.fields,
-			featureCount: src.features.length,
-			crs: src.crs,
-			sample: src.features.slice(0, 8).map((f) => Object.fromEntries(src.fields.map((k) => [k, text(f.properties[k])]))),
-			suggested: suggestAreaFields(src)
-		},
+		geometry: src && geometrySummary(src),
+		maps,
+		levels,
 		tables: r.tables.map((t) => ({
 			file: t.file,
 			kind: t.kind,

@@ -1,23 +1,62 @@
 /**
- * Geometry source → package areas: key and name taken from the chosen attributes, geometry checked,
- * reprojected to WGS84, optionally simplified, rounded and rewound (RFC 7946). A broken feature is
- * reported by file and feature and left out; names stay plain text whatever they contain.
+ * Geometry source → package areas, in two steps so the map can be mended in between:
+ * `readFeatures` takes key, name and parent from the chosen attributes and applies the level's key
+ * rule; `buildAreas` checks each geometry, reprojects it to WGS84, optionally simplifies, rounds and
+ * rewinds it (RFC 7946). A broken feature is reported by file and feature and left out; names stay
+ * plain text whatever they contain.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaProperties } from '../data/types';
 import { crsLabel, type CrsCode } from './crs';
 import { checkPlace, checkStructure, polygonsOf, rewind } from './geometry-check';
 import type { GeometrySource } from './geo-read';
-import { keyText, padKey } from './keys';
+import { applyKeyRule, keyMatchForm, keyText, type KeyRule } from './keys';
 import { ProblemList } from './problems';
-import { transformPolygons } from './reproject';
+import { transformPolygons, type PolygonCoords } from './reproject';
 
-export interface AreaOptions {
+/** One feature of a map file as the import sees it, before its geometry is checked. */
+export interface MapFeature {
+	/** 1-based position in the file: messages say „Objekt 3“. */
+	index: number;
+	/** Key after the level's key rule (and after a confirmed rename). */
+	key: string;
+	name: string;
+	/** Parent key from the parent attribute (after the parent level's key rule), "" when none. */
+	parent: string;
+	/** As in the file, in the file's CRS. */
+	geometry: unknown;
+}
+
+export interface FeatureOptions {
 	keyField: string;
 	nameField: string;
+	parentField?: string;
+	keyRule: KeyRule;
+	parentRule?: KeyRule;
+}
+
+export function readFeatures(src: GeometrySource, options: FeatureOptions, problems = new ProblemList()): MapFeature[] {
+	const out: MapFeature[] = [];
+	src.features.forEach((f, i) => {
+		const key = applyKeyRule(keyText(f.properties[options.keyField]), options.keyRule);
+		const name = String(f.properties[options.nameField] ?? '').trim();
+		if (!key) {
+			problems.error(src.file, `Das Attribut „${options.keyField}“ ist leer; jedes Gebiet braucht einen Schlüssel. Bitte ergänzen Sie ihn im GIS oder wählen Sie ein anderes Schlüsselattribut.`, { at: featureLabel({ index: i + 1, key: '', name }) });
+			return;
+		}
+		const parent = options.parentField ? applyKeyRule(keyText(f.properties[options.parentField]), options.parentRule ?? { kind: 'keep' }) : '';
+		out.push({ index: i + 1, key, name, parent, geometry: f.geometry });
+	});
+	return out;
+}
+
+/** „Objekt 3 („0102“ Altstadt)“: how every message names a feature. */
+export function featureLabel(f: { index: number; key: string; name: string }): string {
+	return `Objekt ${f.index}${f.key ? ` („${f.key}“${f.name ? ` ${f.name}` : ''})` : ''}`;
+}
+
+export interface AreaOptions {
 	crs: CrsCode;
-	/** Pad digit-only keys to this width with leading zeros (0 = leave). */
-	keyWidth?: number;
 	simplifyMetres?: number;
 	levelId?: string;
 }
@@ -28,58 +67,72 @@ export interface AreaFeature {
 	geometry: Polygon | MultiPolygon;
 }
 
+export interface BuiltAreas {
+	areas: AreaFeature[];
+	/**
+	 * Areas left out for broken geometry: their table rows are known to belong to an area, so they
+	 * must not be reported a second time as "key not on the map".
+	 */
+	rejected: { key: string; name: string }[];
+	/** Feature index per built area key (for messages and repairs). */
+	index: Map<string, number>;
+}
+
 /**
- * `rejected` holds areas left out for broken geometry: their table rows are known to belong to
- * an area, so they must not be reported a second time as "key not on the map".
+ * Check, reproject and round every feature. A key that occurs twice is built once (the first
+ * feature): the duplicate is reported and resolved before (duplicates.ts, mend.ts).
  */
-export function buildAreas(src: GeometrySource, options: AreaOptions, problems = new ProblemList()): { areas: AreaFeature[]; rejected: { key: string; name: string }[] } {
+export function buildAreas(file: string, features: readonly MapFeature[], options: AreaOptions, problems = new ProblemList()): BuiltAreas {
 	const level = options.levelId ?? 'sozialraum';
 	const out: AreaFeature[] = [];
 	const rejected: { key: string; name: string }[] = [];
+	const index = new Map<string, number>();
 	const misplaced: [string, { at: string }][] = [];
-	const reject = (message: string, at: { at: string }, key: string, name: string, place = false) => {
+	const reject = (message: string, at: { at: string }, f: MapFeature, place = false) => {
 		if (place) misplaced.push([message, at]);
-		else problems.error(src.file, message, at);
-		rejected.push({ key, name });
+		else problems.error(file, message, at);
+		rejected.push({ key: f.key, name: f.name });
 	};
-	const seen = new Map<string, number>();
-	src.features.forEach((f, i) => {
-		const rawKey = keyText(f.properties[options.keyField]);
-		const key = padKey(rawKey, options.keyWidth ?? 0);
-		const name = String(f.properties[options.nameField] ?? '').trim();
-		const at = { at: `Objekt ${i + 1}${key ? ` („${key}“${name ? ` ${name}` : ''})` : ''}` };
-		if (!key) {
-			problems.error(src.file, `Das Attribut „${options.keyField}“ ist leer; jedes Gebiet braucht einen Schlüssel. Bitte ergänzen Sie ihn im GIS oder wählen Sie ein anderes Schlüsselattribut.`, at);
-			return;
-		}
-		const first = seen.get(key);
-		if (first !== undefined) {
-			problems.error(src.file, `Der Schlüssel „${key}“ kommt mehrfach vor (zuerst bei Objekt ${first}). Zwei Flächen mit demselben Schlüssel können nicht zugeordnet werden; bitte vereinigen Sie sie im GIS zu einer (Multi-)Fläche oder vergeben Sie eindeutige Schlüssel.`, at);
-			return;
-		}
-		seen.set(key, i + 1);
-		if (!name) problems.warning(src.file, `Das Attribut „${options.nameField}“ ist leer; als Name wird der Schlüssel angezeigt.`, at);
+	for (const f of features) {
+		if (index.has(f.key) || rejected.some((r) => r.key === f.key)) continue;
+		const at = { at: featureLabel(f) };
+		if (!f.name) problems.warning(file, 'Das Gebiet hat keinen Namen; als Name wird der Schlüssel angezeigt.', at);
 		const parsed = polygonsOf(f.geometry);
-		if ('error' in parsed) return reject(parsed.error, at, key, name);
+		if ('error' in parsed) {
+			reject(parsed.error, at, f);
+			continue;
+		}
 		const broken = checkStructure(parsed.polygons);
-		if (broken) return reject(broken, at, key, name);
+		if (broken) {
+			reject(broken, at, f);
+			continue;
+		}
 		const wgs = transformPolygons(parsed.polygons, { from: options.crs, simplifyMetres: options.simplifyMetres });
 		const outside = checkPlace(wgs, crsLabel(options.crs));
-		if (outside) return reject(outside, at, key, name, true);
-		const polygons = rewind(wgs);
-		out.push({
-			type: 'Feature',
-			properties: { key, name: name || key, level, parent: '' },
-			geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }
-		});
-	});
+		if (outside) {
+			reject(outside, at, f, true);
+			continue;
+		}
+		index.set(f.key, f.index);
+		out.push(areaFeature(f.key, f.name || f.key, level, f.parent, rewind(wgs)));
+	}
 	// every area off the map: one CRS mistake, so one message instead of one per area
-	if (misplaced.length > 1 && out.length === 0) problems.error(src.file, `Alle ${misplaced.length} Gebiete betroffen, z. B. ${misplaced[0][1].at}: ${misplaced[0][0]}`);
-	else for (const [message, at] of misplaced) problems.error(src.file, message, at);
-	return { areas: out, rejected };
+	if (misplaced.length > 1 && out.length === 0) problems.error(file, `Alle ${misplaced.length} Gebiete betroffen, z. B. ${misplaced[0][1].at}: ${misplaced[0][0]}`);
+	else for (const [message, at] of misplaced) problems.error(file, message, at);
+	return { areas: out, rejected, index };
 }
 
-const KEY_FIELD = /schl(ü|ue)ssel|kenn|^(sr|sb|bez|stb|gebiet|area)?_?(nr|id|no|key|code|num)$|nummer|^key$|^id$|^ags$|^code$/i;
+export function areaFeature(key: string, name: string, level: string, parent: string, polygons: PolygonCoords): AreaFeature {
+	return {
+		type: 'Feature',
+		properties: { key, name, level, parent },
+		geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }
+	};
+}
+
+export const polygonsOfArea = (a: AreaFeature): PolygonCoords => (a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates);
+
+const KEY_FIELD = /schl(ü|ue)ssel|kenn|^(sr|sb|bez|stb|stt|plr|gebiet|area)?_?(nr|id|no|key|code|num)$|nummer|^key$|^id$|^ags$|^code$/i;
 const NAME_FIELD = /name|bezeichnung|bez$|^label$|sozialraum|stadtteil|bezirk|gebiet/i;
 
 /** Attribute suggestions: key = a key-like name with unique values; name = a name-like text field. */
@@ -91,4 +144,19 @@ export function suggestAreaFields(src: GeometrySource): { keyField: string; name
 	const texty = (f: string) => src.features.some((x) => /[a-zäöüß]{3}/i.test(String(x.properties[f] ?? '')));
 	const nameField = src.fields.find((f) => f !== keyField && NAME_FIELD.test(f) && texty(f)) ?? src.fields.find((f) => f !== keyField && texty(f)) ?? keyField;
 	return { keyField, nameField };
+}
+
+/**
+ * The attribute holding the parent's key: the first one (other than key and name) whose values are
+ * keys of the parent level for at least 90 % of features — compared as keys are (leading zeros do
+ * not count: an Ortsteil map may name its Gemeinde „1“ where the Gemeinde map writes „01“).
+ */
+export function suggestParentField(src: GeometrySource, exclude: string[], parentKeys: ReadonlySet<string>): string | undefined {
+	if (parentKeys.size === 0 || src.features.length === 0) return undefined;
+	const forms = new Set([...parentKeys].map(keyMatchForm));
+	return src.fields.find((f) => {
+		if (exclude.includes(f)) return false;
+		const hits = src.features.filter((x) => forms.has(keyMatchForm(keyText(x.properties[f])))).length;
+		return hits >= 0.9 * src.features.length;
+	});
 }

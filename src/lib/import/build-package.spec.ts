@@ -12,7 +12,7 @@ import type { ImportConfig } from './config';
 
 const spec = JSON.parse(readFileSync(join(FIXTURE_DIR, '..', 'expected.json'), 'utf8'));
 const config = { ...spec.defaults, tables: [{ file: 'sgb2-platzhalter.csv', indicator: 'SGB-II-Quote' }], placeholders: { '.': 'suppressed', '-': 'missing', x: 'missing', '()': 'suppressed', '…': 'missing', '*': 'suppressed', '(n)': 'provisional' } } as ImportConfig;
-const files = [config.geometry.files[0], 'sgb2-platzhalter.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURE_DIR, name))) }));
+const files = [config.geometry!.files[0], 'sgb2-platzhalter.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURE_DIR, name))) }));
 
 let db: Connector | null = null;
 afterAll(async () => db?.close());

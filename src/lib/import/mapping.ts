@@ -9,7 +9,7 @@ import { cellText, type Cell } from './grid';
 import { parseYear } from './records';
 import { YEAR_COLUMN, type LongTable } from './reshape';
 
-export const ROLES = ['key', 'name', 'year', 'indicator', 'value', 'numerator', 'denominator'] as const;
+export const ROLES = ['key', 'name', 'year', 'indicator', 'value', 'numerator', 'denominator', 'population'] as const;
 export type Role = (typeof ROLES)[number];
 export type ColumnMapping = Partial<Record<Role, string>>;
 
@@ -20,7 +20,8 @@ export const ROLE_LABELS_DE: Record<Role, string> = {
 	indicator: 'Indikator',
 	value: 'Wert (Quote, Anteil)',
 	numerator: 'Zähler (Anzahl)',
-	denominator: 'Nenner (Grundgesamtheit)'
+	denominator: 'Nenner (Grundgesamtheit)',
+	population: 'Einwohner insgesamt'
 };
 
 /** Header words per role, strongest first. Matched on a folded header (lower case, umlauts spelt out). */
@@ -31,7 +32,8 @@ const WORDS: Record<Role, RegExp[]> = {
 	indicator: [/indikator|merkmal|kennzahl|\bindicator\b|variable|\bthema\b/],
 	value: [/quote|anteil|\brate\b|\bwert\b|\bvalue\b|prozent|%|je 1\.?000|je 100\b/],
 	numerator: [/zaehler|numerator|\banzahl\b|faelle|darunter|davon|empfaenger|leistungsbezieh|sgb|\bkinder\b.*\bin\b/],
-	denominator: [/nenner|denominator|insgesamt|gesamt|bevoelkerung|einwohner|grundgesamtheit|basis|\balle\b/]
+	denominator: [/nenner|denominator|insgesamt|gesamt|bevoelkerung|einwohner|grundgesamtheit|basis|\balle\b/],
+	population: [/^(einwohner(innen)?|bevoelkerung|einwohnerzahl)( insgesamt| gesamt)?$|einwohner(innen)? insgesamt|bevoelkerung insgesamt/]
 };
 
 export function fold(text: string): string {
@@ -81,6 +83,8 @@ export function suggestMapping(table: LongTable): ColumnMapping {
 	pick('denominator', numeric);
 	pick('numerator', numeric);
 	pick('value', numeric);
+	// residents beside the indicator's own denominator (never the denominator itself)
+	if (mapping.denominator || mapping.value) pick('population', numeric);
 	// a wide table with one unnamed measure: its values are the value
 	if (table.reshaped && !mapping.value && !mapping.numerator && table.columns.includes('Wert')) mapping.value = 'Wert';
 	return mapping;

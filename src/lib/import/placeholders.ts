@@ -6,6 +6,7 @@
  * cell of the table) are reported the same way under the symbol "0".
  */
 import { BRACKETED, MEASURES, type TableRecord } from './records';
+import { RowSet } from './row-list';
 
 export type PlaceholderAction = 'missing' | 'suppressed' | 'zero' | 'provisional';
 export const EXCLUDED_ZERO = '0';
@@ -57,6 +58,8 @@ export function allZeroKeys(records: readonly TableRecord[], keys: readonly (str
 /** `keys`: the area key each record was joined to (null = not joined). */
 export function findPlaceholders(records: readonly TableRecord[], zeroKeys: ReadonlySet<string> = new Set(), keys: readonly (string | null)[] = records.map((r) => r.key)): PlaceholderFinding[] {
 	const found = new Map<string, PlaceholderFinding>();
+	// a wide table row holds one record per year: an excluded area's row counts (and shows) once
+	const zeroRows = new RowSet();
 	const note = (symbol: string, where: string) => {
 		let f = found.get(symbol);
 		if (!f) {
@@ -75,7 +78,11 @@ export function findPlaceholders(records: readonly TableRecord[], zeroKeys: Read
 				if (s) note(s, `${r.file}, Zeile ${r.row}, Spalte „${r.columns[m]}“`);
 			}
 		}
-		if (zeroKeys.has(keys[i] ?? '')) note(EXCLUDED_ZERO, `${r.file}, Zeile ${r.row} (Gebiet „${r.key || r.name}“)`);
+		if (zeroKeys.has(keys[i] ?? '')) {
+			const before = zeroRows.size;
+			zeroRows.add(r.file, r.row);
+			if (zeroRows.size > before) note(EXCLUDED_ZERO, `${r.file}, Zeile ${r.row} (Gebiet „${r.key || r.name}“)`);
+		}
 	}
 	return [...found.values()];
 }

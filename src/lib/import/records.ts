@@ -24,6 +24,8 @@ export interface TableRecord {
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
+	/** Residents of the area in that year (the „Einwohner insgesamt“ column), when mapped. */
+	population?: number;
 	/** Placeholder symbol or "(n)" (bracketed number) per measure, only where one occurred. */
 	marks?: Partial<Record<Measure, string>>;
 	/** Source column per measure, for messages. */
@@ -49,15 +51,18 @@ export function tableRecords(table: LongTable, mapping: ColumnMapping, options: 
 		problems.error(file, 'Weder Gebietsschlüssel noch Gebietsname ist zugeordnet. Bitte ordnen Sie mindestens eine der beiden Spalten zu.');
 		return [];
 	}
-	if (MEASURES.every((m) => measureIdx[m] < 0)) {
-		problems.error(file, 'Keine Spalte mit Zahlen ist zugeordnet. Bitte ordnen Sie Wert, Zähler oder Nenner zu.');
+	const populationIdx = idx('population');
+	// a table of residents only: no indicator, its rows feed population.csv
+	const populationOnly = populationIdx >= 0 && MEASURES.every((m) => measureIdx[m] < 0);
+	if (MEASURES.every((m) => measureIdx[m] < 0) && !populationOnly) {
+		problems.error(file, 'Keine Spalte mit Zahlen ist zugeordnet. Bitte ordnen Sie Wert, Zähler, Nenner oder Einwohner zu.');
 		return [];
 	}
 	if (col.year < 0 && options.fixedYear === undefined) {
 		problems.error(file, 'Die Tabelle hat keine Jahresspalte. Bitte ordnen Sie eine zu oder geben Sie das Jahr für die ganze Tabelle an.');
 		return [];
 	}
-	if (col.indicator < 0 && !options.fixedIndicator) {
+	if (col.indicator < 0 && !options.fixedIndicator && !populationOnly) {
 		problems.error(file, 'Die Tabelle hat keine Indikatorspalte. Bitte ordnen Sie eine zu oder geben Sie den Indikator für die ganze Tabelle an.');
 		return [];
 	}
@@ -94,13 +99,13 @@ export function tableRecords(table: LongTable, mapping: ColumnMapping, options: 
 			key: col.key >= 0 ? keyText(r.cells[col.key]) : '',
 			name: col.name >= 0 ? cellText(r.cells[col.name]) : '',
 			year,
-			indicator: col.indicator >= 0 ? cellText(r.cells[col.indicator]) : options.fixedIndicator!,
+			indicator: populationOnly ? '' : col.indicator >= 0 ? cellText(r.cells[col.indicator]) : options.fixedIndicator!,
 			value: null,
 			numerator: null,
 			denominator: null,
 			columns
 		};
-		if (!rec.indicator) {
+		if (!rec.indicator && !populationOnly) {
 			problems.error(file, 'Die Indikatorspalte ist leer. Bitte ergänzen Sie den Indikator.', { row: r.row, column: colName(col.indicator) });
 			continue;
 		}
@@ -124,6 +129,14 @@ export function tableRecords(table: LongTable, mapping: ColumnMapping, options: 
 			} else if (parsed.kind === 'placeholder') (rec.marks ??= {})[m] = parsed.symbol;
 			else if (parsed.kind === 'invalid') {
 				problems.error(file, `${parsed.message} Bitte korrigieren Sie den Eintrag in der Datei.`, { row: r.row, column: colName(i) });
+				ok = false;
+			}
+		}
+		if (populationIdx >= 0) {
+			const parsed = parseNumberCell(r.cells[populationIdx] ?? '', options.decimal);
+			if (parsed.kind === 'number' && Number.isInteger(parsed.value) && parsed.value >= 0) rec.population = parsed.value;
+			else if (parsed.kind !== 'empty' && parsed.kind !== 'placeholder') {
+				problems.error(file, `${quoteCell(cellText(r.cells[populationIdx]))} ist keine Einwohnerzahl (eine ganze Zahl ≥ 0). Bitte korrigieren Sie den Eintrag.`, { row: r.row, column: colName(populationIdx) });
 				ok = false;
 			}
 		}

@@ -154,7 +154,7 @@ export class IndexBuilder {
 
 /** A short, stable fingerprint (FNV-1a 32 bit) of the settings and year. */
 export function fingerprint(s: IndexSettings, year: number): string {
-	const text = JSON.stringify([year, s.indicators, s.method, s.dynamicsSpan, s.minPopulation, s.statusCuts, s.dynamicsCuts]);
+	const text = JSON.stringify([year, s.indicators, s.method, s.sd, s.cutTie, s.dynamicsSpan, s.minPopulation, s.statusCuts, s.dynamicsCuts]);
 	let h = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
 	return (h >>> 0).toString(16);

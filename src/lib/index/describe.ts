@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '$lib/i18n/messages';
 import type { Params } from '$lib/i18n/translate';
-import { formatNumber, type StatsLocale } from '$lib/stats/format';
+import { formatAsEntered, formatNumber, type StatsLocale } from '$lib/stats/format';
 import type { IndexSettings } from './settings';
 import type { StatusResult } from './status';
 import type { DynamicsResult } from './dynamics';
@@ -25,10 +25,35 @@ export function joinList(items: readonly string[], t: Translate): string {
 	return `${items.slice(0, -1).join(', ')} ${t('index.and')} ${items[items.length - 1]}`;
 }
 
-/** A signed SD multiple for text: "−1", "+1,5", "0". */
+/** A signed SD multiple for text, exactly as entered: "−1", "+1,5", "−0,999", "0". */
 export function signedSd(x: number, locale: StatsLocale): string {
-	const s = formatNumber(Math.abs(x), Number.isInteger(x) ? 0 : 1, locale);
+	const s = formatAsEntered(Math.abs(x), locale);
 	return x === 0 ? s : `${x < 0 ? '\u2212' : '+'}${s}`;
+}
+
+/** The status cut-offs as text parameters c0, c1, c2. */
+export function cutParams(s: Pick<IndexSettings, 'statusCuts'>, locale: StatsLocale): { c0: string; c1: string; c2: string } {
+	const [c0, c1, c2] = s.statusCuts.map((c) => signedSd(c, locale));
+	return { c0, c1, c2 };
+}
+
+/** The SD range of a status class, worded for the tie rule: "über −1 bis +1 SD" or "ab −1 bis unter +1 SD". */
+export function classRange(cls: 1 | 2 | 3 | 4, s: Pick<IndexSettings, 'statusCuts' | 'cutTie'>, t: Translate, locale: StatsLocale): string {
+	return t(s.cutTie === 'upper' ? `index.classRangeUpper.${cls}` : `index.classRange.${cls}`, cutParams(s, locale));
+}
+
+/** The method line of every status legend (page, atlas, slide, figure): cut-offs, which SD, how many areas. */
+export function legendMethod(s: Pick<IndexSettings, 'statusCuts' | 'sd'>, included: number, t: Translate, locale: StatsLocale): string {
+	return t('index.legendMethodSd', { ...cutParams(s, locale), sd: t(`index.sd.${s.sd}.short`), n: included });
+}
+
+/** The population-minimum sentence: who was excluded, nobody, or why no minimum applied. */
+function populationSentence(s: IndexSettings, status: StatusResult, t: Translate, locale: StatsLocale): string {
+	if (status.populationMinimum === 'noPopulation') return t('index.method.populationUnknown');
+	if (status.populationMinimum === 'off') return t('index.method.populationOff');
+	const small = status.areas.filter((a) => a.exclusion?.reason === 'population').map((a) => a.name);
+	const min = formatNumber(s.minPopulation, 0, locale);
+	return small.length ? t('index.method.population', { min, list: joinList(small, t) }) : t('index.method.populationNone', { min });
 }
 
 export function describeMethod(s: IndexSettings, status: StatusResult, dynamics: DynamicsResult | null, ctx: DescribeContext): string[] {
@@ -42,19 +67,16 @@ export function describeMethod(s: IndexSettings, status: StatusResult, dynamics:
 	if (status.skipped.length) out.push(t('index.method.skipped', { list: joinList(status.skipped.map(label), t) }));
 	out.push(t(`index.method.${s.method}`));
 	out.push(t(equal ? 'index.method.meanEqual' : 'index.method.meanWeighted'));
-	const small = status.areas.filter((a) => a.exclusion?.reason === 'population').map((a) => a.name);
-	out.push(
-		small.length
-			? t('index.method.population', { min: formatNumber(s.minPopulation, 0, locale), list: joinList(small, t) })
-			: t('index.method.populationNone', { min: formatNumber(s.minPopulation, 0, locale) })
-	);
+	out.push(populationSentence(s, status, t, locale));
 	const missing = status.areas.filter((a) => a.exclusion?.reason === 'missing').map((a) => a.name);
 	if (missing.length) out.push(t('index.method.missing', { list: joinList(missing, t) }));
-	const [c0, c1, c2] = s.statusCuts.map((c) => signedSd(c, locale));
-	out.push(t('index.method.classes', { n: status.included, year: ctx.year, c0, c1, c2 }));
+	const upper = s.cutTie === 'upper';
+	out.push(t(upper ? 'index.method.classesUpper' : 'index.method.classes', { n: status.included, year: ctx.year, ...cutParams(s, locale) }));
+	out.push(t(`index.method.sd.${s.sd}`, { n: status.included, factor: formatNumber(Math.sqrt(status.included / Math.max(1, status.included - 1)), 3, locale) }));
+	out.push(t(upper ? 'index.method.tie.upper' : 'index.method.tie.lower'));
 	if (dynamics) {
 		const [d0, d1] = s.dynamicsCuts.map((c) => signedSd(c, locale));
-		out.push(t('index.method.dynamics', { from: dynamics.fromYear, to: dynamics.toYear, d0, d1, n: dynamics.included }));
+		out.push(t(upper ? 'index.method.dynamicsUpper' : 'index.method.dynamics', { from: dynamics.fromYear, to: dynamics.toYear, d0, d1, n: dynamics.included }));
 	} else {
 		out.push(t('index.method.noDynamics', { span: s.dynamicsSpan }));
 	}

@@ -31,6 +31,18 @@ describe('dynamics index (hand-computed)', () => {
 		expect(d.areas[0].changes[1].change).toBe(-10);
 	});
 
+	it('applies the tie rule to the dynamics cut-offs too', () => {
+		// changes of x −2, −2, +2, +2 (y unchanged): population SD 2 → z exactly −1, −1, +1, +1
+		const b = { x: values(K, [12, 22, 28, 38]), y: now.y };
+		const pop = { ...s, sd: 'population' as const };
+		const st = statusIndex(areas, now, pop, polarity);
+		const lower = dynamicsIndex(st, now, b, { ...pop, cutTie: 'lower' }, polarity, 2025);
+		const upper = dynamicsIndex(st, now, b, { ...pop, cutTie: 'upper' }, polarity, 2025);
+		expect(lower.areas.map((a) => a.z)).toEqual([-1, -1, 1, 1]);
+		expect(lower.areas.map((a) => a.dynamicsClass)).toEqual(['positiv', 'positiv', 'stabil', 'stabil']);
+		expect(upper.areas.map((a) => a.dynamicsClass)).toEqual(['stabil', 'stabil', 'negativ', 'negativ']);
+	});
+
 	it('places every area with a status class in the 4 × 3 grid', () => {
 		// status classes 1, 2, 2, 3 (status.spec) × dynamics positiv, stabil, stabil, negativ
 		const g = statusDynamicsGrid(status, dyn);

@@ -48,7 +48,7 @@ export function dynamicsIndex(
 	const classed = status.areas.filter((a) => a.statusClass !== null);
 	const inc = classed.filter((a) => used.every((u) => change(u.id, a.key) !== null));
 	const raw = used.map((u) => inc.map((a) => sign(u.orientation) * (change(u.id, a.key) as number)));
-	const c = combine(used.map((u, p) => ({ id: u.id, share: u.share, oriented: raw[p] })), inc.length, settings.method);
+	const c = combine(used.map((u, p) => ({ id: u.id, share: u.share, oriented: raw[p] })), inc.length, settings.method, settings.sd);
 	const byKey = new Map(inc.map((a, i) => [a.key, i]));
 	const classedKeys = new Set(classed.map((a) => a.key));
 	return {
@@ -60,7 +60,7 @@ export function dynamicsIndex(
 			if (j === undefined || used.length === 0) {
 				return { key: a.key, changes: [], index: null, z: null, dynamicsClass: null, missing: classedKeys.has(a.key) ? 'values' : 'status' };
 			}
-			const k = classOfZ(c.z[j], settings.dynamicsCuts);
+			const k = classOfZ(c.z[j], settings.dynamicsCuts, settings.cutTie);
 			return {
 				key: a.key,
 				changes: used.map((u, p) => ({ id: u.id, change: raw[p][j], contribution: c.contributions[p][j] })),

@@ -11,6 +11,10 @@ export const settings = (weights: Record<string, number>, extra: Partial<IndexSe
 	name: 'Test',
 	indicators: Object.entries(weights).map(([id, weight]) => ({ id, weight })),
 	method: 'zscore',
+	// The hand-computed expectations of the older specs use the sample SD; specs of the population
+	// SD say so explicitly.
+	sd: 'sample',
+	cutTie: 'lower',
 	year: null,
 	dynamicsSpan: 2,
 	minPopulation: 300,

@@ -10,7 +10,7 @@ import type { ChartGraphic, ChartMeta } from '$lib/export/chart-figure-layout';
 import { figureFooter, joinParts, territory } from '$lib/export/chart-meta';
 import { mapSvgMarkup } from '$lib/export/map-image';
 import { graphicFromMarkup } from '$lib/export/svg-inline';
-import { signedSd } from './describe';
+import { legendMethod } from './describe';
 import { statusLegend, statusStyles } from './map-model';
 import type { IndexSettings } from './settings';
 import type { StatusResult } from './status';
@@ -40,14 +40,13 @@ export function indexMapGraphic(i: IndexFigureInput): ChartGraphic {
 }
 
 export function indexMapMeta(i: IndexFigureInput): ChartMeta {
-	const [c0, c1, c2] = i.settings.statusCuts.map((c) => signedSd(c, i18n.intl));
 	const used = new Set(i.status.used.map((u) => u.id));
 	const selected = i.status.areas.find((a) => a.key === i.selected);
 	return {
 		title: t('index.mapTitle', { year: i.year }),
 		subtitle: joinParts([
 			territory(),
-			t('index.legendMethod', { c0, c1, c2, n: i.status.included }),
+			legendMethod(i.settings, i.status.included, t, i18n.intl),
 			selected ? t('figure.highlight', { area: selected.name }) : null
 		]),
 		key: statusLegend(i.status, i.settings, t, i18n.intl).map((r) => ({

@@ -3,8 +3,9 @@
  * exported / imported as a JSON file so a planning team can share "our index". A file from
  * elsewhere is untrusted input: it is checked field by field and never evaluated.
  */
-import { STANDARD_METHODS, type StandardMethod } from './standardise';
-import type { IndexIndicatorSetting, IndexSettings, Orientation } from './settings';
+import { SD_KINDS, STANDARD_METHODS, type SdKind, type StandardMethod } from './standardise';
+import { CUT_TIES, type CutTie } from './combine';
+import { DEFAULT_CUT_TIE, DEFAULT_SD, type IndexIndicatorSetting, type IndexSettings, type Orientation } from './settings';
 
 export const PRESETS_KEY = 'sozialraum-monitor.index-presets';
 /** The settings last used in the builder; atlas and profile read them to show "the current index". */
@@ -27,6 +28,9 @@ export function parseSettings(v: unknown): IndexSettings | null {
 		indicators.push({ id: i.id, weight: i.weight, ...(o ? { orientation: o as Orientation } : {}) });
 	}
 	if (!STANDARD_METHODS.includes(v.method as StandardMethod)) return null;
+	// Presets saved before the SD and tie choices existed lack both: they get today's defaults.
+	if (v.sd !== undefined && !SD_KINDS.includes(v.sd as SdKind)) return null;
+	if (v.cutTie !== undefined && !CUT_TIES.includes(v.cutTie as CutTie)) return null;
 	if (!(v.year === null || num(v.year)) || (v.dynamicsSpan !== 2 && v.dynamicsSpan !== 3)) return null;
 	if (!num(v.minPopulation) || v.minPopulation < 0) return null;
 	const cuts = (x: unknown, n: number) => Array.isArray(x) && x.length === n && x.every(num) && x.every((c, k) => k === 0 || c > x[k - 1]);
@@ -35,6 +39,8 @@ export function parseSettings(v: unknown): IndexSettings | null {
 		name: v.name.slice(0, 120),
 		indicators,
 		method: v.method as StandardMethod,
+		sd: (v.sd as SdKind | undefined) ?? DEFAULT_SD,
+		cutTie: (v.cutTie as CutTie | undefined) ?? DEFAULT_CUT_TIE,
 		year: v.year as number | null,
 		dynamicsSpan: v.dynamicsSpan,
 		minPopulation: v.minPopulation,

@@ -4,7 +4,8 @@
  * planner can change lives here, so a preset is exactly one of these objects.
  */
 import type { Indicator, Polarity } from '$lib/data/types';
-import { STANDARD_METHODS, type StandardMethod } from './standardise';
+import { CUT_TIES, type CutTie } from './combine';
+import { SD_KINDS, STANDARD_METHODS, type SdKind, type StandardMethod } from './standardise';
 
 /** After orientation a higher score always means more disadvantage (more need for action). */
 export type Orientation = 'higher_is_worse' | 'higher_is_better';
@@ -21,6 +22,13 @@ export interface IndexSettings {
 	name: string;
 	indicators: IndexIndicatorSetting[];
 	method: StandardMethod;
+	/**
+	 * Standard deviation of the z-scores and of the re-standardised index: 'population' (divisor n,
+	 * the published methods: the areas are the whole city) or 'sample' (n − 1, SPSS / R `sd`).
+	 */
+	sd: SdKind;
+	/** Whether a value exactly on a cut-off goes to the lower (default) or the upper class. */
+	cutTie: CutTie;
 	/** Status year; null = the latest year every chosen indicator has. */
 	year: number | null;
 	/** Dynamics compare the status year with the year this many years earlier (Berlin MSS 2, Hamburg 3). */
@@ -29,10 +37,11 @@ export interface IndexSettings {
 	minPopulation: number;
 	/**
 	 * Status cut-offs in standard deviations of the index, ascending: classes 1 "hoch" … 4 "sehr
-	 * niedrig". Class j holds c[j−1] < z ≤ c[j] (upper bound inclusive, as in stats/classify).
+	 * niedrig". With cutTie 'lower' class j holds c[j−1] < z ≤ c[j] (as in stats/classify), with
+	 * 'upper' c[j−1] ≤ z < c[j]. Kept exactly as entered (−0.999 stays −0.999 in every text).
 	 */
 	statusCuts: [number, number, number];
-	/** Dynamics cut-offs: "positiv" z ≤ c0, "stabil" c0 < z ≤ c1, "negativ" z > c1. */
+	/** Dynamics cut-offs: "positiv" z ≤ c0, "stabil" c0 < z ≤ c1, "negativ" z > c1 (cutTie 'lower'). */
 	dynamicsCuts: [number, number];
 }
 
@@ -45,6 +54,12 @@ export interface IndexSettings {
 export const DEFAULT_STATUS_CUTS: [number, number, number] = [-1, 1, 1.5];
 export const DEFAULT_DYNAMICS_CUTS: [number, number] = [-1, 1];
 export const DEFAULT_MIN_POPULATION = 300;
+/**
+ * Population SD by default: Berlin's MSS and Hamburg's Sozialmonitoring standardise over all areas
+ * of the city, which are the whole population of areas, not a sample (see standardise.ts).
+ */
+export const DEFAULT_SD: SdKind = 'population';
+export const DEFAULT_CUT_TIE: CutTie = 'lower';
 
 /** Orientation of an indicator: from its polarity, or the planner's choice for a neutral one (else null: left out). */
 export function orientationOf(polarity: Polarity, chosen?: Orientation): Orientation | null {
@@ -68,6 +83,8 @@ export function defaultSettings(indicators: readonly Indicator[], name = 'Standa
 		name,
 		indicators: chosen.map((i) => ({ id: i.id, weight: 1 })),
 		method: 'zscore',
+		sd: DEFAULT_SD,
+		cutTie: DEFAULT_CUT_TIE,
 		year: null,
 		dynamicsSpan: 2,
 		minPopulation: DEFAULT_MIN_POPULATION,
@@ -82,6 +99,7 @@ const ascending = (xs: number[]) => xs.every((x, i) => Number.isFinite(x) && (i 
 export function settingsProblems(s: IndexSettings, known: ReadonlySet<string>): { key: string; id?: string }[] {
 	const out: { key: string; id?: string }[] = [];
 	if (!STANDARD_METHODS.includes(s.method)) out.push({ key: 'method' });
+	if (!SD_KINDS.includes(s.sd) || !CUT_TIES.includes(s.cutTie)) out.push({ key: 'method' });
 	if (s.dynamicsSpan !== 2 && s.dynamicsSpan !== 3) out.push({ key: 'span' });
 	if (!(s.minPopulation >= 0)) out.push({ key: 'population' });
 	if (s.statusCuts.length !== 3 || !ascending(s.statusCuts)) out.push({ key: 'statusCuts' });

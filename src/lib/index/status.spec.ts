@@ -72,6 +72,44 @@ describe('status index (hand-computed)', () => {
 		expect(r.included).toBe(4);
 	});
 
+	it('population SD (the default, as the published indices) moves an area near a band edge into the next class', () => {
+		const keys = ['A', 'B', 'C', 'D', 'E'];
+		const five = keys.map((k) => area(k));
+		// 0, 0, 0, 2, 3: mean 1, squared deviations 1 + 1 + 1 + 1 + 4 = 8.
+		// population SD √(8/5) = 1.2649 (numpy.std) → E z = 2/1.2649 = 1.5811 > 1.5 → class 4 (sehr niedrig)
+		// sample SD √(8/4) = 1.4142 (R sd)      → E z = 2/1.4142 = 1.4142 ≤ 1.5 → class 3 (niedrig)
+		const x = { x: values(keys, [0, 0, 0, 2, 3]) };
+		const pop = statusIndex(five, x, settings({ x: 1 }, { sd: 'population' }), polarity);
+		const smp = statusIndex(five, x, settings({ x: 1 }, { sd: 'sample' }), polarity);
+		expect(pop.areas[4].z).toBeCloseTo(1.5811, 4);
+		expect(smp.areas[4].z).toBeCloseTo(1.4142, 4);
+		expect(pop.areas.map((a) => a.statusClass)).toEqual([2, 2, 2, 2, 4]);
+		expect(smp.areas.map((a) => a.statusClass)).toEqual([2, 2, 2, 2, 3]);
+	});
+
+	it('a value exactly on a cut-off goes to the lower class, or to the upper one when chosen', () => {
+		// −1, −1, 1, 1: mean 0, population SD √(4/4) = 1 → z = −1, −1, +1, +1: exactly on the cut-offs −1 and +1
+		const x = { x: values(K, [-1, -1, 1, 1]) };
+		const lower = statusIndex(areas, x, settings({ x: 1 }, { sd: 'population', cutTie: 'lower' }), polarity);
+		const upper = statusIndex(areas, x, settings({ x: 1 }, { sd: 'population', cutTie: 'upper' }), polarity);
+		expect(lower.areas.map((a) => a.z)).toEqual([-1, -1, 1, 1]);
+		// lower: class 1 "bis −1", class 2 "über −1 bis +1"; upper: class 2 "ab −1 bis unter +1", class 3 "ab +1"
+		expect(lower.areas.map((a) => a.statusClass)).toEqual([1, 1, 2, 2]);
+		expect(upper.areas.map((a) => a.statusClass)).toEqual([2, 2, 3, 3]);
+	});
+
+	it('applies no population minimum when no area has a population figure; applies it when some have', () => {
+		const none = statusIndex(K.map((k) => area(k, null)), data, settings({ x: 1, y: 1 }), polarity);
+		expect(none.populationMinimum).toBe('noPopulation');
+		expect(none.included).toBe(4);
+		expect(none.areas.every((a) => a.exclusion === null)).toBe(true);
+		// one area with a figure: the others' unknown figures (e.g. withheld) count as too small
+		const some = statusIndex([area('A', 5000), ...K.slice(1).map((k) => area(k, null))], data, settings({ x: 1, y: 1 }), polarity);
+		expect(some.populationMinimum).toBe('applied');
+		expect(some.areas.map((a) => a.exclusion?.reason ?? null)).toEqual([null, 'population', 'population', 'population']);
+		expect(statusIndex(areas, data, settings({ x: 1, y: 1 }, { minPopulation: 0 }), polarity).populationMinimum).toBe('off');
+	});
+
 	it('leaves a neutral indicator out unless the planner orients it', () => {
 		const n = values(K, [1, 2, 3, 4]);
 		const skipped = statusIndex(areas, { ...data, n }, settings({ x: 1, n: 1 }), polarity);
@@ -114,7 +152,8 @@ describe('status index (properties)', () => {
 				for (const [i, a] of r.areas.entries()) {
 					if (a.exclusion) expect(a.statusClass).toBeNull();
 					else expect([1, 2, 3, 4]).toContain(a.statusClass);
-					if (d.min > 0 && (d.pops[i] === null || d.pops[i]! < d.min)) expect(a.exclusion?.reason).toBe('population');
+					// without any population figure the minimum does not apply (issue #14)
+					if (d.min > 0 && d.pops.some((p) => p !== null) && (d.pops[i] === null || d.pops[i]! < d.min)) expect(a.exclusion?.reason).toBe('population');
 					if (a.index !== null) expect(a.components.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(a.index, 9);
 				}
 				const z = r.areas.filter((a) => a.z !== null).map((a) => a.z as number);

@@ -6,7 +6,9 @@
  * 4 classes (hoch, mittel, niedrig, sehr niedrig).
  *   Berlin: https://www.berlin.de/sen/sbw/stadtdaten/stadtwissen/monitoring-soziale-stadtentwicklung/
  *   Hamburg: https://www.hamburg.de/sozialmonitoring/
- * Excluded areas take no part in mean and SD, and never get a class.
+ * Excluded areas take no part in mean and SD, and never get a class. A package without any
+ * population figures cannot say which areas are small: the minimum is then not applied (and the
+ * method text says so) instead of excluding every area as "unknown, so too small".
  */
 import type { Polarity } from '$lib/data/types';
 import { classOfZ, combine, shares } from './combine';
@@ -56,6 +58,12 @@ export interface UsedIndicator {
 	orientation: Orientation;
 }
 
+/**
+ * What became of the population minimum: applied, switched off (minimum 0), or not applicable
+ * because no area of the package has a population figure for the status year.
+ */
+export type PopulationMinimum = 'applied' | 'off' | 'noPopulation';
+
 export interface StatusResult {
 	areas: AreaStatus[];
 	used: UsedIndicator[];
@@ -64,6 +72,7 @@ export interface StatusResult {
 	mean: number;
 	sd: number;
 	included: number;
+	populationMinimum: PopulationMinimum;
 }
 
 /** The indicators that enter the index, with their normalised weight shares and orientation. */
@@ -88,8 +97,11 @@ export function statusIndex(
 	polarity: (id: string) => Polarity | undefined
 ): StatusResult {
 	const { used, skipped } = usedIndicators(settings, polarity);
+	const populationMinimum: PopulationMinimum =
+		settings.minPopulation <= 0 ? 'off' : areas.some((a) => a.population !== null) ? 'applied' : 'noPopulation';
 	const exclusionOf = (a: IndexArea): Exclusion | null => {
-		if (settings.minPopulation > 0 && (a.population === null || a.population < settings.minPopulation)) {
+		// Where some areas have figures, an unknown (e.g. withheld) one is treated as too small.
+		if (populationMinimum === 'applied' && (a.population === null || a.population < settings.minPopulation)) {
 			return { reason: 'population', population: a.population };
 		}
 		const missing = used.filter((u) => values[u.id]?.get(a.key) == null).map((u) => u.id);
@@ -98,7 +110,7 @@ export function statusIndex(
 	const exclusions = areas.map(exclusionOf);
 	const inc = areas.filter((_, i) => exclusions[i] === null);
 	const raw = used.map((u) => inc.map((a) => values[u.id].get(a.key) as number));
-	const c = combine(used.map((u, p) => ({ id: u.id, share: u.share, oriented: raw[p].map((v) => sign(u.orientation) * v) })), inc.length, settings.method);
+	const c = combine(used.map((u, p) => ({ id: u.id, share: u.share, oriented: raw[p].map((v) => sign(u.orientation) * v) })), inc.length, settings.method, settings.sd);
 	const byKey = new Map(inc.map((a, i) => [a.key, i]));
 	return {
 		used,
@@ -106,6 +118,7 @@ export function statusIndex(
 		mean: c.mean,
 		sd: c.sd,
 		included: used.length ? inc.length : 0,
+		populationMinimum,
 		areas: areas.map((a, i) => {
 			const j = byKey.get(a.key);
 			if (j === undefined || used.length === 0) {
@@ -117,7 +130,7 @@ export function statusIndex(
 				components: used.map((u, p) => ({ id: u.id, raw: raw[p][j], score: c.scores[p][j], share: u.share, contribution: c.contributions[p][j] })),
 				index: c.index[j],
 				z: c.z[j],
-				statusClass: classOfZ(c.z[j], settings.statusCuts) as StatusClass
+				statusClass: classOfZ(c.z[j], settings.statusCuts, settings.cutTie) as StatusClass
 			};
 		})
 	};

@@ -24,6 +24,8 @@ const full: IndexSettings = {
 		{ id: 'sgb2_u15', weight: 0 }
 	],
 	method: 'percentile',
+	sd: 'sample',
+	cutTie: 'upper',
 	year: 2024,
 	dynamicsSpan: 3,
 	minPopulation: 500,
@@ -37,7 +39,7 @@ describe('Sozialindex URL state', () => {
 		const p = new URLSearchParams(q);
 		expect(parseIndexSettings(p, ctx)).toEqual(full);
 		expect(parseIndexArea(p, ctx)).toBe('0603');
-		expect(q).toBe('?ind=alg2,zuzug,sgb2_u15&w=2,0.5,0&dir=zuzug:gut&std=perzentil&jahr=2024&dyn=3&min=500&cuts=-1.5,0.5,2&dcuts=-0.5,0.75&name=Jugendhilfe%20S%C3%BCd&sozialraum=0603');
+		expect(q).toBe('?ind=alg2,zuzug,sgb2_u15&w=2,0.5,0&dir=zuzug:gut&std=perzentil&sd=stichprobe&grenze=oben&jahr=2024&dyn=3&min=500&cuts=-1.5,0.5,2&dcuts=-0.5,0.75&name=Jugendhilfe%20S%C3%BCd&sozialraum=0603');
 	});
 
 	it('writes short links: defaults are left out, only the indicator list is always there', () => {
@@ -49,6 +51,13 @@ describe('Sozialindex URL state', () => {
 	it('round-trips odd but valid numbers (thirds, tiny weights)', () => {
 		const s = { ...defaults, indicators: [{ id: 'alg2', weight: 1 / 3 }, { id: 'sgb2_u15', weight: 1e-7 }], minPopulation: 12.5 };
 		expect(parse(indexSearch(s, null))).toEqual(s);
+	});
+
+	it('defaults to the population SD and the lower class on a cut-off; unknown codes fall back to them', () => {
+		expect(defaults).toMatchObject({ sd: 'population', cutTie: 'lower' });
+		expect(parse('ind=alg2&sd=stichprobe&grenze=oben')).toMatchObject({ sd: 'sample', cutTie: 'upper' });
+		expect(parse('ind=alg2&sd=n-1&grenze=mitte')).toMatchObject({ sd: 'population', cutTie: 'lower' });
+		expect(hasIndexSettings(new URLSearchParams('sd=stichprobe'))).toBe(true);
 	});
 
 	it('tells a link with index settings from a plain /index/ link', () => {

@@ -1,6 +1,6 @@
 /**
  * The Sozialindex view lives in the URL, so a copied link reproduces exactly the same index:
- * `/index/?ind=sgb2_u15,alg2&w=2,1&std=perzentil&jahr=2024&dyn=3&min=500&cuts=-1,1,2&sozialraum=0603`.
+ * `/index/?ind=sgb2_u15,alg2&w=2,1&std=perzentil&sd=stichprobe&grenze=oben&jahr=2024&dyn=3&min=500&cuts=-1,1,2&sozialraum=0603`.
  * Indicators are listed in their order (weights line up with them by position); options at their
  * default are left out to keep links short. Parsing never throws and trusts nothing: unknown
  * indicators, malformed numbers, unordered cut-offs or a year the chosen indicators lack are
@@ -10,14 +10,17 @@
  */
 import type { Indicator } from '$lib/data/types';
 import { buildQuery, formatParam, parseNumber, splitList } from '$lib/permalink';
-import { DEFAULT_DYNAMICS_CUTS, DEFAULT_MIN_POPULATION, DEFAULT_STATUS_CUTS, defaultSettings, type IndexIndicatorSetting, type IndexSettings, type Orientation } from './settings';
-import type { StandardMethod } from './standardise';
+import { DEFAULT_CUT_TIE, DEFAULT_DYNAMICS_CUTS, DEFAULT_MIN_POPULATION, DEFAULT_SD, DEFAULT_STATUS_CUTS, defaultSettings, type IndexIndicatorSetting, type IndexSettings, type Orientation } from './settings';
+import type { SdKind, StandardMethod } from './standardise';
+import type { CutTie } from './combine';
 
 export const INDEX_PARAM = {
 	indicators: 'ind',
 	weights: 'w',
 	orientation: 'dir',
 	method: 'std',
+	sd: 'sd',
+	cutTie: 'grenze',
 	year: 'jahr',
 	span: 'dyn',
 	minPopulation: 'min',
@@ -33,6 +36,10 @@ const SETTINGS_KEYS: readonly string[] = Object.entries(INDEX_PARAM)
 	.map(([, v]) => v);
 
 export const METHOD_CODE: Readonly<Record<StandardMethod, string>> = { zscore: 'z', percentile: 'perzentil', minmax: 'minmax' };
+/** Standard deviation: "grundgesamtheit" (divisor n, the default) or "stichprobe" (n − 1). */
+export const SD_CODE: Readonly<Record<SdKind, string>> = { population: 'grundgesamtheit', sample: 'stichprobe' };
+/** A value exactly on a cut-off goes "unten" (to the lower class, the default) or "oben". */
+export const CUT_TIE_CODE: Readonly<Record<CutTie, string>> = { lower: 'unten', upper: 'oben' };
 /** Direction of a neutral indicator: "schlecht" = a higher value means more need, "gut" = less. */
 export const ORIENTATION_CODE: Readonly<Record<Orientation, string>> = { higher_is_worse: 'schlecht', higher_is_better: 'gut' };
 
@@ -68,11 +75,15 @@ export function parseIndexSettings(params: URLSearchParams, ctx: IndexUrlContext
 	const fallback = defaults.indicators.filter((i) => usable.has(i.id));
 	const indicators = parseIndicators(params, usable, fallback).map(withOrientation);
 	const method = (Object.keys(METHOD_CODE) as StandardMethod[]).find((m) => METHOD_CODE[m] === params.get(INDEX_PARAM.method)) ?? defaults.method;
+	const sd = (Object.keys(SD_CODE) as SdKind[]).find((k) => SD_CODE[k] === params.get(INDEX_PARAM.sd)) ?? DEFAULT_SD;
+	const cutTie = (Object.keys(CUT_TIE_CODE) as CutTie[]).find((k) => CUT_TIE_CODE[k] === params.get(INDEX_PARAM.cutTie)) ?? DEFAULT_CUT_TIE;
 	const y = parseNumber(params.get(INDEX_PARAM.year), 1000, 9999);
 	return {
 		name: parseName(params.get(INDEX_PARAM.name)) ?? defaults.name,
 		indicators,
 		method,
+		sd,
+		cutTie,
 		year: y !== null && commonYears(indicators, ctx.yearsBy).includes(y) ? y : null,
 		dynamicsSpan: params.get(INDEX_PARAM.span) === '3' ? 3 : 2,
 		minPopulation: parseNumber(params.get(INDEX_PARAM.minPopulation), 0, MAX_POPULATION) ?? DEFAULT_MIN_POPULATION,
@@ -94,6 +105,8 @@ export function indexSearch(s: IndexSettings, area: string | null): string {
 	const oriented = s.indicators.filter((i) => i.orientation);
 	if (oriented.length) pairs.push([INDEX_PARAM.orientation, oriented.map((i) => `${i.id}:${ORIENTATION_CODE[i.orientation!]}`).join(',')]);
 	if (s.method !== 'zscore') pairs.push([INDEX_PARAM.method, METHOD_CODE[s.method]]);
+	if (s.sd !== DEFAULT_SD) pairs.push([INDEX_PARAM.sd, SD_CODE[s.sd]]);
+	if (s.cutTie !== DEFAULT_CUT_TIE) pairs.push([INDEX_PARAM.cutTie, CUT_TIE_CODE[s.cutTie]]);
 	if (s.year !== null) pairs.push([INDEX_PARAM.year, String(s.year)]);
 	if (s.dynamicsSpan !== 2) pairs.push([INDEX_PARAM.span, String(s.dynamicsSpan)]);
 	if (s.minPopulation !== DEFAULT_MIN_POPULATION) pairs.push([INDEX_PARAM.minPopulation, formatParam(s.minPopulation)]);

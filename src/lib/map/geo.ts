@@ -105,3 +105,13 @@ export function labelPoint(geometry: Geometry, steps = 20): [number, number] | n
 	}
 	return best;
 }
+
+/** Key of the area whose polygon contains a point (lon/lat), or null: where an offer clicked on the map lies. */
+export function areaAt(fc: FeatureCollection<Geometry, { key: string }>, p: Position): string | null {
+	for (const f of fc.features) {
+		const g = f.geometry;
+		const polygons = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+		if (polygons.some((rings) => pointInRings(p, rings))) return f.properties.key;
+	}
+	return null;
+}

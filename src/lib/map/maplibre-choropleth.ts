@@ -12,6 +12,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { labelPoint, planarBounds } from './geo';
 import { hatchImage, NO_DATA_COLOR, OUTLINE_COLOR, SELECTED_COLOR } from './colors';
+import { recolourPaint } from './recolour';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
 
@@ -38,8 +39,24 @@ function labelFeatures(features: FeatureCollection['features']): FeatureCollecti
 	});
 }
 
+/**
+ * How `setStyles` hands the colours to MapLibre: one feature-state write per area (paint arrays
+ * updated on the main thread) or one data-driven expression per layer (see recolour.ts: the map's
+ * worker lays the tiles out again). Both draw the same pixels (tests/e2e/recolour.e2e.ts).
+ * feature-state is the default because it measured faster: at 1,000 areas input → drawn p95
+ * 1.1 s against 2.7–3.1 s, with the same main-thread time (docs/performance.md, 2026-12-03).
+ * The expression path stays for the 20,000-area comparison on a quiet machine.
+ */
+export type RecolourVia = 'expression' | 'feature-state';
+
+/** The benchmark's switch between the two (set by its init script before the page runs). */
+function recolourVia(): RecolourVia {
+	return (globalThis as { __benchRecolour?: string }).__benchRecolour === 'expression' ? 'expression' : 'feature-state';
+}
+
 export class MaplibreChoropleth {
 	readonly map: maplibregl.Map;
+	readonly #via: RecolourVia;
 	#ready: Promise<void>;
 	#keys: string[];
 	#features: Map<string, FeatureCollection['features'][number]>;
@@ -50,8 +67,10 @@ export class MaplibreChoropleth {
 		container: HTMLElement,
 		areas: FeatureCollection<Geometry, { key: string; name: string }>,
 		events: ChoroplethEvents,
-		options: { parents?: FeatureCollection; labels?: boolean; locale?: Record<string, string> } = {}
+		options: { parents?: FeatureCollection; labels?: boolean; locale?: Record<string, string>; recolour?: RecolourVia } = {}
 	) {
+		this.#via = options.recolour ?? recolourVia();
+		const byState = this.#via === 'feature-state';
 		this.#keys = areas.features.map((f) => f.properties.key);
 		this.#features = new Map(areas.features.map((f) => [f.properties.key, f]));
 		// Label points cost ≈ 0.2 ms per area: a city's few hundred at once, thousands after the first
@@ -77,17 +96,17 @@ export class MaplibreChoropleth {
 						id: 'fill',
 						type: 'fill',
 						source: SOURCE,
-						paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR] }
+						paint: { 'fill-color': byState ? ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR] : NO_DATA_COLOR }
 					},
 					{
-						// fill-pattern cannot read feature-state, fill-opacity can: the hatch layer is
-						// always there and only shows where an area is suppressed.
+						// fill-pattern can read neither feature-state nor feature properties, fill-opacity
+						// can: the hatch layer is always there and only shows where an area is suppressed.
 						id: 'suppressed',
 						type: 'fill',
 						source: SOURCE,
 						paint: {
 							'fill-pattern': 'hatch',
-							'fill-opacity': ['case', ['==', ['feature-state', 'status'], 'suppressed'], 1, 0]
+							'fill-opacity': byState ? ['case', ['==', ['feature-state', 'status'], 'suppressed'], 1, 0] : 0
 						}
 					},
 					{
@@ -180,6 +199,12 @@ export class MaplibreChoropleth {
 	/** Recolour every area. Areas missing from `styles` are drawn as no data. */
 	async setStyles(styles: Map<string, AreaStyle>) {
 		await this.#ready;
+		if (this.#via === 'expression') {
+			const paint = recolourPaint(styles);
+			this.map.setPaintProperty('fill', 'fill-color', paint.fillColor);
+			this.map.setPaintProperty('suppressed', 'fill-opacity', paint.hatchOpacity);
+			return;
+		}
 		for (const key of this.#keys) {
 			const s = styles.get(key) ?? { color: null, status: 'missing' as const };
 			this.map.setFeatureState({ source: SOURCE, id: key }, { color: s.color, status: s.status });

@@ -9,6 +9,7 @@ import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { formatValue } from '$lib/stats/format';
 import { indicatorLabel } from '$lib/export/atlas-figure';
 import { atlasCaption } from './caption';
+import { isMeanReference, referenceName } from '$lib/stats/reference-label';
 import type { NewSlide } from './slides';
 
 export function atlasSlide(atlas: Atlas): NewSlide {
@@ -20,6 +21,7 @@ export function atlasSlide(atlas: Atlas): NewSlide {
 			rows: atlas.rows,
 			year: sel.year,
 			city: fmt(atlas.cityValue),
+			cityName: isMeanReference(atlas.cityPoint) ? referenceName(atlas.cityPoint, t) : undefined,
 			mode: sel.view.mode,
 			comparison: (key) => atlas.model?.details.get(key)?.comparison,
 			directional: ind.polarity !== 'neutral',

@@ -9,6 +9,8 @@ import type { PolarityComparison } from '$lib/stats/compare';
 export type Tr = (key: CaptionKey, params?: Record<string, string | number>) => string;
 export type CaptionKey =
 	| 'present.caption.values'
+	| 'present.caption.valuesRef'
+	| 'present.caption.compareRef'
 	| 'present.caption.compare'
 	| 'present.caption.compareNeutral'
 	| 'present.caption.suppressed'
@@ -19,6 +21,8 @@ export interface CaptionInput {
 	rows: readonly AreaValue[];
 	year: number;
 	city: string;
+	/** Set when the reference is a mean of shares, not the city value: its name ("Mittelwert der Sozialräume (ungewichtet)"). */
+	cityName?: string;
 	mode: 'values' | 'compare';
 	/** Comparison category per area key (compare mode). */
 	comparison: (key: string) => PolarityComparison | undefined;
@@ -32,7 +36,9 @@ export function atlasCaption(i: CaptionInput, tr: Tr): string {
 	const published = i.rows.filter((r) => r.value !== null && r.flag !== 'suppressed');
 	const suppressed = i.rows.filter((r) => r.flag === 'suppressed').length;
 	const parts: string[] = [];
-	if (i.mode === 'compare') {
+	if (i.mode === 'compare' && i.cityName) {
+		parts.push(tr('present.caption.compareRef', { name: i.cityName, city: i.city }));
+	} else if (i.mode === 'compare') {
 		const n = (c: PolarityComparison) => published.filter((r) => i.comparison(r.area_key) === c).length;
 		parts.push(
 			i.directional
@@ -44,7 +50,8 @@ export function atlasCaption(i: CaptionInput, tr: Tr): string {
 		const max = sorted[0];
 		const min = sorted[sorted.length - 1];
 		parts.push(
-			tr('present.caption.values', {
+			tr(i.cityName ? 'present.caption.valuesRef' : 'present.caption.values', {
+				...(i.cityName ? { name: i.cityName } : {}),
 				year: i.year,
 				city: i.city,
 				maxArea: max.name,

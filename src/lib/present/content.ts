@@ -4,13 +4,14 @@
  * live texts beside it (summary, assessment, index settings) and the footer with source,
  * Datenstand and the fictional-data note. All texts are translated here, from today's data.
  */
+import { isMeanReference, referenceName, type ReferenceKind } from '$lib/stats/reference-label';
 import type { ChoroplethModel } from '$lib/atlas/choropleth-model';
 import type { AreaCollection } from '$lib/data/engine';
 import type { Indicator } from '$lib/data/types';
 import { atlasLegend, indicatorLabel, sourceLines } from '$lib/export/atlas-figure';
 import type { LegendItem, LegendSpec } from '$lib/export/figure-layout';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
-import { describeMethod, signedSd } from '$lib/index/describe';
+import { describeMethod, legendMethod } from '$lib/index/describe';
 import { statusLegend, statusStyles } from '$lib/index/map-model';
 import type { AreaStyle } from '$lib/map/maplibre-choropleth';
 import { NO_DATA_COLOR } from '$lib/map/colors';
@@ -22,7 +23,8 @@ import { formatNumber, formatValue } from '$lib/stats/format';
 import { scopeName, scopePhrase } from '$lib/targets/scope';
 import { assessmentSentence } from '$lib/targets/sentence';
 import { targetsApp } from '$lib/targets/targets.svelte';
-import type { LoadedView, TargetView } from './load-view';
+import { seriesKey } from '$lib/targets/model';
+import type { LoadedView, SlideMeasure, TargetView } from './load-view';
 import { slideRows } from './profile-slide';
 
 export interface MapBody {
@@ -49,6 +51,8 @@ export interface ProfileBody {
 export interface TargetBody extends TargetView {
 	type: 'target';
 	label: string;
+	/** "Ziel, Maßnahmen, Stand": the measures drawn below the chart. */
+	measures?: SlideMeasure[];
 }
 
 export type SlideBody = MapBody | ProfileBody | TargetBody;
@@ -109,15 +113,28 @@ function targetContent(v: TargetView): SlideContent {
 	const app = targetsApp();
 	const scope = scopePhrase(v.target, app.areas, app.territory, i18n.locale);
 	const sentence = assessmentSentence(v.assessment, { target: v.target, indicator: v.indicator, scope, locale: i18n.locale });
+	const kind = app.referenceKinds[seriesKey(v.target)];
 	return {
 		body: { type: 'target', ...v, label: sentence || t('present.targetLabel', { indicator: label(v.indicator), scope: scopeName(v.target, app.areas, app.territory, i18n.locale) }) },
 		notes: sentence ? [sentence] : [],
-		footer: sourceLines(v.indicator.source)
+		footer: [...(kind ? [t('reference.target', { name: referenceName(kind, t) })] : []), ...sourceLines(v.indicator.source)]
 	};
+}
+
+/** The target slide with its measures, and a count of them by status beside it. */
+function measuresContent(v: TargetView, measures: SlideMeasure[]): SlideContent {
+	const c = targetContent(v);
+	const n = (s: SlideMeasure['status']) => measures.filter((m) => m.status === s).length;
+	const counts = measures.length
+		? t('measures.slide.counts', { running: n('running'), planned: n('planned'), completed: n('completed'), suspended: n('suspended') })
+		: t('measures.slide.none');
+	return { ...c, body: { ...(c.body as TargetBody), measures }, notes: [...c.notes, counts] };
 }
 
 export function slideContent(view: LoadedView, title: string): SlideContent | null {
 	switch (view.kind) {
+		case 'measures':
+			return measuresContent(view.target, view.measures);
 		case 'atlas': {
 			const a = view.atlas;
 			if (!a.model || !a.indicator || !a.areas) return null;
@@ -140,7 +157,7 @@ export function slideContent(view: LoadedView, title: string): SlideContent | nu
 					label: t('ind.mapLabel', { indicator: label(ind), year: p.selection.year }),
 					legend: { title: label(ind), method: t('ind.mapMethod'), items: choroplethItems(p.model) }
 				},
-				notes: [t('atlas.cityValue', { year: p.selection.year, value: formatValue(p.cityPoint?.value ?? null, ind.unit, ind.decimals, i18n.intl) })],
+				notes: [referenceLine(p.cityPoint, p.selection.year, formatValue(p.cityPoint?.value ?? null, ind.unit, ind.decimals, i18n.intl))],
 				footer: sourceLines(ind.source)
 			};
 		}
@@ -151,7 +168,6 @@ export function slideContent(view: LoadedView, title: string): SlideContent | nu
 		case 'index': {
 			const x = view.index;
 			const s = x.settings;
-			const [c0, c1, c2] = s.statusCuts.map((c) => signedSd(c, i18n.intl));
 			const byId = (id: string) => x.indicators.find((i) => i.id === id);
 			const used = x.status.used.map((u) => byId(u.id)).filter((i): i is Indicator => !!i);
 			const method = describeMethod(s, x.status, x.dynamics, { t, label: (id) => (byId(id) ? label(byId(id)!) : id), year: x.year, locale: i18n.intl });
@@ -165,20 +181,31 @@ export function slideContent(view: LoadedView, title: string): SlideContent | nu
 					label: t('index.mapLabel', { year: x.year }),
 					legend: {
 						title: t('index.legendTitle'),
-						method: t('index.legendMethod', { c0, c1, c2, n: x.status.included }),
+						method: legendMethod(s, x.status.included, t, i18n.intl),
 						items: statusLegend(x.status, s, t, i18n.intl).map((r) => ({ swatch: { kind: 'color', color: r.color }, label: r.label, count: countLabel(r.count) }))
 					}
 				},
 				notes: [
 					method[0],
-					t('present.index.settings', {
+					t('present.index.settingsFull', {
 						year: x.year,
 						method: t(`index.method.${s.method}.label`),
-						min: formatNumber(s.minPopulation, 0, i18n.intl)
+						sd: t(`index.sd.${s.sd}.short`),
+						population:
+							x.status.populationMinimum === 'noPopulation'
+								? t('index.method.populationUnknown')
+								: x.status.populationMinimum === 'off'
+									? t('present.index.minOff')
+									: t('present.index.min', { min: formatNumber(s.minPopulation, 0, i18n.intl) })
 					})
 				],
 				footer: sources(used)
 			};
 		}
 	}
+}
+
+/** "Stadtwert 2024: 12,3 %", or the mean of shares it is instead. */
+function referenceLine(point: ReferenceKind | null, year: number, value: string): string {
+	return isMeanReference(point) ? t('reference.line', { name: referenceName(point, t), year, value }) : t('atlas.cityValue', { year, value });
 }

@@ -20,6 +20,18 @@ import type { IndexSettings } from '$lib/index/settings';
 import { parseIndexArea, parseIndexSettings } from '$lib/index/url-state';
 import { loadAtlasView, queryOf } from './atlas-slide';
 import { kindOfUrl } from './slides';
+import { measuresApp } from '$lib/measures/measures.svelte';
+import type { MeasureStatus } from '$lib/measures/model';
+
+/** A measure as a slide shows it: status, name, who, when, the offers it relies on (names). */
+export interface SlideMeasure {
+	name: string;
+	status: MeasureStatus;
+	responsible: string;
+	start: string | null;
+	end: string | null;
+	offers: string[];
+}
 
 export interface TargetView {
 	target: TargetRecord;
@@ -41,6 +53,7 @@ export type LoadedView =
 	| { kind: 'profile'; profile: ProfileState }
 	| { kind: 'indicator'; page: IndicatorPageState }
 	| { kind: 'target'; target: TargetView }
+	| { kind: 'measures'; target: TargetView; measures: SlideMeasure[] }
 	| { kind: 'index'; index: IndexView };
 
 async function loadProfile(url: string): Promise<ProfileState> {
@@ -93,6 +106,22 @@ async function loadIndex(url: string): Promise<IndexView> {
 	return { ...run, settings, indicators, areas, parents, selected };
 }
 
+async function loadMeasures(url: string): Promise<{ kind: 'measures'; target: TargetView; measures: SlideMeasure[] }> {
+	const target = await loadTarget(url);
+	const app = measuresApp();
+	await app.start();
+	if (app.status === 'error') throw new Error(app.error);
+	const measures = app.forTarget(target.target.id).map((m) => ({
+		name: m.name,
+		status: m.status,
+		responsible: m.responsible,
+		start: m.start,
+		end: m.end,
+		offers: m.offer_ids.map((id) => app.inventory.get(id)?.name ?? id)
+	}));
+	return { kind: 'measures', target, measures };
+}
+
 /** Load the view behind a slide URL (browser only: it starts the engine). */
 export async function loadView(url: string): Promise<LoadedView> {
 	switch (kindOfUrl(url)) {
@@ -104,6 +133,8 @@ export async function loadView(url: string): Promise<LoadedView> {
 			return { kind: 'indicator', page: await loadIndicator(url) };
 		case 'target':
 			return { kind: 'target', target: await loadTarget(url) };
+		case 'measures':
+			return loadMeasures(url);
 		case 'index':
 			return { kind: 'index', index: await loadIndex(url) };
 		default:

@@ -3,6 +3,7 @@
  * planner edits, and the permalink that reproduces the view. The slide itself is drawn from that
  * URL with today's data (content.ts); the caption is the only text stored from the moment of adding.
  */
+import { isMeanReference, referenceName } from '$lib/stats/reference-label';
 import type { Indicator } from '$lib/data/types';
 import { indicatorLabel } from '$lib/export/atlas-figure';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
@@ -11,7 +12,7 @@ import { indicatorSearch, profileSearch, type ProfileSelection } from '$lib/prof
 import { formatValue } from '$lib/stats/format';
 import type { Target } from '$lib/data/types';
 import { atlasCaption } from './caption';
-import type { NewSlide } from './slides';
+import { MEASURES_VIEW, TARGET_VIEW_PARAM, type NewSlide } from './slides';
 
 export function profileSlide(sel: ProfileSelection, areaName: string, headline: string | null): NewSlide {
 	return {
@@ -31,6 +32,16 @@ export function targetSlide(target: Pick<Target, 'id' | 'target_year' | 'note'>,
 	};
 }
 
+/** "Ziel, Maßnahmen, Stand": the target's status and chart with the measures meant to reach it. */
+export function measuresSlide(target: Pick<Target, 'id' | 'target_year' | 'note'>, indicator: Indicator, scope: string): NewSlide {
+	return {
+		kind: 'measures',
+		title: t('measures.slide.title', { indicator: indicatorLabel(indicator), scope }),
+		caption: target.note ?? '',
+		url: `/ziele/ziel/?id=${encodeURIComponent(target.id)}&${TARGET_VIEW_PARAM}=${MEASURES_VIEW}`
+	};
+}
+
 export function indicatorSlide(page: IndicatorPageState): NewSlide {
 	const sel = page.selection!;
 	const ind = page.indicator!;
@@ -40,6 +51,7 @@ export function indicatorSlide(page: IndicatorPageState): NewSlide {
 			rows: page.values,
 			year: sel.year,
 			city: fmt(page.cityPoint?.value ?? null),
+			cityName: isMeanReference(page.cityPoint) ? referenceName(page.cityPoint, t) : undefined,
 			mode: 'values',
 			comparison: () => undefined,
 			directional: ind.polarity !== 'neutral',

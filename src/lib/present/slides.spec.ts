@@ -59,6 +59,9 @@ describe('kindOfUrl', () => {
 		['/sozialraum?id=0603', 'profile'],
 		['/indikator/?id=sgb2_u15', 'indicator'],
 		['/ziele/ziel/?id=FZ01', 'target'],
+		['/ziele/ziel/?id=FZ01&ansicht=massnahmen', 'measures'],
+		['/ziele/ziel/?ansicht=massnahmen&id=FZ01#x', 'measures'],
+		['/ziele/ziel/?id=FZ01&ansicht=andere', 'target'],
 		['/index/?ind=a,b#x', 'index'],
 		['/ziele/', null],
 		['/kette/', null]

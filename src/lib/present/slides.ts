@@ -5,7 +5,7 @@
  * Pure functions only: validation (also for imported files) and list edits.
  */
 
-export const SLIDE_KINDS = ['atlas', 'profile', 'indicator', 'target', 'index', 'chain'] as const;
+export const SLIDE_KINDS = ['atlas', 'profile', 'indicator', 'target', 'index', 'chain', 'measures'] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
 export interface NewSlide {
@@ -71,8 +71,15 @@ const PATH_KINDS: Record<string, SlideKind> = {
  */
 export function kindOfUrl(url: string): SlideKind | null {
 	const path = url.split(/[?#]/)[0];
-	return PATH_KINDS[path.endsWith('/') ? path : path + '/'] ?? null;
+	const kind = PATH_KINDS[path.endsWith('/') ? path : path + '/'] ?? null;
+	// "Ziel, Maßnahmen, Stand" is the target page's view with its measures
+	if (kind === 'target' && new URLSearchParams(url.split('?')[1]?.split('#')[0] ?? '').get(TARGET_VIEW_PARAM) === MEASURES_VIEW) return 'measures';
+	return kind;
 }
+
+/** `/ziele/ziel/?id=FZ01&ansicht=massnahmen`: the target with its measures (slide and section of the page). */
+export const TARGET_VIEW_PARAM = 'ansicht';
+export const MEASURES_VIEW = 'massnahmen';
 
 /** Only the known fields (an imported object may carry anything else). */
 export function cleanSlide(s: NewSlide, id: string): Slide {

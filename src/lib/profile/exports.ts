@@ -7,6 +7,7 @@ import { toCsv, SUPPRESSED_MARK, type Cell } from './csv';
 import type { AreaRow } from './indicator-rows';
 import type { ProfileRow } from './rows';
 import type { Translate } from './summary';
+import { isMeanReference, referenceName } from '$lib/stats/reference-label';
 
 function flagText(flag: string, t: Translate): string {
 	return flag ? t(`flag.${flag}` as 'flag.missing') : '';
@@ -54,6 +55,8 @@ export function indicatorCsv(rows: readonly AreaRow[], ind: Indicator, year: num
 }
 
 export function profileCsv(rows: readonly ProfileRow[], areaKey: string, areaName: string, t: Translate, label: (i: Indicator) => string): string {
+	// Where a row's reference is a mean of shares, a column after the city value says which it is.
+	const kinds = rows.some((r) => isMeanReference(r.cityKind));
 	const header = [
 		t('csv.areaKey'),
 		t('table.area'),
@@ -67,6 +70,7 @@ export function profileCsv(rows: readonly ProfileRow[], areaKey: string, areaNam
 		t('table.numerator'),
 		t('table.denominator'),
 		t('csv.city'),
+		...(kinds ? [t('csv.cityBasis')] : []),
 		t('csv.comparison'),
 		t('csv.trend'),
 		t('csv.rank'),
@@ -88,6 +92,7 @@ export function profileCsv(rows: readonly ProfileRow[], areaKey: string, areaNam
 			valueCell(r.numerator, r.flag, 0),
 			valueCell(r.denominator, r.flag, 0),
 			{ num: r.city, decimals: d },
+			...(kinds ? [r.city === null ? '' : referenceName(r.cityKind, t)] : []),
 			r.value === null ? '' : t(`compare.${r.comparison}`),
 			t(`trendword.${r.trendWord}`),
 			r.rank ? { num: r.rank.rank } : '',

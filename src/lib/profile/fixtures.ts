@@ -48,5 +48,5 @@ export function series(from: number, numerators: (number | null)[], denominator 
 }
 
 export function city(from: number, values: number[]): ReferencePoint[] {
-	return values.map((v, i) => ({ year: from + i, value: v, numerator: 0, denominator: 0, areas_used: 40 }));
+	return values.map((v, i) => ({ year: from + i, value: v, numerator: 0, denominator: 0, areas_used: 40, basis: 'pooled', weights: null }));
 }

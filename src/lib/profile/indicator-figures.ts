@@ -19,6 +19,8 @@ export interface IndicatorFigureInput {
 	indicator: Indicator;
 	year: number;
 	city: number | null;
+	/** Set when the reference is a mean of shares: its name, used instead of "Stadtwert". */
+	cityName?: string;
 	/** Name of the highlighted area, if any. */
 	area: string | null;
 }
@@ -27,7 +29,7 @@ export interface IndicatorFigureInput {
 const CITY = '#1d4e89';
 const ACCENT = '#a34400';
 
-const cityLine: () => KeyItem = () => ({ label: t('figure.key.city'), mark: { kind: 'line', color: CITY, width: 2 } });
+const cityLine = (i: IndicatorFigureInput): KeyItem => ({ label: i.cityName ?? t('figure.key.city'), mark: { kind: 'line', color: CITY, width: 2 } });
 
 /** Comparison categories the chart actually drew, recognised by their fill colours. */
 export function comparisonsDrawn(root: Element): PolarityComparison[] {
@@ -46,13 +48,13 @@ function notes(root: Element, selector: string): string[] {
 }
 
 function base(i: IndicatorFigureInput, chart: string) {
-	return indicatorFigureText(i.indicator, chart, { year: i.year, city: i.city, area: i.area });
+	return indicatorFigureText(i.indicator, chart, { year: i.year, city: i.city, cityName: i.cityName, area: i.area });
 }
 
 export function rankingMeta(i: IndicatorFigureInput, root: Element): ChartMeta {
 	return {
 		...base(i, t('ranking.title', { year: i.year })),
-		key: [...comparisonKey(comparisonsDrawn(root)), cityLine(), { label: t('figure.key.interval'), mark: { kind: 'line', color: '#1a1a1a', width: 1.2 } }],
+		key: [...comparisonKey(comparisonsDrawn(root)), cityLine(i), { label: t('figure.key.interval'), mark: { kind: 'line', color: '#1a1a1a', width: 1.2 } }],
 		footer: [...notes(root, '.excluded'), ...figureFooter([i.indicator.source])]
 	};
 }
@@ -60,7 +62,7 @@ export function rankingMeta(i: IndicatorFigureInput, root: Element): ChartMeta {
 export function distributionMeta(i: IndicatorFigureInput): ChartMeta {
 	const key: KeyItem[] = [{ label: t('figure.key.area'), mark: { kind: 'dot', fill: '#8c8c8c', stroke: '#ffffff' } }];
 	if (i.area) key.push({ label: i.area, mark: { kind: 'dot', fill: ACCENT } });
-	key.push(cityLine());
+	key.push(cityLine(i));
 	return { ...base(i, t('dist.title', { year: i.year })), key, footer: figureFooter([i.indicator.source]) };
 }
 
@@ -76,7 +78,7 @@ export function trendsMeta(i: IndicatorFigureInput, root: Element): ChartMeta {
 	const title = root.querySelector('figcaption strong')?.textContent?.trim() ?? '';
 	const key: KeyItem[] = [
 		{ label: t('figure.key.areas'), mark: { kind: 'line', color: '#b8b8b8', width: 1.5 } },
-		{ label: t('trend.city'), mark: { kind: 'line', color: CITY, width: 3 } }
+		{ label: i.cityName ?? t('trend.city'), mark: { kind: 'line', color: CITY, width: 3 } }
 	];
 	if (i.area) key.push({ label: i.area, mark: { kind: 'line', color: ACCENT, width: 2.8 } });
 	key.push({ label: `${t('ind.year')} ${i.year}`, mark: { kind: 'line', color: '#767676', width: 1, dash: '3 3' } });

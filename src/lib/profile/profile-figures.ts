@@ -12,6 +12,7 @@ import { chartGraphic } from '$lib/export/svg-inline';
 import { comparisonKey, figureFooter, joinParts, territory } from '$lib/export/chart-meta';
 import type { ProfileRow } from './rows';
 import { spineTableGraphic } from './spine-figure';
+import { isMeanReference, MEAN_MARK, meanNames } from '$lib/stats/reference-label';
 
 const label = (i: Indicator) => (i18n.locale === 'de' ? i.label_de : i.label_en);
 
@@ -31,7 +32,7 @@ export function profileSpineGraphic(table: Element | null, phases: { phase: Life
 		rows: g.rows.map((r) => ({
 			label: `${label(r.indicator)} (${r.indicator.unit})`,
 			value: r.flag === 'suppressed' ? '•' : cell(r, r.value),
-			city: cell(r, r.city),
+			city: isMeanReference(r.cityKind) && r.city !== null ? `${cell(r, r.city)} ${MEAN_MARK}` : cell(r, r.city),
 			min: cell(r, r.spread?.min),
 			max: cell(r, r.spread?.max),
 			spark: svgIn(r.indicator.id, '[data-col=series]'),
@@ -59,6 +60,6 @@ export function profileSpineMeta(o: { areaName: string; district: string; year: 
 		title: t('figure.profile.title', { area: o.areaName, year: o.year }),
 		subtitle: joinParts([territory(), o.district]),
 		key: [...keyFromList(o.legend), ...comparisonKey(o.rows.filter((r) => r.value !== null).map((r) => r.comparison))],
-		footer: figureFooter(o.rows.map((r) => r.indicator.source))
+		footer: [...meanNames(o.rows.map((r) => r.cityKind), t).map((name) => t('reference.markNote', { mark: MEAN_MARK, name })), ...figureFooter(o.rows.map((r) => r.indicator.source))]
 	};
 }

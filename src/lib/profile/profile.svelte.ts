@@ -5,17 +5,24 @@
  * engine for that district's own series.
  */
 import { untrack } from 'svelte';
-import { getEngine } from '$lib/data/app-engine';
+import { getEngine, getPrecomputed } from '$lib/data/app-engine';
+import type { PrecomputedData } from '$lib/data/precomputed-client';
+import { precomputedPopulation, precomputedProfileRows } from './precomputed-rows';
 import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, VersionBreak } from '$lib/data/engine';
 import { LIFE_PHASES, type AreaLevel, type CrosswalkMethod, type Indicator } from '$lib/data/types';
+import { isVersioned } from '$lib/data/levels';
 import { selectableLevels } from '$lib/geo/levels-view';
 import { parseConvert } from '$lib/geo-url';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { keyFacts } from './facts';
 import { neighbours, parseProfileParams, type ProfileSelection } from './links';
 import { profileRow, type ProfileRow } from './rows';
+import { mayHaveOwnIndicators, ownIndicators, withOwn } from '$lib/derived/own-indicators';
 
 export type Status = 'loading' | 'ready' | 'error';
+
+/** Up to this many areas the locator map draws all of them. */
+const LOCATOR_ALL_MAX = 2000;
 
 export class ProfileState {
 	status = $state<Status>('loading');
@@ -42,9 +49,22 @@ export class ProfileState {
 	points = $state.raw<SeriesPoint[]>([]);
 
 	#engine: MonitorEngine | null = null;
+	/** The build's precomputed rows (rank and spread of every indicator): no engine needed. */
+	#pre: PrecomputedData | null = null;
+	/** Every level's geometry of the newest boundary version (the engine's, or the build's files). */
+	#geometries: Record<string, AreaCollection> = {};
+	/** Next level up from the shown one (Stadtbezirke), for the locator of a large package. */
+	parentGeometry = $state.raw<AreaCollection | null>(null);
 	#values = new Map<string, AreaValue[]>();
 	#city = new Map<string, ReferencePoint[]>();
 	#token = 0;
+	/**
+	 * Own indicators beside the files: their ids (rows from the engine), and whether the engine
+	 * that will tell which there are is still starting (the page is not "ready" before).
+	 */
+	#own = new Set<string>();
+	#ownPending = false;
+	#url: URLSearchParams | null = null;
 
 	/** Areas a profile can be of: today's areas of every selectable level, finest first. */
 	profileAreas = $derived(
@@ -58,6 +78,19 @@ export class ProfileState {
 	years = $derived([...new Set(Object.values(this.yearsBy).flat())].sort((a, b) => a - b));
 	area = $derived(this.baseAreas.find((a) => a.key === this.selection?.area) ?? null);
 	district = $derived(this.areas.find((a) => a.key === this.area?.parent && a.level !== this.level) ?? null);
+	/**
+	 * What the locator map draws: every area, or above LOCATOR_ALL_MAX (a city at block level)
+	 * the areas of the selected one's parent and the other parents (next level up) whole — 20,000 SVG paths would
+	 * cost seconds for a map 420 px wide.
+	 */
+	locatorGeometry = $derived.by<AreaCollection | null>(() => {
+		if (!this.geometry || this.geometry.features.length <= LOCATOR_ALL_MAX || !this.parentGeometry || !this.area) return this.geometry;
+		const parent = this.area.parent;
+		return {
+			type: 'FeatureCollection',
+			features: [...this.parentGeometry.features.filter((f) => f.properties.key !== parent), ...this.geometry.features.filter((f) => f.properties.parent === parent)]
+		};
+	});
 	facts = $derived(this.population.length > 0 ? keyFacts(this.population) : null);
 	around = $derived(this.selection ? neighbours(this.baseAreas.map((a) => a.key), this.selection.area) : { prev: null, next: null });
 	ready = $derived(this.selection !== null && this.loadedKey === `${this.selection.area}|${this.selection.year}|${this.convert}`);
@@ -69,6 +102,39 @@ export class ProfileState {
 	async start() {
 		this.status = 'loading';
 		try {
+			const pre = await getPrecomputed();
+			const [{ bundledDescriptorOf }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
+			const bundledDescriptor = await bundledDescriptorOf(currentChoice().name);
+			const levels = bundledDescriptor.sozialraum.levels;
+			// The build precomputes only a package without boundary versions (precompute.ts); the
+			// check here keeps an older build's files from answering for a versioned package.
+			if (pre && pre.index.base_level === levels[0].id && !levels.some(isVersioned)) {
+				const geometries = await Promise.all(levels.map((l) => pre.geometry(l.id)));
+				const base = geometries[0];
+				if (base) {
+					const a = pre.index.areas;
+					this.#pre = pre;
+					this.#geometries = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
+					this.indicators = pre.index.indicators;
+					this.yearsBy = pre.index.years_by_indicator;
+					this.baseLevel = pre.index.base_level;
+					this.areas = [
+						...a.key.map((key, i) => ({ key, name: a.name[i], level: pre.index.base_level, parent: a.parent[i] })),
+						...levels.slice(1).flatMap((l, i) =>
+							(geometries[i + 1]?.features ?? []).map((f) => ({ key: String(f.properties.key), name: String(f.properties.name), level: l.id, parent: String(f.properties.parent ?? '') }))
+						)
+					];
+					this.defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
+					this.geometry = base;
+					this.levels = levels;
+					this.selectable = selectableLevels({ levels, geometry: this.#geometries });
+					this.methods = [];
+					// DuckDB starts only when own indicators can exist (they are not in the files).
+					if (await mayHaveOwnIndicators(bundledDescriptor)) this.#addOwn(pre);
+					this.status = 'ready';
+					return;
+				}
+			}
 			const engine = await getEngine();
 			const [indicators, yearsBy, areas] = await Promise.all([engine.indicators(), engine.yearsByIndicator(), engine.areas()]);
 			this.#engine = engine;
@@ -78,6 +144,7 @@ export class ProfileState {
 			this.baseLevel = engine.baseLevel;
 			this.defaultIndicator = engine.descriptor.sozialraum.default_indicator;
 			this.geometry = engine.geometry[engine.baseLevel];
+			this.#geometries = engine.geometry;
 			this.levels = engine.levels;
 			this.selectable = selectableLevels(engine);
 			this.methods = engine.conversionMethods();
@@ -88,7 +155,36 @@ export class ProfileState {
 		}
 	}
 
+	/**
+	 * Shipped indicators keep the files' rows (shown at once); own ones get rows from the engine,
+	 * computed like every engine-served row (rank, spread, interval), added once it is there.
+	 */
+	#addOwn(pre: PrecomputedData) {
+		this.#ownPending = true;
+		const done = () => {
+			this.#ownPending = false;
+			// a permalink to an own indicator waited for it; the rows are completed either way
+			if (this.#url) this.fromUrl(this.#url);
+			void this.refresh();
+		};
+		getEngine()
+			.then(async (engine) => {
+				const own = await ownIndicators(engine, (id) => pre.has(id));
+				this.#engine = engine;
+				this.#own = new Set(own.indicators.map((i) => i.id));
+				if (own.indicators.length > 0) {
+					const merged = withOwn(this.indicators, this.yearsBy, own);
+					this.indicators = merged.indicators;
+					this.yearsBy = merged.yearsBy;
+				}
+			})
+			// no engine: the shipped rows are still right, only the own ones are missing
+			.catch(() => undefined)
+			.then(done);
+	}
+
 	fromUrl(params: URLSearchParams) {
+		this.#url = params;
 		if (this.status !== 'ready') return;
 		const withData = this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0);
 		this.selection = parseProfileParams(params, {
@@ -101,7 +197,9 @@ export class ProfileState {
 		// untracked: reading the selection just written would make the caller's effect loop
 		untrack(() => {
 			const level = this.level;
-			this.geometry = this.#engine!.geometry[level] ?? this.geometry;
+			this.geometry = this.#geometries[level] ?? this.geometry;
+			const up = this.levels[this.levels.findIndex((l) => l.id === level) + 1];
+			this.parentGeometry = up ? (this.#geometries[up.id] ?? null) : null;
 			i18n.viewLevel(level === this.baseLevel ? null : level);
 		});
 	}
@@ -112,12 +210,21 @@ export class ProfileState {
 	 */
 	areaOnLevel(level: string): string | null {
 		const sel = this.selection;
+		if (!sel) return null;
 		const engine = this.#engine;
-		if (!sel || !engine) return null;
-		const up = engine.ancestorsOf(sel.area, sel.year).find((a) => a.level === level);
+		// Without the engine (precomputed files, so no boundary versions) the parent chain of the
+		// areas list is the ancestry.
+		const byKey = new Map(this.areas.map((a) => [a.key, a]));
+		const ancestors = (key: string): { key: string; level: string }[] => {
+			if (engine) return engine.ancestorsOf(key, sel.year);
+			const out: AreaInfo[] = [];
+			for (let a = byKey.get(byKey.get(key)?.parent ?? ''); a && out.length < 8; a = byKey.get(a.parent)) out.push(a);
+			return out;
+		};
+		const up = ancestors(sel.area).find((a) => a.level === level);
 		if (up) return up.key;
 		const inLevel = this.profileAreas.filter((a) => a.level === level);
-		const inside = inLevel.find((a) => engine.ancestorsOf(a.key, sel.year).some((x) => x.key === sel.area));
+		const inside = inLevel.find((a) => ancestors(a.key).some((x) => x.key === sel.area));
 		return (inside ?? inLevel[0])?.key ?? null;
 	}
 
@@ -131,33 +238,61 @@ export class ProfileState {
 
 	/** Load every indicator of the selected area and year; stale answers (fast clicking) are dropped. */
 	async refresh() {
-		const engine = this.#engine;
 		const sel = this.selection;
-		if (!engine || !sel) return;
+		if ((!this.#engine && !this.#pre) || !sel) return;
 		const token = ++this.#token;
 		const level = this.level;
 		const convert = this.convert;
 		const inds = this.indicators.filter((i) => (this.yearsBy[i.id] ?? []).length > 0);
-		const [rows, population] = await Promise.all([
-			Promise.all(
-				inds.map(async (ind) => {
-					const [values, series, city] = await Promise.all([
-						this.#cached(this.#values, `${level}|${ind.id}|${sel.year}`, () => engine.valuesFor(ind.id, sel.year, level)),
-						engine.seriesFor(sel.area, ind.id, { convert }),
-						this.#cached(this.#city, ind.id, () => engine.referenceSeries(ind.id))
-					]);
-					// trend words use one boundary version only: converted years are estimates
-					const own = series.filter((p) => p.origin !== 'converted');
-					return { row: profileRow({ indicator: ind, year: sel.year, areaKey: sel.area, values, series: own, city }), series };
-				})
-			),
-			engine.population(sel.area, sel.year)
-		]);
+		const area = this.area;
+		// The build's files hold the finest level's areas only; another level asks the engine.
+		if (this.#pre && area && level === this.baseLevel) {
+			const [stats, shard] = await Promise.all([this.#pre.profileStats(), this.#pre.profileShard(sel.area)]);
+			if (shard) {
+				const shipped = precomputedProfileRows({ indicators: inds.filter((i) => !this.#own.has(i.id)), stats, shard, area, year: sel.year });
+				if (token !== this.#token) return;
+				this.points = [];
+				this.breaks = [];
+				this.population = precomputedPopulation(shard, sel.area, sel.year);
+				const own = inds.filter((i) => this.#own.has(i.id));
+				const engine = this.#engine;
+				if (this.#ownPending || own.length === 0 || !engine) {
+					this.rows = shipped;
+					// still waiting for the engine: show the shipped rows, but not as complete
+					if (!this.#ownPending) this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
+					return;
+				}
+				const added = await this.#engineRows(engine, own, sel, level, convert);
+				if (token !== this.#token) return;
+				const byId = new Map([...shipped, ...added.map((r) => r.row)].map((r) => [r.indicator.id, r]));
+				this.rows = inds.map((i) => byId.get(i.id)!).filter((r) => r !== undefined);
+				this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
+				return;
+			}
+		}
+		const engine = (this.#engine ??= await getEngine());
+		if (token !== this.#token) return;
+		const [rows, population] = await Promise.all([this.#engineRows(engine, inds, sel, level, convert), engine.population(sel.area, sel.year)]);
 		if (token !== this.#token) return;
 		this.rows = rows.map((r) => r.row);
 		this.points = rows.flatMap((r) => r.series);
 		this.breaks = engine.seriesBreaks(sel.area);
 		this.population = population;
 		this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
+	}
+
+	#engineRows(engine: MonitorEngine, inds: readonly Indicator[], sel: ProfileSelection, level: string, convert: CrosswalkMethod | null) {
+		return Promise.all(
+			inds.map(async (ind) => {
+				const [values, series, city] = await Promise.all([
+					this.#cached(this.#values, `${level}|${ind.id}|${sel.year}`, () => engine.valuesFor(ind.id, sel.year, level)),
+					engine.seriesFor(sel.area, ind.id, { convert }),
+					this.#cached(this.#city, ind.id, () => engine.referenceSeries(ind.id))
+				]);
+				// trend words use one boundary version only: converted years are estimates
+				const own = series.filter((p) => p.origin !== 'converted');
+				return { row: profileRow({ indicator: ind, year: sel.year, areaKey: sel.area, values, series: own, city }), series };
+			})
+		);
 	}
 }

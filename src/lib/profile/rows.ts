@@ -12,6 +12,7 @@ import type { Interval } from '$lib/stats/intervals';
 import { recentTrend, trendWithPolarity, type TrendResult, type TrendWithPolarity } from '$lib/stats/trend';
 import { quantileType7 } from '$lib/stats/classify';
 import { ranks, type Rank } from './ranks';
+import type { ReferenceKind } from '$lib/stats/reference-label';
 
 /** Spread of the published values of all areas in one year. */
 export interface Spread {
@@ -32,6 +33,8 @@ export interface ProfileRow {
 	/** 'missing' also when the area has no row at all for the year. */
 	flag: ObservationFlag;
 	city: number | null;
+	/** What `city` is: the pooled city value, or a mean of shares standing in for it (then labelled). */
+	cityKind: ReferenceKind | null;
 	interval: Interval | null;
 	comparison: PolarityComparison;
 	trend: TrendResult;
@@ -48,7 +51,12 @@ export interface RowInput {
 	year: number;
 	areaKey: string;
 	/** All base areas for the indicator and year (engine.valuesFor). */
-	values: readonly AreaValue[];
+	values?: readonly AreaValue[];
+	/**
+	 * Instead of `values`: the area's own row with its rank and the year's spread, precomputed at
+	 * build time from the same values by the same functions (src/lib/data/precomputed.ts).
+	 */
+	precomputed?: { own: AreaValue | undefined; rank: Rank | null; spread: Spread | null };
 	/** The area's series (engine.seriesFor). */
 	series: readonly SeriesPoint[];
 	/** City reference per year (engine.referenceSeries). */
@@ -72,8 +80,10 @@ export function spreadOf(values: readonly (number | null)[]): Spread | null {
 
 export function profileRow(input: RowInput): ProfileRow {
 	const { indicator, year, areaKey } = input;
-	const own = input.values.find((r) => r.area_key === areaKey);
-	const city = input.city.find((p) => p.year === year)?.value ?? null;
+	const values = input.values ?? [];
+	const own = input.precomputed ? input.precomputed.own : values.find((r) => r.area_key === areaKey);
+	const cityPoint = input.city.find((p) => p.year === year) ?? null;
+	const city = cityPoint?.value ?? null;
 	const value = own?.value ?? null;
 	const cmp =
 		value === null
@@ -95,12 +105,13 @@ export function profileRow(input: RowInput): ProfileRow {
 		denominator: own?.denominator ?? null,
 		flag: own ? own.flag : 'missing',
 		city,
+		cityKind: cityPoint ? { basis: cityPoint.basis, weights: cityPoint.weights } : null,
 		interval: cmp?.interval ?? null,
 		comparison: cmp?.withPolarity ?? 'not_comparable',
 		trend,
 		trendWord: trendWithPolarity(trend.trend, indicator.polarity),
-		rank: value === null ? null : (ranks(input.values.map((r) => ({ key: r.area_key, value: r.value }))).get(areaKey) ?? null),
-		spread: spreadOf(input.values.map((r) => r.value)),
+		rank: value === null ? null : input.precomputed ? input.precomputed.rank : (ranks(values.map((r) => ({ key: r.area_key, value: r.value }))).get(areaKey) ?? null),
+		spread: input.precomputed ? input.precomputed.spread : spreadOf(values.map((r) => r.value)),
 		series: upTo.map((p) => ({ year: p.year, value: p.value })),
 		citySeries: input.city.filter((p) => p.year <= year).map((p) => ({ year: p.year, value: p.value }))
 	};

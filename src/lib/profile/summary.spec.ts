@@ -4,6 +4,7 @@ import { formatNumber, formatValue } from '$lib/stats/format';
 import { keyFacts } from './facts';
 import { profileRow } from './rows';
 import { indicatorSentence, profileSummary, type SummaryFormat } from './summary';
+import { profileCsv } from './exports';
 import { areaValue, city, indicator, series } from './fixtures';
 
 const de: SummaryFormat = {
@@ -44,6 +45,33 @@ describe('indicatorSentence', () => {
 
 	it('says nothing about a suppressed value', () => {
 		expect(indicatorSentence(row('0105'), de)).toBeNull();
+	});
+
+	it('names a mean of shares standing in for the city value, and claims no significance (issue #14)', () => {
+		const values = [areaValue('0101', 312, 1000), areaValue('0102', 184, 1000)];
+		const mean = cityRef.map((p) => ({ ...p, basis: 'weighted' as const, weights: 'insgesamt' }));
+		const r = profileRow({ indicator: indicator(), year: 2025, areaKey: '0101', values, series: [], city: mean });
+		expect(r.cityKind).toEqual({ basis: 'weighted', weights: 'insgesamt' });
+		const s = nbsp(indicatorSentence(r, de)!);
+		expect(s).toBe('Beim Indikator „SGB-II-Quote unter 15 Jahren“ liegt der Wert mit 31,2 % über dem Mittelwert der Sozialräume (nach Einwohnerzahl gewichtet) von 18,4 %.');
+		expect(s).not.toContain('deutlich');
+		expect(s).not.toContain('signifikant');
+		const eq = profileRow({ indicator: indicator(), year: 2025, areaKey: '0102', values, series: [], city: mean });
+		expect(nbsp(indicatorSentence(eq, de)!)).toBe('Beim Indikator „SGB-II-Quote unter 15 Jahren“ entspricht der Wert mit 18,4 % dem Mittelwert der Sozialräume (nach Einwohnerzahl gewichtet).');
+	});
+
+	it('gives the profile CSV a column naming the reference only when one is a mean', () => {
+		const t = de.t;
+		const pooled = profileCsv([row('0101')], '0101', 'Altstadt', t, (i) => i.label_de);
+		expect(pooled).not.toContain('Art des Bezugswerts');
+		const mean = cityRef.map((p) => ({ ...p, basis: 'mean' as const, weights: null }));
+		const m = profileRow({ indicator: indicator(), year: 2025, areaKey: '0101', values: [areaValue('0101', 312, 1000)], series: [], city: mean });
+		const lines = profileCsv([row('0102'), m], '0101', 'Altstadt', t, (i) => i.label_de).replace(/^\ufeff/, '').split(/\r?\n/);
+		const header = lines[0].split(';');
+		const col = header.indexOf('Art des Bezugswerts');
+		expect(col).toBe(header.indexOf('Stadtwert') + 1);
+		expect(lines[1].split(';')[col]).toBe('Stadtwert');
+		expect(lines[2].split(';')[col]).toBe('Mittelwert der Sozialräume (ungewichtet)');
 	});
 });
 

@@ -4,7 +4,8 @@
  * - "deutlich über/unter" only when the 95 % interval excludes the city value (compareArea);
  *   otherwise "über/unter … Unterschied nicht signifikant", or "entspricht" when both round equal;
  * - "steigt/sinkt seit {Jahr}" only for a significant recent trend (99.8 %, last five points);
- * - suppressed values are named as suppressed, never described.
+ * - suppressed values are named as suppressed, never described;
+ * - a mean of shares standing in for the city value is called what it is, without a significance claim.
  * Sentences avoid grammatical gender ("Beim Indikator „…“ liegt der Wert …"), because indicator
  * labels come from the data package and may be singular, plural, or any gender.
  */
@@ -13,6 +14,7 @@ import type { MessageKey } from '$lib/i18n/messages';
 import type { KeyFacts } from './facts';
 import type { ProfileRow } from './rows';
 import { pickDiverse, strength } from './notable';
+import { isMeanReference, referenceName } from '$lib/stats/reference-label';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -75,6 +77,12 @@ export function indicatorSentence(row: ProfileRow, f: SummaryFormat): string | n
 		city: f.value(row.city, ind),
 		trend: trendClause(row, f)
 	};
+	// A mean of shares has no interval to test against: say what it is, claim no (non-)significance.
+	if (isMeanReference(row.cityKind)) {
+		const ref = { ...params, name: referenceName(row.cityKind, f.t) };
+		if (params.value === params.city) return f.t('profile.sum.ind.equalRef', ref);
+		return f.t(row.value > row.city ? 'profile.sum.ind.aboveRef' : 'profile.sum.ind.belowRef', ref);
+	}
 	if (SIGNIFICANT.has(row.comparison) && row.interval) {
 		return f.t(row.interval.lower > row.city ? 'profile.sum.ind.sigAbove' : 'profile.sum.ind.sigBelow', params);
 	}

@@ -67,6 +67,13 @@ describe('compareArea / intervalFor', () => {
 		);
 	});
 
+	it('gives a share above 100 % (numerator > denominator, a data error) no interval: not comparable, no crash', () => {
+		expect(intervalFor({ numerator: 104, denominator: 100 }, 'proportion', 100)).toBeNull();
+		expect(compareArea({ numerator: 104, denominator: 100 }, 90, { valueType: 'proportion', multiplier: 100 }).comparison).toBe('not_comparable');
+		// the same counts as a rate are fine: events may outnumber persons
+		expect(intervalFor({ numerator: 104, denominator: 100 }, 'rate', 1000)?.method).toBe('byar');
+	});
+
 	it('property: a 99.8 % difference is always also a 95 % difference', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 1, max: 20000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (n, f, ref) => {

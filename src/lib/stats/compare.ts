@@ -58,6 +58,9 @@ export function intervalFor(
 	if (!usable(obs.numerator)) return null;
 	if (valueType === 'count') return byarInterval(obs.numerator, level);
 	if (!usable(obs.denominator) || obs.denominator <= 0) return null;
+	// A share above 100 % (numerator > denominator, loaded with a warning) is a data error the
+	// quality report names; it has no interval, so the area is "not comparable" instead of a crash.
+	if (valueType === 'proportion' && obs.numerator > obs.denominator) return null;
 	return valueType === 'proportion'
 		? wilsonInterval(obs.numerator, obs.denominator, level, multiplier)
 		: rateInterval(obs.numerator, obs.denominator, level, multiplier);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	TERRITORY_KEY,
+	cellKey,
 	computeSuppression,
 	hierarchyFromAreas,
 	isPrimarySensitive,
@@ -10,6 +11,7 @@ import {
 	type DisclosureResult
 } from './disclosure';
 import type { DisclosureSettings } from '../data/types';
+import { rank } from './fixtures/rank';
 
 const S3: DisclosureSettings = { minNumerator: 3, minDenominator: 0 };
 
@@ -131,6 +133,22 @@ describe('secondary suppression: hand-made examples', () => {
 		expect(reasons(r)).toEqual({ '0102': 'secondary', '0201': 'primary' });
 		// The city total stays published: it now contains two unknowns (0102 and 0201).
 		expect(r.totals.find((t) => t.area_key === TERRITORY_KEY)).toMatchObject({ suppressed: false, numerator: 350, denominator: 1900 });
+	});
+
+	it('a total withheld from outside (a part of a derived indicator is withheld there) is primary and gets its partners', () => {
+		// Nothing here is small. Stadtbezirk 01 is withheld on request: the city (01 + 02) then
+		// needs a second hidden term (02), 01's own equation a hidden child (0102, the smaller),
+		// and 02's equation a hidden child too (0202).
+		const r = computeSuppression(
+			[cell('0101', '01', 250, 1000), cell('0102', '01', 60, 500), cell('0201', '02', 40, 400), cell('0202', '02', 30, 350)],
+			TWO_LEVELS,
+			S3,
+			{ withheldTotals: new Set([cellKey('01', 'armut', 2024), cellKey('01', 'armut', 2023)]) }
+		);
+		expect(totalReasons(r)).toEqual({ '01': 'primary', '02': 'secondary' });
+		expect(reasons(r)).toEqual({ '0102': 'secondary', '0202': 'secondary' });
+		// the other year of the set does not exist here; without the option nothing is withheld
+		expect(suppressedKeys(computeSuppression([cell('0101', '01', 250, 1000), cell('0102', '01', 60, 500)], TWO_LEVELS, S3))).toEqual([]);
 	});
 
 	it('tests/fixtures/mini, armut 2024: a Stadtbezirk total that equals one small cell is primary itself', () => {
@@ -305,26 +323,6 @@ function equations(c: Case, r: DisclosureResult) {
 		}
 	}
 	return out;
-}
-
-/** Rank of a 0/±1 matrix by Gaussian elimination (small sizes; exact enough with a tolerance). */
-function rank(rows: number[][]): number {
-	const m = rows.map((r) => [...r]);
-	let rk = 0;
-	const cols = m[0]?.length ?? 0;
-	for (let col = 0; col < cols && rk < m.length; col++) {
-		let pivot = -1;
-		for (let i = rk; i < m.length; i++) if (Math.abs(m[i][col]) > 1e-9 && (pivot < 0 || Math.abs(m[i][col]) > Math.abs(m[pivot][col]))) pivot = i;
-		if (pivot < 0) continue;
-		[m[rk], m[pivot]] = [m[pivot], m[rk]];
-		for (let i = 0; i < m.length; i++) {
-			if (i === rk) continue;
-			const f = m[i][col] / m[rk][col];
-			if (f !== 0) for (let j = col; j < cols; j++) m[i][j] -= f * m[rk][j];
-		}
-		rk++;
-	}
-	return rk;
 }
 
 /**

@@ -215,6 +215,15 @@ function ancestorsOf(parent: string, hierarchy: AreaHierarchy, cache: Map<string
 	return chain;
 }
 
+export interface SuppressionOptions {
+	/**
+	 * Totals (cellKey(area_key, indicator_id, year)) to withhold whatever their numbers: a derived
+	 * indicator's total must go where a total of one of its parts is withheld, or A(P) − D(P)
+	 * would give B(P) back (src/lib/data/derived.ts). They count as primary.
+	 */
+	withheldTotals?: ReadonlySet<string>;
+}
+
 /**
  * Primary and secondary suppression of finest-level cells. Deterministic and independent of the
  * order of `cells`; running it again on its own output (suppressed cells flagged 'suppressed',
@@ -223,7 +232,8 @@ function ancestorsOf(parent: string, hierarchy: AreaHierarchy, cache: Map<string
 export function computeSuppression(
 	cells: readonly DisclosureCell[],
 	hierarchy: AreaHierarchy,
-	settings: Partial<DisclosureSettings> = {}
+	settings: Partial<DisclosureSettings> = {},
+	options: SuppressionOptions = {}
 ): DisclosureResult {
 	const s = disclosureSettings(settings);
 	const groups = new Map<string, DisclosureCell[]>();
@@ -251,7 +261,8 @@ export function computeSuppression(
 	for (const g of groupKeys) {
 		const list = groups.get(g)!;
 		const { indicator_id, year } = list[0];
-		const { leaves, totals } = suppressGroup(list, hierarchy, s, cache);
+		const forced = options.withheldTotals;
+		const { leaves, totals } = suppressGroup(list, hierarchy, s, cache, forced ? (key) => forced.has(cellKey(key, indicator_id, year)) : () => false);
 		for (const n of leaves) {
 			cellDecisions.push({ area_key: n.key, indicator_id, year, suppressed: n.suppressed, reason: reasonOf(n) });
 		}
@@ -290,7 +301,8 @@ function suppressGroup(
 	cells: readonly DisclosureCell[],
 	hierarchy: AreaHierarchy,
 	s: DisclosureSettings,
-	cache: Map<string, string[]>
+	cache: Map<string, string[]>,
+	forced: (totalKey: string) => boolean
 ): { leaves: Node[]; totals: Node[] } {
 	const nodes = new Map<string, Node>();
 	const leaves: Node[] = [];
@@ -348,7 +360,7 @@ function suppressGroup(
 			}
 			t[dim] = sum;
 		}
-		t.primary = isPrimarySensitive(t.numerator, t.denominator, '', s);
+		t.primary = isPrimarySensitive(t.numerator, t.denominator, '', s) || forced(t.key);
 		t.suppressed = t.primary;
 	}
 

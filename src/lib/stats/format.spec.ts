@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatNumber, formatValue, MISSING_VALUE, unitSuffix } from './format';
+import { formatAsEntered, formatNumber, formatValue, MISSING_VALUE, unitSuffix } from './format';
 
 // Expected strings follow CLDR via Intl.NumberFormat: de-DE "." groups and "," decimals,
 // en-GB "," groups and "." decimals; U+00A0 (no-break space) separates number and unit.
@@ -59,5 +59,22 @@ describe('formatValue', () => {
 		expect(formatValue(1234, '', 0, 'de-DE')).toBe('1.234');
 		expect(formatValue(7, 'Plätze', 0, 'de-DE')).toBe(`7${NB}Plätze`);
 		expect(unitSuffix(null)).toBe('');
+	});
+});
+
+describe('formatAsEntered', () => {
+	it('keeps every decimal the number has, in de-DE notation (−0.999 is not "−1,0")', () => {
+		expect(formatAsEntered(-0.999, 'de-DE')).toBe('-0,999');
+		expect(formatAsEntered(1.5, 'de-DE')).toBe('1,5');
+		expect(formatAsEntered(-1, 'de-DE')).toBe('-1');
+		expect(formatAsEntered(0.125, 'en-GB')).toBe('0.125');
+		expect(formatAsEntered(1234.25, 'de-DE')).toBe('1.234,25');
+	});
+
+	it('prints the shortest decimal that is the same number (0.1 + 0.2 stays visible as what it is)', () => {
+		expect(formatAsEntered(0.1, 'de-DE')).toBe('0,1');
+		expect(formatAsEntered(0.1 + 0.2, 'de-DE')).toBe('0,30000000000000004');
+		expect(formatAsEntered(-0, 'de-DE')).toBe('0');
+		expect(formatAsEntered(null, 'de-DE')).toBe(MISSING_VALUE);
 	});
 });

@@ -48,6 +48,24 @@ export function formatNumber(
 }
 
 /**
+ * A number exactly as the user entered it, in the locale's notation: all the decimals it has and no
+ * more (de-DE −0.999 → "-0,999", 1.5 → "1,5", −1 → "-1"). For settings a planner typed (class
+ * cut-offs), which a fixed number of decimals would misstate ("−1,0" for −0.999). JavaScript
+ * keeps the shortest decimal that reads back as the same number, and Intl prints that.
+ */
+export function formatAsEntered(value: number | null | undefined, locale: StatsLocale = 'de-DE'): string {
+	if (isMissing(value)) return MISSING_VALUE;
+	return entered(locale).format(value === 0 ? 0 : value);
+}
+
+const enteredCache = new Map<StatsLocale, Intl.NumberFormat>();
+function entered(locale: StatsLocale): Intl.NumberFormat {
+	let f = enteredCache.get(locale);
+	if (!f) enteredCache.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 20, useGrouping: true })));
+	return f;
+}
+
+/**
  * The unit as printed after a number, including its separator.
  * - "%": de-DE " %" (DIN 5008 puts a space before %), en-GB "%" (no space).
  * - "je 1.000" (German per-unit form, number in de-DE grouping): en-GB " per 1,000".

@@ -12,16 +12,14 @@ import type { Locale, MessageKey } from '$lib/i18n/messages';
 import { translate, type Params } from '$lib/i18n/translate';
 import { canonical, type TargetRecord, type TargetRule } from './model';
 import { readJsonRecord } from './json-record';
+import type { Message } from '$lib/store/message';
 
 export const FORMAT_ID = 'sozialraum-monitor/feinziele';
 export const FORMAT_VERSION = 1;
 export const RULE_COLUMN = 'target_rule';
 export const CSV_COLUMNS = [...TABLE_SCHEMAS.targets.map((c) => c.name), RULE_COLUMN];
 
-export interface Message {
-	key: MessageKey;
-	params?: Params;
-}
+export type { Message };
 
 /** A file that cannot be imported. `inner` is the detail (translated too); `detail` is raw text. */
 export class TargetsFileError extends Error {

@@ -4,60 +4,38 @@
  * target/field, since a planner fixes files one error at a time), sorting into new / identical /
  * conflicting, and turning the planner's choice per conflict into the targets to write.
  */
-import type { Params } from '$lib/i18n/translate';
+import { StoreError } from '$lib/store/record-store';
+import {
+	planImport as genericPlan,
+	resolveImport as genericResolve,
+	type ConflictChoice,
+	type ImportConflict,
+	type ImportPlan as GenericPlan,
+	type ImportResult
+} from '$lib/store/import-plan';
 import { newTargetId, sameTarget, type TargetRecord } from './model';
 import { TargetsFileError, type Decoded, type Message, type Origin } from './file-format';
 import type { TargetIssue } from './validate';
 
-export type ConflictChoice = 'mine' | 'theirs' | 'both';
-export interface Conflict { id: string; mine: TargetRecord; theirs: TargetRecord }
-export interface ImportPlan { file: string; incoming: TargetRecord[]; fresh: TargetRecord[]; identical: TargetRecord[]; conflicts: Conflict[] }
-export interface ImportResult { added: number; replaced: number; kept: number; duplicated: number; unchanged: number }
+export type { ConflictChoice, ImportResult };
+export type Conflict = ImportConflict<TargetRecord>;
+export type ImportPlan = GenericPlan<TargetRecord>;
 
-/** A change that was refused; `issues` for a target that does not validate. */
-export class StoreError extends Error {
-	constructor(readonly key: Message['key'], readonly params: Params = {}, readonly issues: TargetIssue[] = []) {
-		super(key);
-	}
-}
+/** A change that was refused; `issues` for a target that does not validate (the shared store's error). */
+export { StoreError };
 
 export function planImport(file: string, incoming: TargetRecord[], list: readonly TargetRecord[]): ImportPlan {
-	const current = new Map(list.map((t) => [t.id, t]));
-	const plan: ImportPlan = { file, incoming, fresh: [], identical: [], conflicts: [] };
-	for (const t of incoming) {
-		const mine = current.get(t.id);
-		if (!mine) plan.fresh.push(t);
-		else if (sameTarget(mine, t)) plan.identical.push(t);
-		else plan.conflicts.push({ id: t.id, mine, theirs: t });
-	}
-	return plan;
+	return genericPlan(file, incoming, list, sameTarget);
 }
 
-/**
- * The targets to write for a plan, judged against the list as it is now (it may have changed since
- * the plan was made). A conflict without a choice throws: nothing is overwritten by default.
- * "both" keeps mine and adds the file's version as a new draft with a new id.
- */
+/** The targets to write; "both" adds the file's version as a new draft with a new id. */
 export function resolveImport(plan: ImportPlan, list: readonly TargetRecord[], choices: Readonly<Record<string, ConflictChoice>>, taken: Set<string>): { put: TargetRecord[]; result: ImportResult } {
-	const result: ImportResult = { added: 0, replaced: 0, kept: 0, duplicated: 0, unchanged: 0 };
-	const current = new Map(list.map((t) => [t.id, t]));
-	const put: TargetRecord[] = [];
-	for (const t of plan.incoming) {
-		const mine = current.get(t.id);
-		const choice = mine && !sameTarget(mine, t) ? choices[t.id] : undefined;
-		if (!mine) (put.push(t), result.added++);
-		else if (sameTarget(mine, t)) result.unchanged++;
-		else if (!choice) throw new StoreError('targets.import.choiceMissing', { id: t.id });
-		else if (choice === 'mine') result.kept++;
-		else if (choice === 'theirs') (put.push(t), result.replaced++);
-		else {
-			const id = newTargetId(taken);
-			taken.add(id);
-			put.push({ ...t, id, status: 'draft' });
-			result.duplicated++;
-		}
-	}
-	return { put, result };
+	return genericResolve(plan, list, choices, taken, {
+		same: sameTarget,
+		newId: newTargetId,
+		copy: (t, id) => ({ ...t, id, status: 'draft' }),
+		choiceMissing: 'targets.import.choiceMissing'
+	});
 }
 
 export function checkImport(file: string, decoded: Decoded, validate: (t: TargetRecord) => TargetIssue[]): void {

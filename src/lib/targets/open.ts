@@ -5,8 +5,7 @@
  */
 import type { AreaInfo, MonitorEngine } from '$lib/data/engine';
 import type { Indicator } from '$lib/data/types';
-import { openIdbStorage } from './idb-storage';
-import { MemoryStorage, type TargetStorage } from './storage';
+import { MemoryStorage, openIdbStorage, type TargetStorage } from './storage';
 import { TargetStore } from './store';
 import { validateTarget, type TargetContext } from './validate';
 

@@ -8,6 +8,7 @@ import type { Target } from '$lib/data/types';
 import type { Locale } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
 import { wordsFor } from '$lib/i18n/vocabulary';
+import { isMeanReference, type ReferenceKind } from '$lib/stats/reference-label';
 
 type Scoped = Pick<Target, 'scope_type' | 'scope_keys'>;
 
@@ -47,6 +48,17 @@ export function fromReference(points: readonly ReferencePoint[]): SeriesPoint[] 
 		denominator: p.denominator,
 		flag: p.value === null ? 'missing' : ''
 	}));
+}
+
+/**
+ * What a city or Stadtbezirk target is measured on when that reference is a mean of shares (no
+ * numerators to pool): the kind of its latest such point, so the target says so. null otherwise.
+ */
+export async function scopeReferenceKind(engine: MonitorEngine, t: Pick<Target, 'indicator_id' | 'scope_type' | 'scope_keys'>): Promise<ReferenceKind | null> {
+	if (t.scope_type !== 'city' && !(t.scope_type === 'stadtbezirk' && t.scope_keys.length > 0)) return null;
+	const points = await engine.referenceSeries(t.indicator_id, t.scope_type === 'city' ? '' : t.scope_keys[0]);
+	const mean = points.filter((p) => isMeanReference(p)).at(-1);
+	return mean ? { basis: mean.basis, weights: mean.weights } : null;
 }
 
 /** The series a target is measured on. */

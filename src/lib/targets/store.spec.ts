@@ -34,7 +34,7 @@ describe('TargetStore', () => {
 
 	it('skips damaged stored entries instead of failing', async () => {
 		const storage = new MemoryStorage([
-			{ id: 'X', seq: 1, target: { id: 'X' } as unknown as TargetRecord },
+			{ id: 'X', seq: 1, record: { id: 'X' } as unknown as TargetRecord },
 			{ id: 'FZ02', seq: 2, target: null }
 		]);
 		expect(ids(await open(storage))).toEqual(['FZ01']);

@@ -1,103 +1,98 @@
 /**
  * The targets a planner works with: the package's adopted targets overlaid with what was made,
- * edited or deleted in this browser (overlay.ts, persisted through storage.ts). Every change is one
- * storage transaction and one undo step (also delete-all and an import). Imports never overwrite
- * silently: a target with the same id and other content is a conflict the caller decides (keep mine /
- * take theirs / keep both). Changes run one after another, so fast clicking cannot interleave them.
+ * edited or deleted in this browser, on the shared record store ($lib/store: one storage
+ * transaction and one undo step per change, changes serialised). Imports never overwrite silently:
+ * a target with the same id and other content is a conflict the caller decides (keep mine / take
+ * theirs / keep both).
  */
 import type { Target } from '$lib/data/types';
-import { canonical, newTargetId, type TargetRecord } from './model';
-import type { StorageOp, TargetStorage } from './storage';
+import { RecordStore, StoreError, type Origin } from '$lib/store/record-store';
+import type { Message } from '$lib/store/message';
+import { canonical, fromPackage, newTargetId, type TargetRecord } from './model';
+import type { TargetStorage } from './storage';
 import type { TargetIssue } from './validate';
-import { decodeFile, toCsv, toJson, type Message } from './file-format';
-import { checkImport, planImport, resolveImport, StoreError, type ConflictChoice, type ImportPlan, type ImportResult } from './import-check';
-import { Overlay, type Change, type Origin } from './overlay';
+import { decodeFile, toCsv, toJson } from './file-format';
+import { readJsonRecord } from './json-record';
+import { checkImport, planImport, resolveImport, type ConflictChoice, type ImportPlan, type ImportResult } from './import-check';
 
 export type { Origin, ConflictChoice, ImportPlan, ImportResult };
 export { StoreError };
 
 type Validate = (t: TargetRecord) => TargetIssue[];
-const UNDO_LIMIT = 100;
+
+const LABELS = {
+	create: 'targets.undo.create',
+	update: 'targets.undo.update',
+	remove: 'targets.undo.remove',
+	removeAll: 'targets.undo.removeAll',
+	import: 'targets.undo.import',
+	resolve: 'targets.undo.import',
+	notFound: 'targets.err.notFound',
+	invalid: 'targets.err.invalid'
+} as const;
 
 export class TargetStore {
-	#storage: TargetStorage;
-	#overlay: Overlay;
+	#store: RecordStore<TargetRecord, TargetIssue>;
 	#validate: Validate;
-	#undo: { label: Message; before: Change }[] = [];
-	#queue: Promise<unknown> = Promise.resolve();
 
-	private constructor(storage: TargetStorage, overlay: Overlay, validate: Validate) {
-		this.#storage = storage;
-		this.#overlay = overlay;
+	private constructor(store: RecordStore<TargetRecord, TargetIssue>, validate: Validate) {
+		this.#store = store;
 		this.#validate = validate;
 	}
 
 	static async open(storage: TargetStorage, pkg: readonly Target[], validate: Validate = () => []): Promise<TargetStore> {
-		return new TargetStore(storage, new Overlay(pkg, await storage.load()), validate);
+		const store = await RecordStore.open<TargetRecord, TargetIssue>(storage, pkg.map(fromPackage), {
+			canonical,
+			read: (raw) => {
+				const r = readJsonRecord(raw);
+				return 'record' in r ? r.record : null;
+			},
+			newId: newTargetId,
+			validate,
+			labels: LABELS
+		});
+		return new TargetStore(store, validate);
 	}
 
 	get persistent(): boolean {
-		return this.#storage.persistent;
+		return this.#store.persistent;
 	}
 
 	list(): TargetRecord[] {
-		return this.#overlay.list();
+		return this.#store.list();
 	}
 
 	get(id: string): TargetRecord | undefined {
-		return this.list().find((t) => t.id === id);
+		return this.#store.get(id);
 	}
 
 	origin(id: string): Origin {
-		return this.#overlay.origin(id);
+		return this.#store.origin(id);
 	}
 
 	get undoLabel(): Message | null {
-		return this.#undo.at(-1)?.label ?? null;
+		return this.#store.undoLabel;
 	}
 
 	create(input: TargetRecord): Promise<TargetRecord> {
-		return this.#serial(async () => {
-			const taken = this.#overlay.taken();
-			const t = canonical({ ...input, id: input.id && !taken.has(input.id) ? input.id : newTargetId(taken) });
-			this.#check(t);
-			await this.#commit({ key: 'targets.undo.create', params: { id: t.id } }, new Map([[t.id, this.#overlay.putEntry(t)]]));
-			return t;
-		});
+		return this.#store.create(input);
 	}
 
 	update(t: TargetRecord): Promise<void> {
-		return this.#serial(async () => {
-			if (!this.get(t.id)) throw new StoreError('targets.err.notFound', { id: t.id });
-			this.#check(t);
-			await this.#commit({ key: 'targets.undo.update', params: { id: t.id } }, new Map([[t.id, this.#overlay.putEntry(canonical(t))]]));
-		});
+		return this.#store.update(t);
 	}
 
 	remove(id: string): Promise<void> {
-		return this.#serial(async () => {
-			if (!this.get(id)) throw new StoreError('targets.err.notFound', { id });
-			await this.#commit({ key: 'targets.undo.remove', params: { id } }, new Map([[id, this.#overlay.removeEntry(id)]]));
-		});
+		return this.#store.remove(id);
 	}
 
 	removeAll(): Promise<number> {
-		return this.#serial(async () => {
-			const ids = this.list().map((t) => t.id);
-			if (ids.length > 0) await this.#commit({ key: 'targets.undo.removeAll', params: { n: ids.length } }, new Map(ids.map((id) => [id, this.#overlay.removeEntry(id)])));
-			return ids.length;
-		});
+		return this.#store.removeAll();
 	}
 
 	/** Revert the last change; returns what was undone. */
 	undo(): Promise<Message | null> {
-		return this.#serial(async () => {
-			const step = this.#undo.at(-1);
-			if (!step) return null;
-			await this.#commit(step.label, step.before, false);
-			this.#undo.pop();
-			return step.label;
-		});
+		return this.#store.undo();
 	}
 
 	exportJson(now?: Date): string {
@@ -116,36 +111,15 @@ export class TargetStore {
 	}
 
 	/** Apply a plan with one choice per conflict, as one change (one undo step), checked again against the state now. */
-	commitImport(plan: ImportPlan, choices: Readonly<Record<string, ConflictChoice>>): Promise<ImportResult> {
-		return this.#serial(async () => {
-			const { put, result } = resolveImport(plan, this.list(), choices, new Set([...this.#overlay.taken(), ...plan.incoming.map((t) => t.id)]));
-			let seq = this.#overlay.nextSeq();
-			const change: Change = new Map(put.map((t) => [t.id, this.#overlay.putEntry(t, seq++)]));
-			if (change.size > 0) await this.#commit({ key: 'targets.undo.import', params: { file: plan.file } }, change);
-			return result;
-		});
-	}
-
-	#check(t: TargetRecord): void {
-		const issues = this.#validate(t);
-		if (issues.length > 0) throw new StoreError('targets.err.invalid', {}, issues);
-	}
-
-	/** Write first, then update memory: a failed write leaves both as they were. */
-	async #commit(label: Message, change: Change, record = true): Promise<void> {
-		const before = this.#overlay.before(change);
-		const ops: StorageOp[] = [...change].map(([id, e]) => (e ? { put: e } : { delete: id }));
-		await this.#storage.apply(ops);
-		this.#overlay.apply(change);
-		if (record) {
-			this.#undo.push({ label, before });
-			if (this.#undo.length > UNDO_LIMIT) this.#undo.shift();
-		}
-	}
-
-	#serial<T>(fn: () => Promise<T>): Promise<T> {
-		const run = this.#queue.then(fn);
-		this.#queue = run.catch(() => undefined);
-		return run;
+	async commitImport(plan: ImportPlan, choices: Readonly<Record<string, ConflictChoice>>): Promise<ImportResult> {
+		// resolved inside the store's queue order: the list it is judged against is the one written to
+		let result!: ImportResult;
+		const label: Message = { key: LABELS.import, params: { file: plan.file } };
+		await this.#store.putManyWith(() => {
+			const r = resolveImport(plan, this.list(), choices, new Set([...this.#store.taken(), ...plan.incoming.map((t) => t.id)]));
+			result = r.result;
+			return r.put;
+		}, label);
+		return result;
 	}
 }

@@ -8,7 +8,8 @@ import type { AreaInfo, MonitorEngine, SeriesPoint } from '$lib/data/engine';
 import type { Indicator } from '$lib/data/types';
 import { assessTarget, type Assessment } from './assess';
 import { seriesKey, type TargetRecord } from './model';
-import { scopeSeries } from './scope';
+import { scopeReferenceKind, scopeSeries } from './scope';
+import type { ReferenceKind } from '$lib/stats/reference-label';
 import type { ConflictChoice, ImportPlan, ImportResult, Origin, TargetStore } from './store';
 import type { TargetContext } from './validate';
 import { openTargets } from './open';
@@ -28,6 +29,8 @@ export class TargetsApp {
 	origins = $state.raw<Record<string, Origin>>({});
 	/** Series by seriesKey(); filled as targets need them. */
 	series = $state.raw<Record<string, SeriesPoint[]>>({});
+	/** By seriesKey(): the mean of shares a city or Stadtbezirk target is measured on instead of a pooled value (absent = pooled). */
+	referenceKinds = $state.raw<Record<string, ReferenceKind>>({});
 	persistent = $state(true);
 	undoLabel = $state.raw<Message | null>(null);
 	/** Last thing that happened, read out by a live region: "Ziel Z-1 gelöscht", "Rückgängig gemacht: …". */
@@ -113,7 +116,8 @@ export class TargetsApp {
 		const cached = this.series[key];
 		if (cached) return cached;
 		if (!this.#engine) return [];
-		const s = await scopeSeries(this.#engine, scope);
+		const [s, kind] = await Promise.all([scopeSeries(this.#engine, scope), scopeReferenceKind(this.#engine, scope)]);
+		if (kind) this.referenceKinds = { ...this.referenceKinds, [key]: kind };
 		this.series = { ...this.series, [key]: s };
 		return s;
 	}

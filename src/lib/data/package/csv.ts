@@ -12,11 +12,18 @@ import { csvParseRows } from 'd3';
 import {
 	CROSSWALK_METHODS,
 	LIFE_PHASES,
+	MEASURE_STATUSES,
+	MEMBER_TIERS,
+	MEMBER_TYPE_IDS,
 	OBSERVATION_FLAGS,
 	POLARITIES,
 	VALUE_TYPES,
 	type CrosswalkRow,
 	type Indicator,
+	type Measure,
+	type Network,
+	type NetworkMeeting,
+	type NetworkMember,
 	type Observation,
 	type Offer,
 	type PopulationRow,
@@ -28,8 +35,9 @@ import {
  * - key: an area or indicator key, text as is (never a number: leading zeros matter)
  * - integer / number: strict decimal notation with "." (no thousands separators, no exponent)
  * - list: pipe-separated text values
+ * - date: a calendar date JJJJ-MM-TT (ISO 8601)
  */
-export type ColumnType = 'string' | 'key' | 'integer' | 'number' | 'list';
+export type ColumnType = 'string' | 'key' | 'integer' | 'number' | 'list' | 'date';
 
 /**
  * What an empty field means in this column:
@@ -50,7 +58,17 @@ export interface ColumnSpec {
 	description_de: string;
 }
 
-export type TableName = 'indicators' | 'observations' | 'population' | 'offers' | 'targets' | 'crosswalk';
+export type TableName =
+	| 'indicators'
+	| 'observations'
+	| 'population'
+	| 'offers'
+	| 'targets'
+	| 'networks'
+	| 'network_members'
+	| 'network_meetings'
+	| 'measures'
+	| 'crosswalk';
 
 export const AGE_GROUPS = ['0_2', '3_5', '6_9', '10_15', '16_17', '18_26', 'insgesamt'] as const;
 /**
@@ -121,7 +139,11 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('lon', 'number', 'error', 'Geografische Länge (WGS84)'),
 		col('lat', 'number', 'error', 'Geografische Breite (WGS84)'),
 		col('places', 'integer', 'null', 'Plätze (nur bei Angeboten mit Kapazität)'),
-		col('description', 'string', 'empty', 'Kurzbeschreibung', { optional: true })
+		col('description', 'string', 'empty', 'Kurzbeschreibung', { optional: true }),
+		col('category', 'string', 'empty', 'Art des Angebots, z. B. „Kita“, „Familienzentrum“', { optional: true }),
+		col('address', 'string', 'empty', 'Anschrift als Text', { optional: true }),
+		col('valid_from', 'date', 'null', 'Erster Tag des Angebots (JJJJ-MM-TT); leer = seit jeher', { optional: true }),
+		col('valid_to', 'date', 'null', 'Letzter Tag des Angebots (JJJJ-MM-TT); leer = besteht fort', { optional: true })
 	],
 	targets: [
 		col('id', 'key', 'error', 'Kennung des Feinziels'),
@@ -138,6 +160,37 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('status', 'string', 'error', 'adopted (beschlossen) oder draft (Entwurf)', {
 			enum: TARGET_STATUSES
 		})
+	],
+	networks: [
+		col('id', 'key', 'error', 'Kennung des Netzwerks'),
+		col('name', 'string', 'error', 'Name, z. B. „Starke Kinder – Starke Jugend Nord“'),
+		col('level', 'key', 'error', 'Gebietsebene (Kennung aus datapackage.json), z. B. „stadtbezirk“'),
+		col('area_key', 'key', 'error', 'Schlüssel des Gebiets, für das das Netzwerk besteht'),
+		col('coordinator', 'string', 'empty', 'Koordinierende Stelle (Institution, keine Person)'),
+		col('description', 'string', 'empty', 'Kurzbeschreibung', { optional: true })
+	],
+	network_members: [
+		col('network_id', 'key', 'error', 'Kennung des Netzwerks'),
+		col('institution', 'string', 'error', 'Mitgliedsinstitution (keine Personennamen)'),
+		col('tier', 'string', 'error', 'Ebene: kreis, kommune oder operativ', { enum: MEMBER_TIERS }),
+		col('type', 'string', 'error', 'Profession / Institutionstyp aus der festen Liste', { enum: MEMBER_TYPE_IDS }),
+		col('type_label', 'string', 'empty', 'Freie Bezeichnung bei Typ „sonstige“', { optional: true })
+	],
+	network_meetings: [
+		col('network_id', 'key', 'error', 'Kennung des Netzwerks'),
+		col('date', 'date', 'error', 'Datum des Treffens (JJJJ-MM-TT)'),
+		col('topic', 'string', 'empty', 'Thema des Treffens')
+	],
+	measures: [
+		col('id', 'key', 'error', 'Kennung der Maßnahme'),
+		col('name', 'string', 'error', 'Name der Maßnahme'),
+		col('target_ids', 'list', 'error', 'Feinziele, zu denen die Maßnahme beiträgt, durch | getrennt'),
+		col('offer_ids', 'list', 'empty', 'Angebote, auf die sie sich stützt, durch | getrennt'),
+		col('responsible', 'string', 'error', 'Verantwortliche Stelle'),
+		col('start', 'date', 'null', 'Beginn (JJJJ-MM-TT)'),
+		col('end', 'date', 'null', 'Ende (JJJJ-MM-TT)', { optional: true }),
+		col('status', 'string', 'error', 'planned, running, completed oder suspended', { enum: MEASURE_STATUSES }),
+		col('description', 'string', 'empty', 'Kurzbeschreibung', { optional: true })
 	],
 	crosswalk: [
 		col('level', 'key', 'error', 'Kennung der Gebietsebene'),
@@ -197,6 +250,9 @@ export function parseCell(text: string, spec: ColumnSpec): { value: unknown } | 
 				return { error: `${quote(text)} ist keine Zahl.${hint}` };
 			}
 			return { value: Number(text) };
+		case 'date':
+			if (!isIsoDate(text)) return { error: `${quote(text)} ist kein Datum der Form JJJJ-MM-TT.` };
+			return { value: text };
 		case 'list': {
 			const items = text.split('|');
 			if (items.some((item) => item === '')) {
@@ -210,6 +266,14 @@ export function parseCell(text: string, spec: ColumnSpec): { value: unknown } | 
 			if (spec.enum && !spec.enum.includes(text)) return { error: notAllowed(text, spec.enum) };
 			return { value: text };
 	}
+}
+
+/** A real calendar day written JJJJ-MM-TT ("2025-02-30" is not). */
+export function isIsoDate(text: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (!m) return false;
+	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 function notAllowed(value: string, allowed: readonly string[]): string {
@@ -295,4 +359,8 @@ export const parsePopulationCsv = (text: string) =>
 	parseCsv<PopulationRow>(text, TABLE_SCHEMAS.population);
 export const parseOffersCsv = (text: string) => parseCsv<Offer>(text, TABLE_SCHEMAS.offers);
 export const parseTargetsCsv = (text: string) => parseCsv<Target>(text, TABLE_SCHEMAS.targets);
+export const parseNetworksCsv = (text: string) => parseCsv<Network>(text, TABLE_SCHEMAS.networks);
+export const parseNetworkMembersCsv = (text: string) => parseCsv<NetworkMember>(text, TABLE_SCHEMAS.network_members);
+export const parseNetworkMeetingsCsv = (text: string) => parseCsv<NetworkMeeting>(text, TABLE_SCHEMAS.network_meetings);
+export const parseMeasuresCsv = (text: string) => parseCsv<Measure>(text, TABLE_SCHEMAS.measures);
 export const parseCrosswalkCsv = (text: string) => parseCsv<CrosswalkRow>(text, TABLE_SCHEMAS.crosswalk);

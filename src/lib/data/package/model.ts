@@ -10,6 +10,10 @@ import type {
 	AreaProperties,
 	CrosswalkRow,
 	Indicator,
+	Measure,
+	Network,
+	NetworkMeeting,
+	NetworkMember,
 	Observation,
 	Offer,
 	PackageDescriptor,
@@ -55,12 +59,21 @@ export interface PackageData {
 	population: PopulationRow[];
 	offers: Offer[];
 	targets: Target[];
+	networks: Network[];
+	network_members: NetworkMember[];
+	network_meetings: NetworkMeeting[];
+	measures: Measure[];
 	/** crosswalk.csv (empty when the package has none). */
 	crosswalk: CrosswalkRow[];
 }
 
 /** Resource names the validator knows how to read as tables. */
 export const TABLE_RESOURCES = ['indicators', 'observations', 'population', 'offers', 'targets'] as const;
+/**
+ * Tables of the Bestandsaufnahme (networks and measures): optional without a warning, since most
+ * packages from a statistics office will not have them (the app keeps them; see docs/data-package.md).
+ */
+export const INVENTORY_RESOURCES = ['networks', 'network_members', 'network_meetings', 'measures'] as const;
 /** Tables a package may have; their absence is not worth a warning. */
 export const OPTIONAL_TABLE_RESOURCES = ['crosswalk'] as const;
 /** Tables a package cannot do without; the others may be absent (warning). */

@@ -3,6 +3,10 @@ import { TABLE_SCHEMAS, type TableName } from './csv';
 import type { LoadedPackage } from './model';
 import { readPackage, validatePackage } from './validate';
 
+/** The columns the fixture rows were written for: without the offers' later optional inventory columns. */
+const LATER = ['category', 'address', 'valid_from', 'valid_to'];
+const fixtureColumns = (table: keyof typeof TABLE_SCHEMAS) => TABLE_SCHEMAS[table].filter((c) => !LATER.includes(c.name)).map((c) => c.name);
+
 // A tiny but complete package: two Sozialräume in one Stadtbezirk in one city.
 const square = (x0: number, y0: number, x1: number, y1: number) => ({
 	type: 'Polygon',
@@ -16,7 +20,7 @@ const feature = (key: string, name: string, level: string, parent: string, geome
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 const csv = (table: TableName, rows: string[]) =>
-	`${TABLE_SCHEMAS[table].map((c) => c.name).join(',')}\n${rows.map((r) => `${r}\n`).join('')}`;
+	`${fixtureColumns(table).join(',')}\n${rows.map((r) => `${r}\n`).join('')}`;
 
 const INDICATORS = [
 	'quote,Quote,Share,%,100,proportion,higher_is_worse,kontext,Soziale Lage,,,Zähler,Nenner,Test,1',
@@ -268,9 +272,9 @@ describe('observations', () => {
 		]);
 	});
 
-	it('reports a numerator above the denominator of a proportion', () => {
+	it('reports a numerator above the denominator of a proportion (as a warning: the package still loads)', () => {
 		expect(messagesAfter(withObservations('0101,quote,2023,150,30,20,'))).toEqual([
-			'error: observations.csv, Zeile 6, Spalte „numerator“: Zähler 30 ist größer als der Nenner 20; bei einem Anteil (proportion) unmöglich.'
+			'warning: observations.csv, Zeile 6, Spalte „numerator“: Zähler 30 ist größer als der Nenner 20; bei einem Anteil (proportion) eigentlich unmöglich. Der Wert wird geladen und im Datenqualitätsbericht aufgeführt.'
 		]);
 	});
 
@@ -439,5 +443,127 @@ describe('limits', () => {
 		const problems = validatePackage({ ...fixture(), csv: { ...fixture().csv, 'observations.csv': csv('observations', rows) } });
 		expect(problems).toHaveLength(201);
 		expect(problems[200].message_de).toBe('observations.csv: 50 weitere Probleme werden nicht einzeln aufgeführt.');
+	});
+});
+
+describe('Bestandsaufnahme tables', () => {
+	const head = (table: TableName) => TABLE_SCHEMAS[table].map((c) => c.name).join(',');
+	const withInventory = (files: Partial<Record<TableName, string[]>>) => (pkg: LoadedPackage) => {
+		for (const [name, rows] of Object.entries(files)) {
+			descriptorOf(pkg).resources.push({ name, path: `${name}.csv`, format: 'csv' });
+			pkg.csv[`${name}.csv`] = `${head(name as TableName)}\n${rows!.map((r) => `${r}\n`).join('')}`;
+		}
+	};
+	const good = {
+		networks: ['N1,Starke Kinder Mitte,stadtbezirk,01,Jugendamt,'],
+		network_members: ['N1,Kita Löwenzahn,operativ,kita,', 'N1,Tafel Mitte,operativ,sonstige,Tafel'],
+		network_meetings: ['N1,2025-03-12,Übergang Kita–Schule'],
+		measures: ['M1,Familienzentrum ausbauen,FZ1,A1,Jugendamt,2024-01-01,,running,']
+	};
+
+	it('are optional and accepted without problems when they are consistent', () => {
+		expect(messagesAfter(() => {})).not.toContainEqual(expect.stringContaining('networks'));
+		expect(messagesAfter(withInventory(good))).toEqual([]);
+		const pkg = fixture();
+		withInventory(good)(pkg);
+		const { data } = readPackage(pkg);
+		expect(data?.network_members.map((m) => m.type_label)).toEqual(['', 'Tafel']);
+		expect(data?.measures[0]).toMatchObject({ target_ids: ['FZ1'], offer_ids: ['A1'], start: '2024-01-01', end: null, status: 'running' });
+	});
+
+	it('names file, row and column for unknown levels, areas, networks, targets, offers, types and dates', () => {
+		expect(
+			messagesAfter(
+				withInventory({
+					networks: ['N1,A,bezirk,01,Jugendamt,', 'N2,B,stadtbezirk,09,Jugendamt,', 'N2,C,stadt,00,Frau Meier,'],
+					network_members: ['N9,Kita,operativ,kita,', 'N1,Herr Schulz,operativ,kita,', 'N1,Tafel,operativ,sonstige,', 'N1,Praxis,operativ,arzt,'],
+					network_meetings: ['N1,2025-02-30,Termin'],
+					measures: ['M1,X,FZ9,A9,Jugendamt,2025-01-01,2024-01-01,running,', 'M1,Y,FZ1,,Jugendamt,,,laufend,']
+				})
+			)
+		).toEqual([
+			'error: network_members.csv, Zeile 5, Spalte „type“: „arzt“ ist kein zulässiger Wert (erlaubt: jugendamt, gesundheitsamt, sozialamt, schulverwaltung, hebamme, kinderarzt, kita, kindertagespflege, familienzentrum, grundschule, weiterfuehrende_schule, schulsozialarbeit, beratungsstelle, jugendarbeit, jobcenter, arbeitsagentur, polizei, sportverein, freier_traeger, sonstige).',
+			'error: network_meetings.csv, Zeile 2, Spalte „date“: „2025-02-30“ ist kein Datum der Form JJJJ-MM-TT.',
+			'error: measures.csv, Zeile 3, Spalte „status“: „laufend“ ist kein zulässiger Wert (erlaubt: planned, running, completed, suspended).',
+			'error: networks.csv, Zeile 2, Spalte „level“: Das Paket hat keine Ebene „bezirk“ (vorhanden: sozialraum, stadtbezirk, stadt).',
+			'error: networks.csv, Zeile 3, Spalte „area_key“: Gebiet „09“ gibt es auf der Ebene „stadtbezirk“ nicht.',
+			'error: networks.csv, Zeile 4, Spalte „id“: Netzwerk „N2“ kommt mehrfach vor.',
+			'warning: networks.csv, Zeile 4, Spalte „coordinator“: „Frau Meier“ sieht nach einem Personennamen aus; Netzwerke nennen nur Institutionen, keine Personen.',
+			'error: network_members.csv, Zeile 2, Spalte „network_id“: Netzwerk „N9“ ist in networks.csv nicht definiert.',
+			'warning: network_members.csv, Zeile 3, Spalte „institution“: „Herr Schulz“ sieht nach einem Personennamen aus; Netzwerke nennen nur Institutionen, keine Personen.',
+			'error: network_members.csv, Zeile 4, Spalte „type_label“: Bei Typ „sonstige“ ist eine freie Bezeichnung nötig.',
+			'error: measures.csv, Zeile 2, Spalte „target_ids“: Feinziel „FZ9“ ist in targets.csv nicht definiert.',
+			'error: measures.csv, Zeile 2, Spalte „offer_ids“: Angebot „A9“ ist in offers.csv nicht definiert.',
+			'error: measures.csv, Zeile 2, Spalte „end“: Ende 2024-01-01 liegt vor dem Beginn 2025-01-01.'
+		]);
+	});
+
+	it('checks the validity dates of offers', () => {
+		expect(
+			messagesAfter((pkg) => {
+				pkg.csv['offers.csv'] = `${head('offers')}\nA1,Kita,AWO,u3,,0101,7.05,51.05,,,Kita,,2025-08-01,2024-07-31\nA2,Kita,AWO,u3,,0101,7.05,51.05,,,Kita,,2025-8-1,\n`;
+			})
+		).toEqual([
+			'error: offers.csv, Zeile 3, Spalte „valid_from“: „2025-8-1“ ist kein Datum der Form JJJJ-MM-TT.',
+			'error: offers.csv, Zeile 2, Spalte „valid_to“: Letzter Tag 2024-07-31 liegt vor dem ersten Tag 2025-08-01.'
+		]);
+	});
+});
+
+describe('boundary versions (docs/levels-and-versions.md)', () => {
+	// Sozialraum 0102 was split into 0103 and 0104 in 2022: observations use the keys valid in their year
+	function versioned(): LoadedPackage {
+		const pkg = fixture();
+		const d = descriptorOf(pkg);
+		const levels = d.sozialraum.levels as Record<string, unknown>[];
+		levels[0] = {
+			...levels[0],
+			path: 'areas-sozialraum-2022.geojson',
+			versions: [
+				{ id: '2014', label_de: 'Gebietsstand 2014', label_en: 'Boundaries 2014', valid_from: null, valid_to: 2021, path: 'areas-sozialraum-2014.geojson' },
+				{ id: '2022', label_de: 'Gebietsstand 2022', label_en: 'Boundaries 2022', valid_from: 2022, valid_to: null, path: 'areas-sozialraum-2022.geojson' }
+			]
+		};
+		d.resources = d.resources.filter((r) => r.name !== 'areas-sozialraum');
+		d.resources.push({ name: 'areas-sozialraum-2014', path: 'areas-sozialraum-2014.geojson', format: 'geojson' }, { name: 'areas-sozialraum-2022', path: 'areas-sozialraum-2022.geojson', format: 'geojson' });
+		pkg.geojson['areas-sozialraum-2014.geojson'] = pkg.geojson['areas-sozialraum.geojson'];
+		pkg.geojson['areas-sozialraum-2022.geojson'] = collection(
+			feature('0101', 'Altstadt', 'sozialraum', '01', square(7.0, 51.0, 7.1, 51.1)),
+			feature('0103', 'Neustadt-Nord', 'sozialraum', '01', square(7.1, 51.05, 7.2, 51.1)),
+			feature('0104', 'Neustadt-Süd', 'sozialraum', '01', square(7.1, 51.0, 7.2, 51.05))
+		);
+		delete pkg.geojson['areas-sozialraum.geojson'];
+		pkg.csv['observations.csv'] = csv('observations', ['0102,quote,2020,10,20,200,', '0101,quote,2024,25,50,200,', '0103,quote,2024,10,10,100,', '0104,quote,2024,10,10,100,']);
+		pkg.csv['targets.csv'] = csv('targets', []);
+		pkg.csv['offers.csv'] = csv('offers', []);
+		return pkg;
+	}
+
+	// Without a crosswalk the validator warns that series break at the change (not what these tests are about).
+	const errors = (pkg: LoadedPackage) => validatePackage(pkg).filter((p) => p.severity === 'error');
+
+	it('accepts an observation on the key of the version valid in its year', () => {
+		expect(errors(versioned())).toEqual([]);
+		expect(validatePackage(versioned()).map((p) => p.message_de)).toEqual([
+			'datapackage.json, Feld „resources“: Die Ebene „sozialraum“ hat 2 Gebietsstände, aber das Paket hat keine Schlüsseltabelle (Ressource „crosswalk“): Zeitreihen werden am Wechsel unterbrochen; umrechnen lassen sie sich nicht.'
+		]);
+	});
+
+	it('accepts residents of an old area in a year of its version', () => {
+		const pkg = versioned();
+		pkg.csv['population.csv'] = csv('population', ['0102,2020,insgesamt,800', '0103,2024,insgesamt,400']);
+		expect(errors(pkg)).toEqual([]);
+		pkg.csv['population.csv'] = csv('population', ['0102,2024,insgesamt,800']);
+		expect(errors(pkg).map((p) => p.message_de)).toEqual([
+			'population.csv, Zeile 2, Spalte „area_key“: Gebiet „0102“ gehört zum Gebietsstand „2014“ (bis 2021), im Jahr 2024 gilt aber der Gebietsstand „2022“ der Ebene „sozialraum“.'
+		]);
+	});
+
+	it('rejects an old key in a year of the new version', () => {
+		const pkg = versioned();
+		pkg.csv['observations.csv'] = csv('observations', ['0102,quote,2024,10,20,200,']);
+		expect(errors(pkg).map((p) => p.message_de)).toEqual([
+			'observations.csv, Zeile 2, Spalte „area_key“: Gebiet „0102“ gehört zum Gebietsstand „2014“ (bis 2021), im Jahr 2024 gilt aber der Gebietsstand „2022“ der Ebene „sozialraum“.'
+		]);
 	});
 });

@@ -13,6 +13,10 @@ import type {
 	AreaVersion,
 	CrosswalkRow,
 	Indicator,
+	Measure,
+	Network,
+	NetworkMeeting,
+	NetworkMember,
 	Observation,
 	Offer,
 	PackageDescriptor,
@@ -20,6 +24,7 @@ import type {
 	Target
 } from '../types';
 import { TABLE_SCHEMAS, quote, parseCsv, type ParsedTable, type TableName } from './csv';
+import { looksLikePersonName } from './institution';
 import { levelFiles, scopeLevelIndex, validFrom, validTo } from '../levels';
 import {
 	REQUIRED_TABLES,
@@ -289,8 +294,11 @@ function checkObservationValues(o: Observation, ind: Indicator | undefined, file
 		f.warning(file, 'Kein Wert und kein Kennzeichen; bei fehlenden Daten bitte „missing“ angeben.', { row, column: 'flag' });
 	}
 	if (!ind) return;
+	// A warning, not an error: real deliveries have it (children counted at the Kita's address, not
+	// at home), and a planner must be able to load the package and see the cell in the
+	// data-quality report (/datenqualitaet/) instead of being locked out of all the other numbers.
 	if (ind.value_type === 'proportion' && num !== null && den !== null && num > den) {
-		f.error(file, `Zähler ${fmtNumber(num)} ist größer als der Nenner ${fmtNumber(den)}; bei einem Anteil (proportion) unmöglich.`, { row, column: 'numerator' });
+		f.warning(file, `Zähler ${fmtNumber(num)} ist größer als der Nenner ${fmtNumber(den)}; bei einem Anteil (proportion) eigentlich unmöglich. Der Wert wird geladen und im Datenqualitätsbericht aufgeführt.`, { row, column: 'numerator' });
 	}
 	// An invalid multiplier is reported on indicators.csv; do not repeat it on every observation.
 	if (value === null || num === null || !(ind.multiplier > 0)) return;
@@ -345,6 +353,9 @@ function checkOffers(t: Table<Offer>, areas: AreaIndex, f: Findings): void {
 		if (ids.has(o.id)) f.error(t.file, `Angebot ${quote(o.id)} kommt mehrfach vor.`, { row, column: 'id' });
 		ids.add(o.id);
 		if (o.places !== null && o.places < 0) f.error(t.file, `Platzzahl ${o.places} ist negativ.`, { row, column: 'places' });
+		if (o.valid_from && o.valid_to && o.valid_to < o.valid_from) {
+			f.error(t.file, `Letzter Tag ${o.valid_to} liegt vor dem ersten Tag ${o.valid_from}.`, { row, column: 'valid_to' });
+		}
 		const coordsOk = o.lon >= -180 && o.lon <= 180 && o.lat >= -90 && o.lat <= 90;
 		if (!coordsOk) f.error(t.file, `Koordinate (${o.lon}, ${o.lat}) liegt außerhalb von WGS84.`, { row, column: o.lon >= -180 && o.lon <= 180 ? 'lat' : 'lon' });
 		if (!finest) return;
@@ -397,6 +408,74 @@ function checkTargets(t: Table<Target>, indicators: Map<string, Indicator>, area
 	});
 }
 
+function personWarning(file: string, text: string, row: number, column: string, f: Findings): void {
+	if (looksLikePersonName(text)) {
+		f.warning(file, `${quote(text)} sieht nach einem Personennamen aus; Netzwerke nennen nur Institutionen, keine Personen.`, { row, column });
+	}
+}
+
+function checkNetworks(t: Table<Network>, areas: AreaIndex, f: Findings): Set<string> {
+	const ids = new Set<string>();
+	if (!t) return ids;
+	t.table.rows.forEach((n, i) => {
+		const row = t.table.rowNumbers[i];
+		if (ids.has(n.id)) f.error(t.file, `Netzwerk ${quote(n.id)} kommt mehrfach vor.`, { row, column: 'id' });
+		ids.add(n.id);
+		personWarning(t.file, n.coordinator, row, 'coordinator', f);
+		if (areas.levels.some((l) => !l.complete)) return; // a missing map was reported once already
+		const level = areas.levelById(n.level);
+		if (!level) {
+			f.error(t.file, `Das Paket hat keine Ebene ${quote(n.level)} (vorhanden: ${areas.levels.map((l) => l.level.id).join(', ')}).`, { row, column: 'level' });
+		} else if (areas.versionsWith(level, n.area_key).length === 0) {
+			// a network may date from any boundary version of its level
+			f.error(t.file, `Gebiet ${quote(n.area_key)} gibt es auf der Ebene ${quote(n.level)} nicht.`, { row, column: 'area_key' });
+		}
+	});
+	return ids;
+}
+
+function checkNetworkMembers(t: Table<NetworkMember>, networks: Set<string>, f: Findings): void {
+	if (!t) return;
+	const seen = new Map<string, number>();
+	t.table.rows.forEach((m, i) => {
+		const row = t.table.rowNumbers[i];
+		if (!networks.has(m.network_id)) f.error(t.file, `Netzwerk ${quote(m.network_id)} ist in networks.csv nicht definiert.`, { row, column: 'network_id' });
+		if (m.type === 'sonstige' && m.type_label.trim() === '') {
+			f.error(t.file, 'Bei Typ „sonstige“ ist eine freie Bezeichnung nötig.', { row, column: 'type_label' });
+		}
+		personWarning(t.file, m.institution, row, 'institution', f);
+		const key = `${m.network_id}\u0000${m.institution}\u0000${m.type}`;
+		const first = seen.get(key);
+		if (first !== undefined) f.warning(t.file, `${quote(m.institution)} ist in diesem Netzwerk schon aufgeführt (Zeile ${first}).`, { row, column: 'institution' });
+		else seen.set(key, row);
+	});
+}
+
+function checkNetworkMeetings(t: Table<NetworkMeeting>, networks: Set<string>, f: Findings): void {
+	if (!t) return;
+	t.table.rows.forEach((m, i) => {
+		const row = t.table.rowNumbers[i];
+		if (!networks.has(m.network_id)) f.error(t.file, `Netzwerk ${quote(m.network_id)} ist in networks.csv nicht definiert.`, { row, column: 'network_id' });
+	});
+}
+
+function checkMeasures(t: Table<Measure>, targets: Set<string>, offers: Set<string>, f: Findings): void {
+	if (!t) return;
+	const ids = new Set<string>();
+	t.table.rows.forEach((m, i) => {
+		const row = t.table.rowNumbers[i];
+		if (ids.has(m.id)) f.error(t.file, `Maßnahme ${quote(m.id)} kommt mehrfach vor.`, { row, column: 'id' });
+		ids.add(m.id);
+		for (const id of m.target_ids) {
+			if (!targets.has(id)) f.error(t.file, `Feinziel ${quote(id)} ist in targets.csv nicht definiert.`, { row, column: 'target_ids' });
+		}
+		for (const id of m.offer_ids) {
+			if (!offers.has(id)) f.error(t.file, `Angebot ${quote(id)} ist in offers.csv nicht definiert.`, { row, column: 'offer_ids' });
+		}
+		if (m.start && m.end && m.end < m.start) f.error(t.file, `Ende ${m.end} liegt vor dem Beginn ${m.start}.`, { row, column: 'end' });
+	});
+}
+
 // ---------------------------------------------------------------- entry points
 
 /** Check everything and, when there is no error, return the typed package. */
@@ -414,6 +493,10 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	const populationTable = parseTable<PopulationRow>(pkg, desc, 'population', f);
 	const offerTable = parseTable<Offer>(pkg, desc, 'offers', f);
 	const targetTable = parseTable<Target>(pkg, desc, 'targets', f);
+	const networkTable = parseTable<Network>(pkg, desc, 'networks', f);
+	const memberTable = parseTable<NetworkMember>(pkg, desc, 'network_members', f);
+	const meetingTable = parseTable<NetworkMeeting>(pkg, desc, 'network_meetings', f);
+	const measureTable = parseTable<Measure>(pkg, desc, 'measures', f);
 	const crosswalkTable = parseTable<CrosswalkRow>(pkg, desc, 'crosswalk', f);
 
 	const indicators = checkIndicators(indicatorTable, f);
@@ -426,6 +509,14 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 	checkOffers(offerTable, areas, f);
 	checkTargets(targetTable, indicators, areas, f);
 	checkCrosswalk(crosswalkTable, areas, f);
+	const networkIds = checkNetworks(networkTable, areas, f);
+	checkNetworkMembers(memberTable, networkIds, f);
+	checkNetworkMeetings(meetingTable, networkIds, f);
+	const ids = <T extends { id: string }>(table: Table<T>) => new Set(table?.table.rows.map((r) => r.id) ?? []);
+	checkMeasures(measureTable, ids(targetTable), ids(offerTable), f);
+	for (const [table, needs] of [[memberTable, 'networks'], [meetingTable, 'networks']] as const) {
+		if (table && !networkTable) f.error(table.file, `Die Ressource ${quote(needs)} fehlt; ohne sie sind diese Zeilen keinem Netzwerk zuzuordnen.`);
+	}
 
 	const problems = f.finish();
 	if (f.hasErrors) return { data: null, problems };
@@ -446,6 +537,10 @@ export function readPackage(pkg: LoadedPackage): { data: PackageData | null; pro
 			population: populationTable?.table.rows ?? [],
 			offers: offerTable?.table.rows ?? [],
 			targets: targetTable?.table.rows ?? [],
+			networks: networkTable?.table.rows ?? [],
+			network_members: memberTable?.table.rows ?? [],
+			network_meetings: meetingTable?.table.rows ?? [],
+			measures: measureTable?.table.rows ?? [],
 			crosswalk: crosswalkTable?.table.rows ?? []
 		},
 		problems

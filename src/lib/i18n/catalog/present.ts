@@ -93,6 +93,7 @@ export const de = {
 	'present.kind.target': 'Ziel',
 	'present.kind.index': 'Sozialindex',
 	'present.kind.chain': 'Präventionskette',
+	'present.kind.measures': 'Ziel, Maßnahmen, Stand',
 	'present.loading': 'Karte wird geladen …',
 	'present.loadError': 'Die Ansicht konnte nicht geladen werden: {error}',
 	'present.linkOnly': 'Diese Ansicht zeigen Sie über den Verweis:',
@@ -119,7 +120,6 @@ export const de = {
 	'present.targetTitle': '{indicator}: Ziel {year} für {scope}',
 	'present.targetLabel': '{indicator}: {scope}',
 	'present.indexTitle': 'Sozialindex {year}: Statusklassen',
-	'present.index.settings': 'Jahr {year} · {method} · einbezogen ab {min} Einwohnerinnen und Einwohnern',
 	'present.index.caption': 'Sehr niedriger Status (Klasse 4): {list}.',
 	'present.index.captionNone': 'Kein Gebiet hat einen sehr niedrigen Status (Klasse 4).'
 } as const;
@@ -216,6 +216,7 @@ export const en: Record<keyof typeof de, string> = {
 	'present.kind.target': 'Target',
 	'present.kind.index': 'Social index',
 	'present.kind.chain': 'Prevention chain',
+	'present.kind.measures': 'Target, measures, status',
 	'present.loading': 'Loading map …',
 	'present.loadError': 'The view could not be loaded: {error}',
 	'present.linkOnly': 'Show this view through its link:',
@@ -242,7 +243,6 @@ export const en: Record<keyof typeof de, string> = {
 	'present.targetTitle': '{indicator}: target {year} for {scope}',
 	'present.targetLabel': '{indicator}: {scope}',
 	'present.indexTitle': 'Social index {year}: status classes',
-	'present.index.settings': 'Year {year} · {method} · areas with at least {min} residents',
 	'present.index.caption': 'Very low status (class 4): {list}.',
 	'present.index.captionNone': 'No area has a very low status (class 4).'
 };

@@ -1,11 +1,10 @@
 /**
- * TargetStorage on the browser's IndexedDB, raw API in a thin wrapper. One database per data package
- * (a municipality's targets never mix with the demo's). Every change is one readwrite transaction
- * that resolves only on `complete`, so a crash or closed tab mid-edit loses at most that change.
+ * EntryStorage on the browser's IndexedDB, raw API in a thin wrapper. One database per kind of
+ * record and data package (a municipality's records never mix with the demo's). Every change is one
+ * readwrite transaction that resolves only on `complete`, so a crash or closed tab mid-edit loses
+ * at most that change.
  */
-import type { StorageOp, StoredEntry, TargetStorage } from './storage';
-
-const STORE = 'targets';
+import type { EntryStorage, StorageOp } from './storage';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -14,11 +13,12 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 	});
 }
 
-export async function openIdbStorage(packageName: string): Promise<TargetStorage> {
+/** Open (or create) database `dbName` with one object store `storeName` keyed by `id`. */
+export async function openIdbStorage<T>(dbName: string, storeName: string): Promise<EntryStorage<T>> {
 	if (typeof indexedDB === 'undefined') throw new Error('IndexedDB ist in diesem Browser nicht verfügbar.');
-	const open = indexedDB.open(`sozialraum-monitor.feinziele.${packageName}`, 1);
+	const open = indexedDB.open(dbName, 1);
 	open.onupgradeneeded = () => {
-		if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE, { keyPath: 'id' });
+		if (!open.result.objectStoreNames.contains(storeName)) open.result.createObjectStore(storeName, { keyPath: 'id' });
 	};
 	const db = await new Promise<IDBDatabase>((resolve, reject) => {
 		open.onsuccess = () => resolve(open.result);
@@ -31,13 +31,13 @@ export async function openIdbStorage(packageName: string): Promise<TargetStorage
 	return {
 		persistent: true,
 		async load() {
-			const tx = db.transaction(STORE, 'readonly');
-			return request(tx.objectStore(STORE).getAll() as IDBRequest<StoredEntry[]>);
+			const tx = db.transaction(storeName, 'readonly');
+			return request(tx.objectStore(storeName).getAll() as IDBRequest<unknown[]>);
 		},
-		apply(ops: readonly StorageOp[]) {
+		apply(ops: readonly StorageOp<T>[]) {
 			return new Promise<void>((resolve, reject) => {
-				const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
-				const store = tx.objectStore(STORE);
+				const tx = db.transaction(storeName, 'readwrite', { durability: 'strict' });
+				const store = tx.objectStore(storeName);
 				tx.oncomplete = () => resolve();
 				tx.onerror = () => reject(tx.error);
 				tx.onabort = () => reject(tx.error ?? new Error('Die Änderung wurde abgebrochen.'));

@@ -1,0 +1,170 @@
+/**
+ * Precomputed answers of the engine (written at build time by pipelines/serve/precompute.ts from
+ * the served package, read by pages before — or instead of — DuckDB-wasm). Two kinds of files:
+ *
+ * - per indicator (`pre/atlas-NNN.json`): every base area's observation in every year, exactly as
+ *   the engine returns them (disclosure applied), plus the city reference series. The atlas colours
+ *   its first map, steps through the years and switches indicators from these without a query.
+ * - what needs all indicators at once: per group of areas (`pre/profile-NNN.json`) the same rows
+ *   for all indicators with each cell's rank among the areas, the spread of all areas per
+ *   indicator-year (`pre/profile-stats.json`), and need per life phase (`pre/chain.json`).
+ *
+ * This module is the format: types, and the decoders that turn a file back into the engine's
+ * answer (valuesFor, seriesFor, valuesAllYears). engine-served.spec.ts checks that every decoded
+ * answer equals the engine's, for the internal and the public build. Pure; no fetch here.
+ */
+import type { AreaValue, ReferencePoint, SeriesPoint } from './engine';
+import type { Indicator, ObservationFlag } from './types';
+import type { Rank } from '$lib/profile/ranks';
+import type { Spread } from '$lib/profile/rows';
+
+export const PRECOMPUTED_VERSION = 1;
+
+/** Areas per profile file: at 100 indicators × 20 years about 1.5 MB of JSON. */
+export const PROFILE_SHARD_SIZE = 32;
+
+/** One character per cell. `_`: the area has no row that year (valuesFor: missing; seriesFor: absent). */
+const FLAG_CODE: Record<ObservationFlag, string> = { '': '.', suppressed: 's', missing: 'm', provisional: 'p', break: 'b' };
+const NO_ROW = '_';
+const CODE_FLAG = new Map(Object.entries(FLAG_CODE).map(([flag, code]) => [code, flag as ObservationFlag]));
+
+export function flagCode(flag: ObservationFlag | null | undefined): string {
+	return FLAG_CODE[flag ?? ''] ?? '.';
+}
+
+export { NO_ROW };
+
+/** Base-level areas in the engine's order (engine.areas(): by key). */
+export interface PrecomputedAreas {
+	key: string[];
+	name: string[];
+	parent: string[];
+}
+
+export interface PrecomputedIndex {
+	version: number;
+	base_level: string;
+	areas: PrecomputedAreas;
+	indicators: Indicator[];
+	years_by_indicator: Record<string, number[]>;
+	/** Indicator id → its file. */
+	atlas: Record<string, string>;
+	profile: { stats: string; shard_size: number; shards: string[] };
+	chain: string | null;
+}
+
+/** Columns of one indicator: `[year][area]` in the order of PrecomputedAreas. */
+export interface IndicatorCells {
+	/** Every year in which any area has a row (with or without a value). */
+	years: number[];
+	value: (number | null)[][];
+	numerator: (number | null)[][];
+	denominator: (number | null)[][];
+	/** Per year one flag character per area. */
+	flag: string[];
+}
+
+export interface AtlasSliceFile extends IndicatorCells {
+	indicator_id: string;
+	city: ReferencePoint[];
+}
+
+export interface ProfileStatsFile {
+	/** Per indicator: spread of all areas and the city reference, aligned with the atlas years. */
+	indicators: Record<string, { years: number[]; spread: (Spread | null)[]; city: ReferencePoint[] }>;
+}
+
+/** Rows of the areas of one shard, per indicator `[area][year]` (years of ProfileStatsFile). */
+export interface ProfileShardFile {
+	keys: string[];
+	indicators: Record<
+		string,
+		{
+			value: (number | null)[][];
+			numerator: (number | null)[][];
+			denominator: (number | null)[][];
+			flag: string[];
+			/** Competition rank among all areas (1 = highest value); 0 = not ranked; negative = tied. */
+			rank: number[][];
+		}
+	>;
+	/** engine.population(area, year) for every year: [year, age_group, persons]. */
+	population: Record<string, [number, string, number][]>;
+}
+
+export interface ChainFile {
+	/** Latest year used per need indicator (ChainData.years). */
+	years: Record<string, number>;
+	/** Need score per phase, aligned with PrecomputedAreas. */
+	need: Record<string, { score: (number | null)[]; n: number[] }>;
+}
+
+/** engine.valuesFor(indicator, year) from an indicator's cells. */
+export function valuesForYear(cells: IndicatorCells, areas: PrecomputedAreas, year: number): AreaValue[] {
+	const y = cells.years.indexOf(year);
+	return areas.key.map((key, a) => {
+		const code = y < 0 ? NO_ROW : cells.flag[y][a];
+		if (code === NO_ROW) return { area_key: key, name: areas.name[a], parent: areas.parent[a], value: null, numerator: null, denominator: null, flag: 'missing' };
+		return {
+			area_key: key,
+			name: areas.name[a],
+			parent: areas.parent[a],
+			value: cells.value[y][a],
+			numerator: cells.numerator[y][a],
+			denominator: cells.denominator[y][a],
+			flag: CODE_FLAG.get(code) ?? ''
+		};
+	});
+}
+
+/** engine.seriesFor(area, indicator): the area's rows, by year. */
+export function seriesForArea(cells: IndicatorCells, areaIndex: number): SeriesPoint[] {
+	const out: SeriesPoint[] = [];
+	cells.years.forEach((year, y) => {
+		const code = cells.flag[y][areaIndex];
+		if (code === NO_ROW) return;
+		out.push({ year, value: cells.value[y][areaIndex], numerator: cells.numerator[y][areaIndex], denominator: cells.denominator[y][areaIndex], flag: CODE_FLAG.get(code) ?? '' });
+	});
+	return out;
+}
+
+/** engine.valuesAllYears(indicator): the published value of every row (order not defined). */
+export function valuesAllYears(cells: IndicatorCells): (number | null)[] {
+	const out: (number | null)[] = [];
+	cells.years.forEach((_, y) => {
+		for (let a = 0; a < cells.flag[y].length; a++) if (cells.flag[y][a] !== NO_ROW) out.push(cells.value[y][a]);
+	});
+	return out;
+}
+
+/** One area's cells of one indicator from a profile shard, in the shape of an atlas slice with one area. */
+export function shardCells(shard: ProfileShardFile, indicatorId: string, years: number[], areaIndex: number): IndicatorCells | null {
+	const c = shard.indicators[indicatorId];
+	if (!c) return null;
+	return {
+		years,
+		value: years.map((_, y) => [c.value[areaIndex][y]]),
+		numerator: years.map((_, y) => [c.numerator[areaIndex][y]]),
+		denominator: years.map((_, y) => [c.denominator[areaIndex][y]]),
+		flag: years.map((_, y) => c.flag[areaIndex][y])
+	};
+}
+
+/** Decode a stored rank (see ProfileShardFile.rank) with its "of" (the spread's n). */
+export function decodeRank(stored: number, of: number): Rank | null {
+	if (!stored) return null;
+	return { rank: Math.abs(stored), of, tied: stored < 0 };
+}
+
+export function encodeRank(rank: Rank | null | undefined): number {
+	if (!rank) return 0;
+	return rank.tied ? -rank.rank : rank.rank;
+}
+
+export function profileShardPath(index: number): string {
+	return `pre/profile-${String(index).padStart(3, '0')}.json`;
+}
+
+export function atlasSlicePath(index: number): string {
+	return `pre/atlas-${String(index).padStart(3, '0')}.json`;
+}
