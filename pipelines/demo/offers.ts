@@ -25,6 +25,8 @@ export interface OfferSetup {
 	/** One offer per this many residents, at least `min`, at most 8 per area. */
 	residentsPerOffer: number;
 	min: number;
+	/** Postcode and town of an address in the area (default: Musterstadt's, by Stadtbezirk). */
+	place?: (areaKey: string) => string;
 }
 
 export const MUSTERSTADT_OFFERS: OfferSetup = {
@@ -127,7 +129,7 @@ export function buildOffers(
 	// Addresses come from their own stream, after everything else: they were added later, and the
 	// offers' other values must stay as they were.
 	const streets = stream('offer-addresses');
-	return ordered.map(({ d }, i) => ({ id: `A${String(i + 1).padStart(3, '0')}`, ...d, address: address(d.area_key, streets) }));
+	return ordered.map(({ d }, i) => ({ id: `A${String(i + 1).padStart(3, '0')}`, ...d, address: address(d.area_key, streets, setup.place ?? musterstadtPlace) }));
 }
 
 const STREETS = [
@@ -136,7 +138,10 @@ const STREETS = [
 	'Am Stadtwald', 'Brückenstraße', 'Goethestraße', 'Königsberger Straße'
 ];
 
-/** "Lindenstraße 12, 45102 Musterstadt": the postcode says the Stadtbezirk (first two key digits). */
-function address(areaKey: string, rng: Stream): string {
-	return `${rng.pick(STREETS)} ${rng.int(1, 140)}, 451${areaKey.slice(0, 2)} Musterstadt`;
+/** "45102 Musterstadt": the postcode says the Stadtbezirk (first two key digits). */
+const musterstadtPlace = (areaKey: string) => `451${areaKey.slice(0, 2)} Musterstadt`;
+
+/** "Lindenstraße 12, 45102 Musterstadt". */
+function address(areaKey: string, rng: Stream, place: (areaKey: string) => string): string {
+	return `${rng.pick(STREETS)} ${rng.int(1, 140)}, ${place(areaKey)}`;
 }

@@ -10,7 +10,7 @@ import { areaOfferKinds, type CentralOffer, type Providers } from '../offer-temp
 import { buildOffers, type OfferSetup } from '../offers';
 import type { Population } from '../population';
 import { kreisStreams } from './config';
-import { GEMEINDEN, MERGED } from './names';
+import { GEMEINDEN, MERGED, MERGING } from './names';
 
 const P: Providers = {
 	stadt: 'Kreis Musterkreis, Kreisjugendamt',
@@ -59,6 +59,13 @@ function centralOffers(kernorte: ReadonlyMap<string, string>): CentralOffer[] {
 	];
 }
 
+/** "59004 Altenwalde": the town is the Ortsteil's Gemeinde (the first eight key digits), a fictional postcode from its number. */
+function kreisPlace(areaKey: string): string {
+	const key = areaKey.slice(0, 8);
+	const g = [...GEMEINDEN, ...MERGING, MERGED].find((x) => x.key === key);
+	return `59${key.slice(5)} ${g?.name ?? 'Musterkreis'}`;
+}
+
 export function buildKreisOffers(ortsteile: readonly Sozialraum[], pop: Pick<Population, 'total'>, kernorte: ReadonlyMap<string, string>): Offer[] {
 	const setup: OfferSetup = {
 		kinds: areaOfferKinds(P, SCHOOLS),
@@ -66,7 +73,8 @@ export function buildKreisOffers(ortsteile: readonly Sozialraum[], pop: Pick<Pop
 		tiny: {},
 		gapRanks: [0, 2],
 		residentsPerOffer: 850,
-		min: 0
+		min: 0,
+		place: kreisPlace
 	};
 	return buildOffers(ortsteile, pop, setup, kreisStreams);
 }
