@@ -12,9 +12,11 @@ const config = {
 		// SOZIALRAUM_OUT lets benchmarks build variants (other data packages) side by side.
 		adapter: adapter({ pages: out, assets: out, fallback: '404.html', precompress: false, strict: true }),
 		paths: { relative: true },
-		// The data package built into the site. A municipality builds with its own folder:
-		// SOZIALRAUM_DATA=data/meinestadt npm run build (docs/import.md).
-		alias: { $data: process.env.SOZIALRAUM_DATA ?? 'data/musterstadt' },
+		// The data packages built into the site: a folder with packages.json and one folder per
+		// package. `npm run build` prepares it from SOZIALRAUM_DATA (pipelines/tasks/build.mjs; a
+		// municipality builds with its own folder: SOZIALRAUM_DATA=data/meinestadt npm run build,
+		// docs/import.md); without it (npm run dev, npm run check) the demo packages in data/.
+		alias: { $data: process.env.SOZIALRAUM_SITE_DATA ?? 'data' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {
 			// No request may leave the app's own origin (privacy promise; also issue 6's strict CSP).

@@ -19,6 +19,7 @@ import { AREA_NAMES, BEZIRKE, TINY_AREAS } from './names';
 import { round } from './format';
 import { stream } from './random';
 
+/** A finest-level area of a generated territory (a Sozialraum of Musterstadt, an Ortsteil or block of Musterkreis). */
 export interface Sozialraum {
 	key: string;
 	name: string;
@@ -33,6 +34,8 @@ export interface Sozialraum {
 	trend: number;
 	/** Fixed population of a tiny area (industrial estate, island, forest); null = ordinary. */
 	tinyResidents: number | null;
+	/** Planned population of an ordinary area (Musterkreis sets every size); absent = drawn. */
+	residents?: number;
 	/** 1 in the centre, 0 at the edge. */
 	centrality: number;
 }
@@ -57,15 +60,16 @@ const bearing = ([x, y]: Pair) => ((Math.atan2(x, y) * 180) / Math.PI + 360) % 3
 const SECTOR_START = 335;
 
 /** Drop consecutive duplicates that rounding to 5 decimals can create. */
-function dedupe(points: Pair[]): Ring {
+export function dedupe(points: Pair[]): Ring {
 	return points.filter((p, i) => i === 0 || p[0] !== points[i - 1][0] || p[1] !== points[i - 1][1]);
 }
 
 /** Convert to lon/lat, rounding first so that unions see bit-identical shared vertices. */
-const lonLatPolygon = (poly: Polygon): Polygon => poly.map((ring) => dedupe(ring.map(toLonLat)));
+export const lonLatPolygon = (poly: Polygon, convert: (p: Pair) => Pair = toLonLat): Polygon =>
+	poly.map((ring) => dedupe(ring.map(convert)));
 
 /** Union in lon/lat, re-rounded: polygon-clipping may emit recomputed intersection points. */
-function unionAll(polys: Polygon[]): MultiPolygon {
+export function unionAll(polys: Polygon[]): MultiPolygon {
 	const [first, ...rest] = polys;
 	return polygonClipping
 		.union(first, ...rest)

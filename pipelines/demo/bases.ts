@@ -6,7 +6,7 @@
 import type { Sozialraum } from './areas';
 import { FIRST_YEAR, YEARS } from './config';
 import type { Population } from './population';
-import { logistic, stream } from './random';
+import { logistic, stream, type Streams } from './random';
 
 /** City-wide SGB II movement on the logit scale (refugee families from 2016, Ukraine from 2022). */
 const SGB2_YEAR: Record<number, number> = {
@@ -39,14 +39,14 @@ function sgb2AgeEffect(age: number): number {
 	return age <= 14 ? 0.12 - 0.015 * age : -0.45 - 0.02 * (age - 15);
 }
 
-export function buildBases(areas: readonly Sozialraum[], pop: Population): Bases {
+export function buildBases(areas: readonly Sozialraum[], pop: Population, streams: Streams = stream): Bases {
 	const table = new Map<string, Record<string, number[]>>();
 	const get = (name: string, key: string, year: number) => table.get(key)![name][year - FIRST_YEAR];
 
-	const births = stream('bases/births');
-	const seu = stream('bases/school-entry');
-	const school = stream('bases/school');
-	const sgb2 = stream('bases/sgb2');
+	const births = streams('bases/births');
+	const seu = streams('bases/school-entry');
+	const school = streams('bases/school');
+	const sgb2 = streams('bases/sgb2');
 	for (const a of areas) {
 		const coverage2021 = seu.between(0.35, 0.65);
 		const areaEffect = sgb2.normal(0, 0.12);

@@ -4,7 +4,7 @@
 import type { PackageDescriptor } from '../../src/lib/data/types';
 import { buildAreas } from './areas';
 import { buildBases } from './bases';
-import { CITY_NAME, CREATED, DATENSTAND, FIRST_YEAR, LAST_YEAR } from './config';
+import { CITY_NAME, DATENSTAND, FIRST_YEAR, LAST_YEAR } from './config';
 import { INDICATORS, indicatorRecord } from './indicators';
 import { buildObservations } from './observations';
 import { applyFlaws } from './flaws';
@@ -13,7 +13,7 @@ import { buildPopulation } from './population';
 import { buildTargets } from './targets';
 import { buildNetworks } from './networks';
 import { buildMeasures } from './measures';
-import { areaFiles, csvResource, descriptorJson, geojsonResource, tableCsv } from './write';
+import { DEMO_META, areaFiles, csvResource, descriptorJson, geojsonResource, tableCsv } from './write';
 
 export const DEFAULT_INDICATOR = 'sgb2_u15';
 
@@ -33,12 +33,7 @@ export function buildDemoPackage(): Record<string, string> {
 		name: 'musterstadt',
 		title: `Sozialraum-Monitor ${CITY_NAME} (fiktive Demodaten)`,
 		description: `Erfundene Stadt mit ${sozialraeume.length} Sozialräumen in ${areas.bezirke.length} Stadtbezirken, ${INDICATORS.length} Indikatoren entlang der Präventionskette (${FIRST_YEAR}–${LAST_YEAR}), ${offers.length} Angeboten und ${targets.length} Feinzielen. Alle Zahlen sind simuliert und beschreiben keine reale Kommune.`,
-		version: '1.0.0',
-		created: CREATED,
-		licenses: [
-			{ name: 'CC0-1.0', title: 'Creative Commons Zero v1.0 Universal', path: 'https://creativecommons.org/publicdomain/zero/1.0/' }
-		],
-		sources: [{ title: 'Simuliert mit pipelines/demo/generate.ts (Sozialraum-Monitor); alle Quellenangaben sind fiktiv' }],
+		...DEMO_META,
 		resources: [
 			geojsonResource('sozialraum'),
 			geojsonResource('stadtbezirk'),
@@ -57,10 +52,12 @@ export function buildDemoPackage(): Record<string, string> {
 			fictional: true,
 			datenstand: DATENSTAND,
 			territory_de: CITY_NAME,
+			summary_de: 'kreisfreie Stadt mit Sozialräumen',
+			summary_en: 'independent city with social areas',
 			levels: [
-				{ id: 'sozialraum', label_de: 'Sozialraum', label_en: 'Social area', path: 'areas-sozialraum.geojson' },
-				{ id: 'stadtbezirk', label_de: 'Stadtbezirk', label_en: 'City district', path: 'areas-stadtbezirk.geojson' },
-				{ id: 'stadt', label_de: 'Stadt', label_en: 'City', path: 'areas-stadt.geojson' }
+				{ id: 'sozialraum', label_de: 'Sozialraum', label_en: 'Social area', label_plural_de: 'Sozialräume', label_plural_en: 'Social areas', path: 'areas-sozialraum.geojson' },
+				{ id: 'stadtbezirk', label_de: 'Stadtbezirk', label_en: 'City district', label_plural_de: 'Stadtbezirke', label_plural_en: 'City districts', path: 'areas-stadtbezirk.geojson' },
+				{ id: 'stadt', label_de: 'Stadt', label_en: 'City', label_plural_de: 'Städte', label_plural_en: 'Cities', path: 'areas-stadt.geojson' }
 			],
 			disclosure: { minNumerator: 3, minDenominator: 0 },
 			default_indicator: DEFAULT_INDICATOR

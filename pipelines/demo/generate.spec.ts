@@ -17,14 +17,16 @@ const COMMITTED = join(ROOT, 'data/musterstadt');
 const TSX_CLI = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const YEARS = Array.from({ length: 12 }, (_, i) => 2014 + i);
 
+let outRoot: string;
 let outDir: string;
 let data: PackageData;
 let problems: Problem[];
 
 beforeAll(async () => {
-	outDir = await mkdtemp(join(tmpdir(), 'musterstadt-'));
-	// The same command as `npm run data:demo`, only into a temporary folder.
-	const run = spawnSync(process.execPath, [TSX_CLI, 'pipelines/demo/generate.ts', outDir], { cwd: ROOT, encoding: 'utf8' });
+	outRoot = await mkdtemp(join(tmpdir(), 'demo-'));
+	outDir = join(outRoot, 'musterstadt');
+	// The same command as `npm run data:demo`, only into a temporary folder (it writes both demo packages).
+	const run = spawnSync(process.execPath, [TSX_CLI, 'pipelines/demo/generate.ts', outRoot], { cwd: ROOT, encoding: 'utf8' });
 	if (run.status !== 0) throw new Error(`generator failed: ${run.stderr}`);
 	const result = readPackage(await readPackageFromDir(outDir));
 	problems = result.problems;
@@ -33,7 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-	if (outDir) await rm(outDir, { recursive: true, force: true });
+	if (outRoot) await rm(outRoot, { recursive: true, force: true });
 });
 
 // ---------------------------------------------------------------- helpers

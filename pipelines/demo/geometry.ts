@@ -8,17 +8,20 @@ import polygonClipping from 'polygon-clipping';
 import type { MultiPolygon, Pair, Polygon, Ring } from 'polygon-clipping';
 import { AREA_COUNT, CENTRE_LAT, CENTRE_LON, HALF_HEIGHT_KM, HALF_WIDTH_KM } from './config';
 import { round } from './format';
-import { stream } from './random';
+import { stream, type Streams } from './random';
 
 export type { MultiPolygon, Pair, Polygon, Ring };
 
 const KM_PER_DEG_LAT = 111.2;
-const KM_PER_DEG_LON = 111.32 * Math.cos((CENTRE_LAT * Math.PI) / 180);
 
-/** Local km → WGS84 lon/lat, rounded to 5 decimals (≈ 1 m, plenty for a city map). */
-export function toLonLat([x, y]: Pair): Pair {
-	return [round(CENTRE_LON + x / KM_PER_DEG_LON, 5), round(CENTRE_LAT + y / KM_PER_DEG_LAT, 5)];
+/** Local km around (lon, lat) → WGS84 lon/lat, rounded to 5 decimals (≈ 1 m, plenty for a map). */
+export function lonLatConverter(lon: number, lat: number): (p: Pair) => Pair {
+	const kmPerDegLon = 111.32 * Math.cos((lat * Math.PI) / 180);
+	return ([x, y]) => [round(lon + x / kmPerDegLon, 5), round(lat + y / KM_PER_DEG_LAT, 5)];
 }
+
+/** Musterstadt's plane. */
+export const toLonLat = lonLatConverter(CENTRE_LON, CENTRE_LAT);
 
 /** Where the harbour basin ends inside the city. */
 const NOTCH_TIP: Pair = [-2.9, 1.9];
@@ -45,12 +48,28 @@ function harbourChannel(): Ring {
 	return [...ring, ring[0]];
 }
 
-/** Noisy ellipse (sum of low harmonics, so the edge is irregular but smooth) minus the harbour. */
-export function cityOutline(): Ring {
-	const rng = stream('geometry/outline');
+export interface OutlineShape {
+	halfWidthKm: number;
+	halfHeightKm: number;
+	/** Amplitudes of the harmonics 2, 3, 4, 5, 7 of the radius (relative). */
+	amplitudes: readonly number[];
+	/** Cut the harbour basin into the north-west edge (Musterstadt). */
+	harbour: boolean;
+}
+
+export const MUSTERSTADT_OUTLINE: OutlineShape = {
+	halfWidthKm: HALF_WIDTH_KM,
+	halfHeightKm: HALF_HEIGHT_KM,
+	amplitudes: [0.085, 0.065, 0.045, 0.03, 0.02],
+	harbour: true
+};
+
+/** Noisy ellipse (sum of low harmonics, so the edge is irregular but smooth), optionally minus the harbour. */
+export function cityOutline(shape: OutlineShape = MUSTERSTADT_OUTLINE, streams: Streams = stream): Ring {
+	const rng = streams('geometry/outline');
 	const harmonics = [2, 3, 4, 5, 7].map((k, i) => ({
 		k,
-		amp: [0.085, 0.065, 0.045, 0.03, 0.02][i],
+		amp: shape.amplitudes[i],
 		phase: rng.between(0, 2 * Math.PI)
 	}));
 	const n = 144;
@@ -58,9 +77,10 @@ export function cityOutline(): Ring {
 	for (let i = 0; i < n; i++) {
 		const a = (2 * Math.PI * i) / n;
 		const r = 1 + harmonics.reduce((s, h) => s + h.amp * Math.cos(h.k * a + h.phase), 0);
-		ring.push([HALF_WIDTH_KM * r * Math.cos(a), HALF_HEIGHT_KM * r * Math.sin(a)]);
+		ring.push([shape.halfWidthKm * r * Math.cos(a), shape.halfHeightKm * r * Math.sin(a)]);
 	}
 	ring.push(ring[0]);
+	if (!shape.harbour) return ring;
 	const cut = polygonClipping.difference([ring], [harbourChannel()]);
 	const largest = [...cut].sort((a, b) => ringArea(b[0]) - ringArea(a[0]))[0];
 	return largest[0];
@@ -83,22 +103,37 @@ export function pointInPolygon([x, y]: Pair, polygon: Polygon): boolean {
 	return inside;
 }
 
-/**
- * Mitchell's best-candidate sampling with a spacing that grows towards the edge: well spread
- * points, denser in the centre (small inner-city Sozialräume, large ones at the edge).
- */
-export function seedPoints(outline: Ring): Pair[] {
-	const rng = stream('geometry/seeds');
+export interface SeedOptions {
+	count: number;
+	/** The first point (e.g. the town centre). */
+	first: Pair;
+	/** Wanted distance to the nearest point, by position: smaller = denser there. */
+	spacing: (p: Pair) => number;
+	/** Points placed before (e.g. in a neighbouring Gemeinde): they count for the spacing, but are not returned. */
+	existing?: readonly Pair[];
+}
+
+/** Musterstadt: a spacing that grows towards the edge (small inner-city Sozialräume, large ones at the edge). */
+export const MUSTERSTADT_SEEDS: SeedOptions = {
+	count: AREA_COUNT,
+	first: [0.15, -0.1],
+	spacing: ([x, y]) => 0.38 + 0.9 * Math.min(1.2, Math.hypot(x / HALF_WIDTH_KM, y / HALF_HEIGHT_KM))
+};
+
+/** Mitchell's best-candidate sampling: well spread points, as dense as `spacing` asks. */
+export function seedPoints(outline: Ring, options: SeedOptions = MUSTERSTADT_SEEDS, streams: Streams = stream): Pair[] {
+	const rng = streams('geometry/seeds');
 	const [x0, y0, x1, y1] = bbox(outline);
-	const spacing = ([x, y]: Pair) => 0.38 + 0.9 * Math.min(1.2, Math.hypot(x / HALF_WIDTH_KM, y / HALF_HEIGHT_KM));
-	const points: Pair[] = [[0.15, -0.1]];
-	while (points.length < AREA_COUNT) {
+	const { spacing } = options;
+	const points: Pair[] = [options.first];
+	const others = options.existing ?? [];
+	while (points.length < options.count) {
 		let best: Pair | null = null;
 		let bestScore = -Infinity;
 		for (let c = 0; c < 40; c++) {
 			const p: Pair = [rng.between(x0, x1), rng.between(y0, y1)];
 			if (!pointInPolygon(p, [outline])) continue;
-			const nearest = Math.min(...points.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])));
+			const nearest = Math.min(...points.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])), ...others.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])));
 			const score = nearest / spacing(p);
 			if (score > bestScore) {
 				bestScore = score;

@@ -10,7 +10,7 @@ import { FIRST_YEAR, YEARS } from './config';
 import { compareText, round } from './format';
 import type { Denominator, IndicatorDef } from './indicator-model';
 import type { Population } from './population';
-import { logistic, logit, stream } from './random';
+import { logistic, logit, stream, type Streams } from './random';
 
 function denominator(den: Denominator, key: string, year: number, pop: Population, bases: Bases): number {
 	switch (den.kind) {
@@ -46,10 +46,11 @@ export function observationsFor(
 	def: IndicatorDef,
 	areas: readonly Sozialraum[],
 	pop: Population,
-	bases: Bases
+	bases: Bases,
+	streams: Streams = stream
 ): Observation[] {
 	const { model } = def;
-	const rng = stream(`observations/${def.id}`);
+	const rng = streams(`observations/${def.id}`);
 	const out: Observation[] = [];
 	for (const a of areas) {
 		const areaEffect = rng.normal(0, model.sdArea ?? 0);
@@ -82,9 +83,10 @@ export function buildObservations(
 	defs: readonly IndicatorDef[],
 	areas: readonly Sozialraum[],
 	pop: Population,
-	bases: Bases
+	bases: Bases,
+	streams: Streams = stream
 ): Observation[] {
-	const rows = defs.flatMap((def) => observationsFor(def, areas, pop, bases));
+	const rows = defs.flatMap((def) => observationsFor(def, areas, pop, bases, streams));
 	// Sorted by indicator id, area key, year (code-point order, independent of the locale).
 	return rows.sort(
 		(x, y) => compareText(x.indicator_id, y.indicator_id) || compareText(x.area_key, y.area_key) || x.year - y.year

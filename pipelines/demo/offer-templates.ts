@@ -4,6 +4,8 @@
  */
 import type { LifePhase } from '../../src/lib/data/types';
 
+export type Providers = Record<keyof typeof PROVIDERS, string>;
+
 export const PROVIDERS = {
 	stadt: 'Stadt Musterstadt, Jugendamt',
 	schulamt: 'Stadt Musterstadt, Schulverwaltungsamt',
@@ -22,8 +24,6 @@ export const PROVIDERS = {
 	initiative: 'Elterninitiative Kinderhaus e. V.',
 	donum: 'donum vitae Musterstadt e. V.'
 } as const;
-
-const P = PROVIDERS;
 
 export interface OfferKind {
 	kind: string;
@@ -44,7 +44,8 @@ export interface OfferKind {
 	description: string;
 }
 
-export const AREA_OFFER_KINDS: readonly OfferKind[] = [
+/** The kinds of offers an ordinary area may have, with the providers of the territory. */
+export const areaOfferKinds = (P: Providers, schools = SECONDARY_SCHOOLS): readonly OfferKind[] => [
 	{ kind: 'kita', category: 'Kita', pattern: 'Kita {name}', names: ['Sonnenschein', 'Regenbogen', 'Pusteblume', 'Kunterbunt', 'Arche Noah', 'St. Marien', 'Zwergenland', 'Löwenzahn', 'Sternschnuppe', 'Wirbelwind', 'Schatzkiste', 'Himmelszelt', 'Glühwürmchen', 'Rappelkiste', 'Abenteuerland'],
 		providers: [P.stadt, P.awo, P.caritas, P.diakonie, P.drk, P.ev, P.kath, P.initiative], life_phases: ['u3', '3_6'], topics: ['Bildung', 'Familie'], places: [45, 110], weight: 3, maxPerArea: 2,
 		description: 'Kindertageseinrichtung für Kinder von 1 bis 6 Jahren mit U3-Gruppe.' },
@@ -63,7 +64,7 @@ export const AREA_OFFER_KINDS: readonly OfferKind[] = [
 		description: 'Spielgruppe für Eltern mit Kindern von 1 bis 3 Jahren zur mehrsprachigen Entwicklung.' },
 	{ kind: 'hausaufgaben', category: 'Hausaufgabenhilfe', pattern: 'Hausaufgabenhilfe {area}', providers: [P.caritas, P.diakonie, P.drk, P.ev], life_phases: ['6_10', '10_16'], topics: ['Bildung'], weight: 0.8, maxPerArea: 1,
 		description: 'Betreute Lernzeit mit Ehrenamtlichen für Grund- und Sekundarschulkinder.' },
-	{ kind: 'schulsozialarbeit', category: 'Schulsozialarbeit', pattern: 'Schulsozialarbeit {name}', names: ['Gesamtschule Nord', 'Realschule am Park', 'Hauptschule Ost', 'Sekundarschule Süd', 'Gesamtschule am Hafen', 'Geschwister-Scholl-Gymnasium', 'Anne-Frank-Realschule', 'Gesamtschule West'],
+	{ kind: 'schulsozialarbeit', category: 'Schulsozialarbeit', pattern: 'Schulsozialarbeit {name}', names: schools,
 		providers: [P.schulamt, P.awo, P.caritas], life_phases: ['10_16'], topics: ['Beratung', 'Bildung'], weight: 0.7, maxPerArea: 1,
 		description: 'Beratung von Schülerinnen, Schülern und Eltern an der weiterführenden Schule, auch zu BuT.' },
 	{ kind: 'uebergang', category: 'Übergang Schule–Beruf', pattern: 'Übergangscoaching {area}', providers: [P.jobcenter, P.awo, P.diakonie], life_phases: ['16_27'], topics: ['Übergang', 'Beratung'], weight: 0.6, maxPerArea: 1,
@@ -77,6 +78,11 @@ export const AREA_OFFER_KINDS: readonly OfferKind[] = [
 	{ kind: 'ferien', category: 'Ferienangebot', pattern: 'Ferienspiele {area}', providers: [P.stadt, P.ev, P.drk], life_phases: ['6_10', '10_16'], topics: ['Freizeit'], weight: 0.4, maxPerArea: 1,
 		description: 'Kostenfreie Ferienbetreuung mit Ausflügen, BuT-berechtigte Kinder vorrangig.' }
 ];
+
+const SECONDARY_SCHOOLS = ['Gesamtschule Nord', 'Realschule am Park', 'Hauptschule Ost', 'Sekundarschule Süd', 'Gesamtschule am Hafen', 'Geschwister-Scholl-Gymnasium', 'Anne-Frank-Realschule', 'Gesamtschule West'];
+
+const P = PROVIDERS;
+export const AREA_OFFER_KINDS = areaOfferKinds(P);
 
 /** Offers with a city-wide remit, placed in a central Sozialraum (key) or once per Stadtbezirk. */
 export interface CentralOffer {

@@ -6,7 +6,7 @@
 import type { PopulationRow } from '../../src/lib/data/types';
 import type { Sozialraum } from './areas';
 import { FIRST_YEAR, YEARS } from './config';
-import { stream } from './random';
+import { stream, type Streams } from './random';
 
 export const MAX_AGE = 26;
 
@@ -38,14 +38,14 @@ export interface Population {
 	rows(): PopulationRow[];
 }
 
-export function buildPopulation(areas: readonly Sozialraum[]): Population {
-	const rng = stream('population');
+export function buildPopulation(areas: readonly Sozialraum[], streams: Streams = stream): Population {
+	const rng = streams('population');
 	const totals = new Map<string, number[]>();
 	const byAge = new Map<string, number[][]>();
 	const women = new Map<string, number[]>();
 
 	for (const a of areas) {
-		const size = a.tinyResidents ?? Math.round(Math.min(13000, Math.max(2600, Math.exp(rng.normal(Math.log(6300), 0.33)))));
+		const size = a.tinyResidents ?? a.residents ?? Math.round(Math.min(13000, Math.max(2600, Math.exp(rng.normal(Math.log(6300), 0.33)))));
 		const growth = rng.normal(0.001, 0.004);
 		const refugeeWeight = Math.max(0, 0.5 + 0.5 * a.deprivation);
 		const t = YEARS.map((y) => {

@@ -28,8 +28,18 @@ export interface Stream {
 	pick<T>(items: readonly T[]): T;
 }
 
-export function stream(name: string): Stream {
-	const source = randomLcg(fnv1a(`${SEED}/${name}`) / 0x100000000);
+/** Named streams of one generated territory (its own master seed). */
+export type Streams = (name: string) => Stream;
+
+export function seededStreams(seed: string): Streams {
+	return (name) => streamFor(`${seed}/${name}`);
+}
+
+/** Musterstadt's streams. */
+export const stream: Streams = seededStreams(SEED);
+
+function streamFor(id: string): Stream {
+	const source = randomLcg(fnv1a(id) / 0x100000000);
 	const normal = randomNormal.source(source);
 	const binomial = randomBinomial.source(source);
 	const poisson = randomPoisson.source(source);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { TABLE_SCHEMAS, type ColumnSpec, type TableName } from '../../src/lib/data/package/csv';
 import type { PackageDescriptor, ResourceDescriptor } from '../../src/lib/data/types';
 import type { CityAreas } from './areas';
+import { CREATED } from './config';
 import type { MultiPolygon, Polygon } from './geometry';
 
 export { tableCsv } from '../../src/lib/data/package/write-csv';
@@ -79,6 +80,14 @@ export function geojsonResource(level: string): ResourceDescriptor {
 		encoding: 'utf-8'
 	};
 }
+
+/** What every demo package says about itself: version, creation time, licence, source. */
+export const DEMO_META = {
+	version: '1.0.0',
+	created: CREATED,
+	licenses: [{ name: 'CC0-1.0', title: 'Creative Commons Zero v1.0 Universal', path: 'https://creativecommons.org/publicdomain/zero/1.0/' }],
+	sources: [{ title: 'Simuliert mit pipelines/demo/generate.ts (Sozialraum-Monitor); alle Quellenangaben sind fiktiv' }]
+} satisfies Partial<PackageDescriptor>;
 
 export function descriptorJson(descriptor: PackageDescriptor): string {
 	return `${JSON.stringify(descriptor, null, '\t')}\n`;

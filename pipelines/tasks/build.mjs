@@ -1,20 +1,26 @@
 /**
- * `npm run build` builds the site with the internal data package (default data/musterstadt or
- * SOZIALRAUM_DATA). `npm run build -- --oeffentlich` (or --public) builds the PUBLIC version:
- * it first writes a disclosure-controlled copy of the package (pipelines/publish), builds the site
- * from that copy, and then scans the built files for any withheld value; a finding fails the build.
+ * `npm run build` builds the site with the internal data packages it bundles: by default
+ * data/musterstadt (the default, shown first) and data/musterkreis; SOZIALRAUM_DATA names one own
+ * package folder or a comma-separated list (the first is the default). `npm run build -- --oeffentlich`
+ * (or --public) builds the PUBLIC version: it first writes a disclosure-controlled copy of every
+ * package (pipelines/publish), builds the site from those copies, and then scans the built files for
+ * any withheld value of each package; a finding fails the build.
  *
- * Either way the site gets the package in its SERVED layout (pipelines/serve/prepare.ts): one
+ * Either way the site gets each package in its SERVED layout (pipelines/serve/prepare.ts): one
  * observation file per indicator, loaded when a page needs it, with disclosure control decided
- * here instead of at every page load.
+ * here instead of at every page load. The served root holds one folder per package and
+ * packages.json (pipelines/serve/site-index.ts), which the app reads to offer the choice.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 
 const publicBuild = process.argv.includes('--oeffentlich') || process.argv.includes('--public');
-const source = process.env.SOZIALRAUM_DATA ?? 'data/musterstadt';
+const sources = (process.env.SOZIALRAUM_DATA ?? 'data/musterstadt,data/musterkreis')
+	.split(',')
+	.map((s) => s.trim())
+	.filter((s) => s !== '');
 const out = process.env.SOZIALRAUM_OUT ?? 'build';
 
 /**
@@ -77,18 +83,38 @@ function precompute(to) {
 // Absolute: the $data alias must not depend on where the importing module really lives.
 const work = resolve(`.svelte-kit/data-${out.replace(/[^A-Za-z0-9]+/g, '_')}`);
 const served = `${work}/served`;
+// One folder per package, named after the package folder (a served root must not keep the
+// folder of a package no longer bundled: everything below it goes into the site).
+const dirs = sources.map((s) => basename(resolve(s)).replace(/[^A-Za-z0-9_-]+/g, '_'));
+const twice = dirs.find((d, i) => dirs.indexOf(d) !== i);
+if (twice) {
+	console.error(`Zwei Paketordner heißen „${twice}“; bitte einen umbenennen (SOZIALRAUM_DATA=${sources.join(',')}).`);
+	process.exit(1);
+}
+mkdirSync(served, { recursive: true });
+for (const entry of readdirSync(served)) {
+	if (!dirs.includes(entry) && !dirs.some((d) => entry === `${d}.stamp` || entry === `${d}.pre.stamp`)) rmSync(`${served}/${entry}`, { recursive: true, force: true });
+}
 if (!publicBuild) {
-	prepare(source, served);
-	precompute(served);
-	run('npx', ['vite', 'build'], { SOZIALRAUM_DATA: served, SOZIALRAUM_OUT: out });
+	sources.forEach((source, i) => {
+		prepare(source, `${served}/${dirs[i]}`);
+		precompute(`${served}/${dirs[i]}`);
+	});
 } else {
-	const publicData = `${work}/public`;
-	rmSync(publicData, { recursive: true, force: true });
-	console.log(`Öffentliche Fassung: Geheimhaltung für „${source}“ …`);
-	run('npx', ['tsx', 'pipelines/publish/publish.ts', source, publicData]);
-	prepare(publicData, served);
-	precompute(served);
-	run('npx', ['vite', 'build'], { SOZIALRAUM_DATA: served, SOZIALRAUM_OUT: out });
-	console.log(`Prüfe „${out}“ auf geheim zu haltende Werte …`);
-	run('npx', ['tsx', 'pipelines/publish/scan.ts', out, source]);
+	sources.forEach((source, i) => {
+		const publicData = `${work}/public/${dirs[i]}`;
+		rmSync(publicData, { recursive: true, force: true });
+		console.log(`Öffentliche Fassung: Geheimhaltung für „${source}“ …`);
+		run('npx', ['tsx', 'pipelines/publish/publish.ts', source, publicData]);
+		prepare(publicData, `${served}/${dirs[i]}`);
+		precompute(`${served}/${dirs[i]}`);
+	});
+}
+run('npx', ['tsx', 'pipelines/serve/site-index.ts', served, ...dirs]);
+run('npx', ['vite', 'build'], { SOZIALRAUM_SITE_DATA: served, SOZIALRAUM_OUT: out });
+if (publicBuild) {
+	for (const source of sources) {
+		console.log(`Prüfe „${out}“ auf geheim zu haltende Werte von „${source}“ …`);
+		run('npx', ['tsx', 'pipelines/publish/scan.ts', out, source]);
+	}
 }

@@ -31,7 +31,7 @@ const LABEL = 'Betreuungsquote unter 6 Jahren';
 const ID = 'eigen_betreuungsquote_unter_6_jahren';
 const FORMULA = 'zaehler = betreuung_u3.zaehler + kita_3_6.zaehler; nenner = betreuung_u3.nenner + kita_3_6.nenner; faktor = 100; typ = anteil';
 const PARTS = ['betreuung_u3', 'kita_3_6'];
-const year = Math.min(...PARTS.map(latestYear));
+const year = Math.min(...PARTS.map((id) => latestYear(id)));
 const features = areas().features;
 const point = (key: string) => interiorPoint(features.find((f) => f.properties.key === key)!);
 const de1 = (v: number) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);

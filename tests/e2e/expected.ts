@@ -12,17 +12,18 @@ import type { AreaProperties, Indicator, PackageDescriptor } from '../../src/lib
 
 export const PACKAGE_DIR = 'data/musterstadt';
 
-export function descriptor(): PackageDescriptor {
-	return JSON.parse(readFileSync(join(PACKAGE_DIR, 'datapackage.json'), 'utf8'));
+export function descriptor(dir = PACKAGE_DIR): PackageDescriptor {
+	return JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
 }
 
-export function areas(): FeatureCollection<Geometry, AreaProperties> {
-	const level = descriptor().sozialraum.levels[0];
-	return JSON.parse(readFileSync(join(PACKAGE_DIR, level.path), 'utf8'));
+/** The finest level's areas (of the newest boundary version). */
+export function areas(dir = PACKAGE_DIR): FeatureCollection<Geometry, AreaProperties> {
+	const level = descriptor(dir).sozialraum.levels[0];
+	return JSON.parse(readFileSync(join(dir, level.path), 'utf8'));
 }
 
-export function indicators(): Indicator[] {
-	return csvParse(readFileSync(join(PACKAGE_DIR, 'indicators.csv'), 'utf8')).map((r) => ({
+export function indicators(dir = PACKAGE_DIR): Indicator[] {
+	return csvParse(readFileSync(join(dir, 'indicators.csv'), 'utf8')).map((r) => ({
 		...(r as unknown as Indicator),
 		multiplier: Number(r.multiplier),
 		decimals: Number(r.decimals)
@@ -38,10 +39,10 @@ export interface ExpectedValue {
 }
 
 /** City value: summed numerators over summed denominators of all areas with both numbers. */
-export function expectedCityValue(indicatorId: string, year: number): number {
-	const ind = indicators().find((i) => i.id === indicatorId)!;
+export function expectedCityValue(indicatorId: string, year: number, dir = PACKAGE_DIR): number {
+	const ind = indicators(dir).find((i) => i.id === indicatorId)!;
 	let num = 0, den = 0;
-	for (const r of csvParse(readFileSync(join(PACKAGE_DIR, 'observations.csv'), 'utf8'))) {
+	for (const r of csvParse(readFileSync(join(dir, 'observations.csv'), 'utf8'))) {
 		if (r.indicator_id !== indicatorId || Number(r.year) !== year || r.numerator === '' || r.denominator === '') continue;
 		num += Number(r.numerator);
 		den += Number(r.denominator);
@@ -49,37 +50,42 @@ export function expectedCityValue(indicatorId: string, year: number): number {
 	return (num / den) * ind.multiplier;
 }
 
-let withheldCache: Set<string> | null = null;
+const withheldCache = new Map<string, Set<string>>();
 
-/** Cells withheld by disclosure control (primary + secondary), computed from the raw package. */
-function withheld(): Set<string> {
-	if (withheldCache) return withheldCache;
+/**
+ * Cells withheld by disclosure control (primary + secondary), computed from the raw package. With
+ * boundary versions the parents are those of the newest version: right for its years.
+ */
+function withheld(dir: string): Set<string> {
+	const cached = withheldCache.get(dir);
+	if (cached) return cached;
 	const parent = new Map<string, string>();
-	for (const level of descriptor().sozialraum.levels) {
-		const fc = JSON.parse(readFileSync(join(PACKAGE_DIR, level.path), 'utf8')) as FeatureCollection<Geometry, AreaProperties>;
+	for (const level of descriptor(dir).sozialraum.levels) {
+		const fc = JSON.parse(readFileSync(join(dir, level.path), 'utf8')) as FeatureCollection<Geometry, AreaProperties>;
 		for (const f of fc.features) parent.set(f.properties.key, f.properties.parent);
 	}
-	const types = new Map(indicators().map((i) => [i.id, i.value_type]));
-	const cells = csvParse(readFileSync(join(PACKAGE_DIR, 'observations.csv'), 'utf8')).map((r) => {
+	const types = new Map(indicators(dir).map((i) => [i.id, i.value_type]));
+	const cells = csvParse(readFileSync(join(dir, 'observations.csv'), 'utf8')).map((r) => {
 		const num = r.numerator === '' ? (types.get(r.indicator_id!) === 'count' && r.value !== '' ? Number(r.value) : null) : Number(r.numerator);
 		return {
 			area_key: r.area_key!, parent: parent.get(r.area_key!) ?? '', indicator_id: r.indicator_id!, year: Number(r.year),
 			numerator: num, denominator: r.denominator === '' ? null : Number(r.denominator), flag: r.flag ?? ''
 		};
 	});
-	const result = computeSuppression(cells, hierarchyFromAreas([...parent].map(([key, p]) => ({ key, parent: p }))), descriptor().sozialraum.disclosure);
-	withheldCache = new Set(result.cells.filter((c) => c.suppressed).map((c) => `${c.area_key}|${c.indicator_id}|${c.year}`));
-	return withheldCache;
+	const result = computeSuppression(cells, hierarchyFromAreas([...parent].map(([key, p]) => ({ key, parent: p }))), descriptor(dir).sozialraum.disclosure);
+	const hidden = new Set(result.cells.filter((c) => c.suppressed).map((c) => `${c.area_key}|${c.indicator_id}|${c.year}`));
+	withheldCache.set(dir, hidden);
+	return hidden;
 }
 
 /** Values per area for one indicator and year, with the package's disclosure control applied. */
-export function expectedValues(indicatorId: string, year: number): ExpectedValue[] {
-	const rows = csvParse(readFileSync(join(PACKAGE_DIR, 'observations.csv'), 'utf8')).filter(
+export function expectedValues(indicatorId: string, year: number, dir = PACKAGE_DIR): ExpectedValue[] {
+	const rows = csvParse(readFileSync(join(dir, 'observations.csv'), 'utf8')).filter(
 		(r) => r.indicator_id === indicatorId && Number(r.year) === year
 	);
 	const byKey = new Map(rows.map((r) => [r.area_key!, r]));
-	const hidden = withheld();
-	return areas().features.map((f) => {
+	const hidden = withheld(dir);
+	return areas(dir).features.map((f) => {
 		const key = f.properties.key;
 		const r = byKey.get(key);
 		const suppressed = hidden.has(`${key}|${indicatorId}|${year}`);
@@ -90,8 +96,8 @@ export function expectedValues(indicatorId: string, year: number): ExpectedValue
 	});
 }
 
-export function latestYear(indicatorId: string): number {
-	const years = csvParse(readFileSync(join(PACKAGE_DIR, 'observations.csv'), 'utf8'))
+export function latestYear(indicatorId: string, dir = PACKAGE_DIR): number {
+	const years = csvParse(readFileSync(join(dir, 'observations.csv'), 'utf8'))
 		.filter((r) => r.indicator_id === indicatorId && r.value !== '')
 		.map((r) => Number(r.year));
 	return Math.max(...years);

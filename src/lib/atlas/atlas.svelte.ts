@@ -122,7 +122,8 @@ export class Atlas {
 		engine.catch(() => {});
 		try {
 			const pre = await getPrecomputed();
-			const { bundledDescriptor } = await import('$lib/data/source-app');
+			const [{ bundledDescriptorOf }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
+			const bundledDescriptor = await bundledDescriptorOf(currentChoice().name);
 			const levels = bundledDescriptor.sozialraum.levels;
 			// The build precomputes only a package without boundary versions (precompute.ts); the
 			// check keeps an older build's files from answering for a versioned package.

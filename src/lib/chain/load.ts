@@ -46,8 +46,14 @@ export function needFromFile(file: ChainFile, keys: readonly string[]): Map<Chai
 }
 
 export async function loadChainData(engine: MonitorEngine, pre?: PrecomputedChain | null): Promise<ChainData> {
-	const [indicators, yearsBy, allAreas, popYears] = await Promise.all([engine.indicators(), engine.yearsByIndicator(), engine.areas(), populationYears(engine)]);
-	const areas = allAreas.filter((a) => a.level === engine.baseLevel).map((a) => ({ key: a.key, name: a.name, parent: a.parent }));
+	const [indicators, yearsBy, allAreas, popYears] = await Promise.all([
+		engine.indicators(),
+		engine.yearsByIndicator(),
+		// the areas of the newest boundary version: older ones (a merged Gemeinde's Ortsteile) have no current values
+		engine.areasIn(engine.baseLevel),
+		populationYears(engine)
+	]);
+	const areas = allAreas.map((a) => ({ key: a.key, name: a.name, parent: a.parent }));
 	const populationYear = popYears.length ? popYears[popYears.length - 1] : null;
 	const population = populationYear === null ? [] : await populationForYear(engine, populationYear);
 	// The file is aligned with the build's area order; only trust it if that is the engine's.

@@ -3,13 +3,15 @@
  * the wasm module and worker are fetched only then (never during prerender).
  *
  * Which package it holds: a package the user imported (kept in IndexedDB, restored on reload)
- * or else the one built into the app. `loadUserPackage` builds a NEW engine first and swaps it in
+ * or else the bundled package this browser chose (src/lib/packages/choice.svelte.ts). `loadUserPackage` builds a NEW engine first and swaps it in
  * only when loading succeeded, so a failed import changes nothing already loaded;
  * `removeUserPackage` goes back to the built-in package.
  */
 import type { MonitorEngine, PackageSource } from './engine';
 import type { PackageDescriptor } from './types';
 import type { PackageFiles } from './source-user';
+import { bundledHead } from './bundled';
+import { currentChoice, showPackage } from '$lib/packages/choice.svelte';
 import type { PrecomputedData } from './precomputed-client';
 
 export type PackageOrigin = 'bundled' | 'user';
@@ -85,16 +87,17 @@ export function getPrecomputed(): Promise<PrecomputedData | null> {
 async function start(): Promise<Loaded> {
 	const { appPackageSource } = await import('./source-app');
 	const stored = await storedPackage();
+	const bundled = () => appPackageSource(currentChoice().name);
 	if (stored) {
 		try {
 			const { userPackageSource } = await import('./source-user');
 			return await open(userPackageSource(stored.files), 'user');
 		} catch (e) {
-			const bundled = await open(appPackageSource(), 'bundled');
-			return { ...bundled, restoreError: (e as Error).message };
+			const loaded = await open(await bundled(), 'bundled');
+			return { ...loaded, restoreError: (e as Error).message };
 		}
 	}
-	return open(appPackageSource(), 'bundled');
+	return open(await bundled(), 'bundled');
 }
 
 async function open(source: PackageSource, origin: PackageOrigin): Promise<Loaded> {
@@ -113,6 +116,7 @@ async function open(source: PackageSource, origin: PackageOrigin): Promise<Loade
 
 function setActive(l: ActivePackage | null) {
 	active = l && { origin: l.origin, descriptor: l.descriptor, ...(l.restoreError ? { restoreError: l.restoreError } : {}) };
+	showPackage(active?.descriptor ?? bundledHead(currentChoice().name));
 	for (const fn of listeners) fn(active);
 }
 

@@ -7,7 +7,8 @@
 import type { AtlasSliceFile, ChainFile, PrecomputedIndex, ProfileShardFile, ProfileStatsFile } from './precomputed';
 import { PRECOMPUTED_VERSION } from './precomputed';
 import type { AreaCollection } from './engine';
-import { appPackageSource, bundledDescriptor } from './source-app';
+import { appPackageSource } from './source-app';
+import { currentChoice } from '$lib/packages/choice.svelte';
 
 /** Indicators kept decoded (each ≈ 10 MB of JS memory at 20,000 areas × 20 years). */
 const ATLAS_KEPT = 8;
@@ -33,9 +34,11 @@ export interface PrecomputedData {
 }
 
 export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
-	const path = bundledDescriptor.sozialraum.precomputed;
+	// the bundled package this browser chose (switching packages reloads the page)
+	const source = await appPackageSource(currentChoice().name);
+	const descriptor = source.descriptor;
+	const path = descriptor.sozialraum.precomputed;
 	if (!path) return null;
-	const source = appPackageSource();
 	const json = async <T>(p: string): Promise<T> => JSON.parse(new TextDecoder().decode(await source.read(p))) as T;
 	const index = await json<PrecomputedIndex>(path);
 	if (index.version !== PRECOMPUTED_VERSION) return null;
@@ -75,7 +78,7 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 		},
 		chain: () => (chain ??= index.chain ? json<ChainFile>(index.chain) : Promise.resolve(null)),
 		geometry: (levelId) => {
-			const level = bundledDescriptor.sozialraum.levels.find((l) => l.id === levelId);
+			const level = descriptor.sozialraum.levels.find((l) => l.id === levelId);
 			if (!level) return Promise.resolve(null);
 			let p = geometry.get(levelId);
 			if (!p) geometry.set(levelId, (p = json<AreaCollection>(level.path)));

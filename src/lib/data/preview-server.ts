@@ -4,11 +4,13 @@
  * does not wait for the 8 MB engine download; the interactive map replaces it when ready. The rows
  * come out of the engine, so disclosure control has already been applied.
  */
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createNodeConnector } from './connector-node';
 import { MonitorEngine, type AreaCollection, type AreaValue, type ReferencePoint } from './engine';
 import { packageSourceFromDir } from './source-node';
 import type { Indicator } from './types';
+import type { PackageIndex } from './package-head';
 
 export interface AtlasPreview {
 	indicator: Indicator;
@@ -24,7 +26,14 @@ export interface AtlasPreview {
 /** Above this many areas the inline geometry would outweigh the gain; the page then just waits. */
 const MAX_PREVIEW_AREAS = 2000;
 
-export async function atlasPreview(dataDir = process.env.SOZIALRAUM_DATA ?? 'data/musterstadt'): Promise<AtlasPreview | null> {
+/** The default package's folder: the first of packages.json in the site's data folder (svelte.config.js, `$data`). */
+async function defaultPackageDir(root = process.env.SOZIALRAUM_SITE_DATA ?? 'data'): Promise<string> {
+	const index = JSON.parse(await readFile(join(root, 'packages.json'), 'utf8')) as PackageIndex;
+	return join(root, index.packages[0].dir);
+}
+
+export async function atlasPreview(dataDir?: string): Promise<AtlasPreview | null> {
+	dataDir ??= await defaultPackageDir();
 	const db = await createNodeConnector();
 	try {
 		const engine = await MonitorEngine.load(db, await packageSourceFromDir(resolve(dataDir)));

@@ -1,26 +1,34 @@
 /**
- * The data package built into the app (folder chosen at build time through the `$data` alias).
- * Vite copies each file as a hashed asset of the site itself, so nothing is fetched from elsewhere.
+ * A data package built into the app (the folders below the `$data` alias, chosen at build time).
+ * Vite copies each file as a hashed asset of the site itself, so nothing is fetched from elsewhere;
+ * a package's descriptor is a chunk loaded when that package is opened.
  */
 import type { PackageSource } from './engine';
 import type { PackageDescriptor } from './types';
-import descriptorJson from '$data/datapackage.json';
+import { bundledHead } from './bundled';
 
 // .json: the build's precomputed answers (pre/*.json, pipelines/serve/precompute.ts) and derived indicators
-// a package may carry (derived.json); datapackage.json itself is bundled above.
-const urls = import.meta.glob(['$data/**/*.{csv,geojson,json}', '!$data/**/datapackage.json'], { query: '?url', import: 'default', eager: true }) as Record<
-	string,
-	string
->;
+// a package may carry (derived.json); the descriptors are loaded below, when their package is opened.
+const urls = import.meta.glob(['$data/*/**/*.{csv,geojson,json}', '!$data/*/datapackage.json'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const descriptors = import.meta.glob('$data/*/datapackage.json', { import: 'default' }) as Record<string, () => Promise<unknown>>;
 
-/** The descriptor is bundled, so prerendered pages can show title, Datenstand and the fictional-data note. */
-export const bundledDescriptor = descriptorJson as unknown as PackageDescriptor;
+const inFolder = (file: string, dir: string) => file.includes(`/${dir}/`);
 
-export function appPackageSource(): PackageSource {
+/** The descriptor of a bundled package (a chunk of its own, loaded once). */
+export async function bundledDescriptorOf(name: string): Promise<PackageDescriptor> {
+	const { dir } = bundledHead(name);
+	const load = Object.entries(descriptors).find(([file]) => file.endsWith(`/${dir}/datapackage.json`))?.[1];
+	if (!load) throw new Error(`${dir}/datapackage.json: Das eingebaute Datenpaket „${name}“ fehlt.`);
+	return (await load()) as PackageDescriptor;
+}
+
+export async function appPackageSource(name: string): Promise<PackageSource> {
+	const { dir } = bundledHead(name);
+	const descriptor = await bundledDescriptorOf(name);
 	return {
-		descriptor: bundledDescriptor,
+		descriptor,
 		async read(path: string) {
-			const entry = Object.entries(urls).find(([file]) => file.endsWith('/' + path));
+			const entry = Object.entries(urls).find(([file]) => inFolder(file, dir) && file.endsWith(`/${dir}/${path}`));
 			if (!entry) throw new Error(`${path}: Die Datei gehört nicht zum eingebauten Datenpaket.`);
 			const res = await fetch(entry[1]);
 			if (!res.ok) throw new Error(`${path}: Die Datei konnte nicht geladen werden (HTTP ${res.status}).`);

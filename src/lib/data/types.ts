@@ -297,6 +297,9 @@ export interface SozialraumMeta {
 	datenstand: string;
 	/** Name of the whole territory (city or Kreis). */
 	territory_de: string;
+	/** One line saying what the territory is, shown where a package is chosen ("Kreis mit Gemeinden und Ortsteilen"). */
+	summary_de?: string;
+	summary_en?: string;
 	/** Levels, finest first; the first level is the one indicators are observed on. */
 	levels: AreaLevel[];
 	disclosure: DisclosureSettings;

@@ -4,7 +4,7 @@
  */
 import type { Atlas } from '$lib/atlas/atlas.svelte';
 import type { Indicator } from '$lib/data/types';
-import { bundledDescriptor } from '$lib/data/source-app';
+import { shownPackage } from '$lib/packages/choice.svelte';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { formatDate } from '$lib/i18n/dates';
 import { formatValue } from '$lib/stats/format';
@@ -54,7 +54,7 @@ export function atlasLegend(atlas: Atlas): LegendSpec {
 }
 
 export function datenstandDate(): string {
-	return formatDate(bundledDescriptor.sozialraum.datenstand, i18n.intl);
+	return formatDate(shownPackage.sozialraum.datenstand, i18n.intl);
 }
 
 export function datenstandText(): string {
@@ -64,7 +64,7 @@ export function datenstandText(): string {
 /** Source, Datenstand and (for the demo package) the fictional-data note: on every export and slide. */
 export function sourceLines(source: string): string[] {
 	const lines = [t('app.source', { source }), datenstandText()];
-	if (bundledDescriptor.sozialraum.fictional) lines.push(t('export.fictional', { territory: bundledDescriptor.sozialraum.territory_de }));
+	if (shownPackage.sozialraum.fictional) lines.push(t('export.fictional', { territory: shownPackage.sozialraum.territory_de }));
 	return lines;
 }
 
@@ -74,7 +74,7 @@ export function atlasTitle(atlas: Atlas): { title: string; subtitle: string } {
 	return {
 		title: t('export.title', { indicator: indicatorLabel(ind), year }),
 		subtitle: t(isMeanReference(atlas.cityPoint) ? 'export.subtitleRef' : 'export.subtitle', {
-			territory: bundledDescriptor.sozialraum.territory_de,
+			territory: shownPackage.sozialraum.territory_de,
 			year,
 			value: formatValue(atlas.cityValue, ind.unit, ind.decimals, i18n.intl),
 			name: referenceName(atlas.cityPoint, t)

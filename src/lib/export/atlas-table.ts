@@ -4,7 +4,7 @@
  */
 import type { Atlas } from '$lib/atlas/atlas.svelte';
 import type { AreaValue } from '$lib/data/engine';
-import { bundledDescriptor } from '$lib/data/source-app';
+import { shownPackage } from '$lib/packages/choice.svelte';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { isVersioned, versionForYear } from '$lib/data/levels';
 import { geoExportNotes } from './trend-table';
@@ -30,7 +30,7 @@ export function atlasTable(atlas: Atlas, link: string): ExportTable {
 		hidden(r, r.denominator),
 		r.flag ? t(`flag.${r.flag}`) : ''
 	]);
-	const { minNumerator } = bundledDescriptor.sozialraum.disclosure;
+	const { minNumerator } = shownPackage.sozialraum.disclosure;
 	const meta: [string, string][] = [
 		[t('export.meta.title'), atlasTitle(atlas).title],
 		[t('export.meta.indicator'), `${indicatorLabel(ind)} (${ind.id})`],
@@ -46,7 +46,7 @@ export function atlasTable(atlas: Atlas, link: string): ExportTable {
 		meta.push([t('geo.meta.version'), i18n.locale === 'de' ? v.label_de : v.label_en]);
 	}
 	if (atlas.selection!.area) for (const n of geoExportNotes(atlas.series, atlas.breaks, atlas.selection!.convert ?? null, t, i18n.intl)) meta.push([t('export.meta.note'), n]);
-	if (bundledDescriptor.sozialraum.fictional) meta.push([t('export.meta.note'), t('export.fictional', { territory: bundledDescriptor.sozialraum.territory_de })]);
+	if (shownPackage.sozialraum.fictional) meta.push([t('export.meta.note'), t('export.fictional', { territory: shownPackage.sozialraum.territory_de })]);
 	return {
 		name: `${ind.id} ${year}`,
 		columns: [

@@ -4,7 +4,7 @@
  * key entries for marks several charts use.
  */
 import type { Indicator } from '$lib/data/types';
-import { bundledDescriptor } from '$lib/data/source-app';
+import { shownPackage } from '$lib/packages/choice.svelte';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { COMPARISON_COLORS } from '$lib/map/colors';
 import type { PolarityComparison } from '$lib/stats/compare';
@@ -12,12 +12,12 @@ import { formatValue } from '$lib/stats/format';
 import { indicatorLabel, sourceLines } from './atlas-figure';
 import type { KeyItem } from './chart-figure-layout';
 
-export const territory = () => bundledDescriptor.sozialraum.territory_de;
+export const territory = () => shownPackage.sozialraum.territory_de;
 
 /** Source line(s), Datenstand, fictional-data note; several sources share one "Quellen:" line. */
 export function figureFooter(sources: string[]): string[] {
 	const unique = [...new Set(sources.filter(Boolean))];
-	const lines = sourceLines(unique[0] ?? bundledDescriptor.title);
+	const lines = sourceLines(unique[0] ?? shownPackage.title);
 	if (unique.length > 1) lines[0] = t('figure.sources', { list: unique.join('; ') });
 	return lines;
 }

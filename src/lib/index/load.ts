@@ -34,7 +34,8 @@ export function latestCommonYear(ids: readonly string[], yearsBy: Readonly<Recor
 
 /** Base-level areas with residents ("insgesamt") of the population year nearest the data year. */
 export async function indexAreas(engine: MonitorEngine, year: number): Promise<IndexArea[]> {
-	const areas = (await engine.areas()).filter((a) => a.level === engine.baseLevel);
+	// the areas of the boundary version valid in the data year (not those of older versions too)
+	const areas = await engine.areasIn(engine.baseLevel, year);
 	const popYear = populationYearFor(await populationYears(engine), year);
 	const pop = popYear === null ? [] : await populationForYear(engine, popYear);
 	const total = new Map(pop.filter((p) => p.age_group === 'insgesamt').map((p) => [p.area_key, p.persons]));

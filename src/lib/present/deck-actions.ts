@@ -1,5 +1,5 @@
 /** The presentation page's file actions: save/load JSON, PowerPoint. Messages are ready to show. */
-import { bundledDescriptor } from '$lib/data/source-app';
+import { shownPackage } from '$lib/packages/choice.svelte';
 import { downloadBlob, downloadText, fileName } from '$lib/export/download';
 import { t } from '$lib/i18n/i18n.svelte';
 import { MAX_FILE_BYTES, deckToFile, parseDeckFile } from './deck-file';
@@ -14,12 +14,12 @@ function today(): string {
 }
 
 function baseName(): (string | number)[] {
-	return ['praesentation', deck.title || bundledDescriptor.sozialraum.territory_de, today()];
+	return ['praesentation', deck.title || shownPackage.sozialraum.territory_de, today()];
 }
 
 export function saveDeckFile(): Outcome {
 	const name = fileName(baseName(), 'json');
-	downloadText(deckToFile(deck.snapshot(), bundledDescriptor.name), name, 'application/json;charset=utf-8');
+	downloadText(deckToFile(deck.snapshot(), shownPackage.name), name, 'application/json;charset=utf-8');
 	return { ok: true, message: t('export.done', { name }) };
 }
 
@@ -31,7 +31,7 @@ export async function loadDeckFile(file: File): Promise<Outcome> {
 	if (!parsed.ok) return fail(t(parsed.error.key, 'params' in parsed.error ? parsed.error.params : undefined));
 	deck.replace(parsed.deck, file.name);
 	let message = t('present.loaded', { file: file.name, n: parsed.deck.slides.length });
-	if (parsed.package && parsed.package !== bundledDescriptor.name) message += ' ' + t('present.file.otherPackage', { name: parsed.package });
+	if (parsed.package && parsed.package !== shownPackage.name) message += ' ' + t('present.file.otherPackage', { name: parsed.package });
 	return { ok: true, message };
 }
 

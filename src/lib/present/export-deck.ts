@@ -4,7 +4,7 @@
  * source and Datenstand. A stored picture stands in only when a view cannot be loaded.
  */
 import { datenstandText } from '$lib/export/atlas-figure';
-import { bundledDescriptor } from '$lib/data/source-app';
+import { shownPackage } from '$lib/packages/choice.svelte';
 import { t } from '$lib/i18n/i18n.svelte';
 import { slideContent } from './content';
 import { slideHref } from './links';
@@ -20,7 +20,7 @@ function imageSize(data: string): Promise<{ w: number; h: number }> {
 }
 
 export async function pptxSlide(slide: Slide): Promise<PptxSlide> {
-	const meta = bundledDescriptor.sozialraum;
+	const meta = shownPackage.sozialraum;
 	const base = {
 		title: slide.title || t('present.untitled'),
 		caption: slide.caption,

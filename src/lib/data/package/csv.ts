@@ -110,7 +110,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 		col('decimals', 'integer', 'error', 'Nachkommastellen für die Anzeige')
 	],
 	observations: [
-		col('area_key', 'key', 'error', 'Schlüssel des Sozialraums (Text, führende Nullen)'),
+		col('area_key', 'key', 'error', 'Schlüssel des Gebiets auf der feinsten Ebene (Text, führende Nullen)'),
 		col('indicator_id', 'key', 'error', 'Kennung des Indikators'),
 		col('year', 'integer', 'error', 'Berichtsjahr'),
 		col('value', 'number', 'null', 'Wert; leer = nicht verfügbar'),
@@ -135,7 +135,7 @@ export const TABLE_SCHEMAS: Record<TableName, readonly ColumnSpec[]> = {
 			enum: OFFER_LIFE_PHASES
 		}),
 		col('topics', 'list', 'empty', 'Themen, durch | getrennt'),
-		col('area_key', 'key', 'error', 'Schlüssel des Sozialraums, in dem das Angebot liegt'),
+		col('area_key', 'key', 'error', 'Schlüssel des Gebiets der feinsten Ebene, in dem das Angebot liegt'),
 		col('lon', 'number', 'error', 'Geografische Länge (WGS84)'),
 		col('lat', 'number', 'error', 'Geografische Breite (WGS84)'),
 		col('places', 'integer', 'null', 'Plätze (nur bei Angeboten mit Kapazität)'),

@@ -12,6 +12,7 @@ import * as figure from './figure';
 import * as inventory from './inventory';
 import * as networks from './networks';
 import * as measures from './measures';
+import * as packages from './packages';
 import * as geo from './geo';
 import * as indexMethod from './index-method';
 import * as reference from './reference';
@@ -21,6 +22,6 @@ import * as analyse from './analyse';
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...inventory.de, ...networks.de, ...measures.de, ...indexMethod.de, ...reference.de, ...derived.de, ...analyse.de, ...geo.de },
-	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...inventory.en, ...networks.en, ...measures.en, ...indexMethod.en, ...reference.en, ...derived.en, ...analyse.en, ...geo.en }
+	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...inventory.de, ...networks.de, ...measures.de, ...indexMethod.de, ...reference.de, ...derived.de, ...analyse.de, ...geo.de, ...packages.de },
+	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...inventory.en, ...networks.en, ...measures.en, ...indexMethod.en, ...reference.en, ...derived.en, ...analyse.en, ...geo.en, ...packages.en }
 };
