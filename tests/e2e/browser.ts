@@ -35,7 +35,11 @@ export interface Session {
 	foreignRequests: string[];
 	/** console.error messages and uncaught page errors. Must stay empty. */
 	consoleErrors: string[];
-	newPage(options?: { bypassCSP?: boolean }): Promise<Page>;
+	/**
+	 * A page in a fresh context. The site bundles several packages and asks which one on a first
+	 * visit; pages start as a returning visitor who chose the default package, unless `firstVisit`.
+	 */
+	newPage(options?: { bypassCSP?: boolean; firstVisit?: boolean }): Promise<Page>;
 	close(): Promise<void>;
 }
 
@@ -47,7 +51,7 @@ export async function startSession(extraArgs: string[] = [], options: { dir?: st
 	const consoleErrors: string[] = [];
 	const contexts: BrowserContext[] = [];
 
-	async function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+	async function newPage(options: { bypassCSP?: boolean; firstVisit?: boolean } = {}): Promise<Page> {
 		const context = await browser.newContext({
 			viewport: { width: 1440, height: 1000 },
 			deviceScaleFactor: 1,
@@ -60,6 +64,15 @@ export async function startSession(extraArgs: string[] = [], options: { dir?: st
 				console.error(`CSP-Verstoß: ${e.violatedDirective} ${e.blockedURI}`)
 			);
 		});
+		if (!options.firstVisit) {
+			await context.addInitScript((key) => {
+				try {
+					if (localStorage.getItem(key) === null) localStorage.setItem(key, 'musterstadt');
+				} catch {
+					// storage disabled (about:blank): nothing to remember
+				}
+			}, 'sozialraum-monitor.paket');
+		}
 		contexts.push(context);
 		await context.route('**/*', (route) => {
 			const url = route.request().url();

@@ -30,7 +30,7 @@ let session: Session;
 let page: Page;
 beforeAll(async () => {
 	session = await startSession();
-	page = await session.newPage();
+	page = await session.newPage({ firstVisit: true });
 });
 afterAll(async () => {
 	await session?.close();
@@ -213,7 +213,7 @@ describe('switching and links', () => {
 	});
 
 	it('a permalink with ?paket= opens the Kreis view in a fresh browser', async () => {
-		const fresh = await session.newPage();
+		const fresh = await session.newPage({ firstVisit: true });
 		const key = '0599903602';
 		await fresh.goto(`${session.baseUrl}sozialraum/?id=${key}&paket=musterkreis`);
 		await fresh.waitForSelector(`[data-testid=profile][data-area="${key}"][data-ready=true]`, { timeout: 60_000 });

@@ -32,6 +32,11 @@ afterAll(async () => {
 const features = areas().features;
 const areaList = features.map((f) => ({ key: f.properties.key, name: f.properties.name, parent: f.properties.parent }));
 const nameOf = (key: string) => areaList.find((a) => a.key === key)!.name;
+/**
+ * A page's URL without the package it names: the site bundles several packages, so every link says
+ * which one (`paket=musterstadt`, checked once below); the rest is what these tests are about.
+ */
+const own = (url: string) => url.replace(/([?&])paket=musterstadt(&|$)/, (_m, pre: string, post: string) => (post ? pre : '')).replace(/\?$/, '');
 /** Path and query of a page, as the app's slides store it ("/index/?…"). */
 const relative = (url: string) => {
 	const u = new URL(url);
@@ -103,63 +108,64 @@ describe('Sozialindex permalink', () => {
 
 	async function record() {
 		views.push(await indexView(page));
-		urls.push(page.url());
+		urls.push(own(page.url()));
 	}
 
 	it('opens on the defaults and writes them into the URL (with the area it explains)', async () => {
 		page = await session.newPage();
 		await page.goto(session.baseUrl + 'index/');
 		sig = await indexReady(page);
-		await expect.poll(() => new URL(page.url()).searchParams.get('sozialraum')).not.toBeNull();
-		const params = new URL(page.url()).searchParams;
+		await expect.poll(() => new URL(own(page.url())).searchParams.get('sozialraum')).not.toBeNull();
+		const params = new URL(own(page.url())).searchParams;
 		expect(params.get('ind')).toBe(base.indicators.map((i) => i.id).join(','));
 		expect([...params.keys()].sort()).toEqual(['ind', 'sozialraum']); // defaults are left out
+		expect(new URL(page.url()).searchParams.get('paket')).toBe('musterstadt'); // the link names the package
 		await record();
 	});
 
 	it('puts every setting changed in the UI into the URL', async () => {
 		await page.check('[data-testid=std-percentile]');
 		sig = await indexReady(page, sig);
-		await expect.poll(() => page.url()).toContain('std=perzentil');
+		await expect.poll(() => own(page.url())).toContain('std=perzentil');
 		await record();
 
 		await page.fill(`[data-testid=weight-${base.indicators[0].id}]`, '3');
 		sig = await indexReady(page, sig);
-		await expect.poll(() => page.url()).toContain('w=3,1');
+		await expect.poll(() => own(page.url())).toContain('w=3,1');
 		await record();
 
 		await page.check(`[data-testid=use-${extra.id}]`);
 		sig = await indexReady(page, sig);
-		await expect.poll(() => page.url()).toContain(`,${extra.id}`);
+		await expect.poll(() => own(page.url())).toContain(`,${extra.id}`);
 		await record();
 
 		await page.fill('[data-testid=min-population]', '500');
 		sig = await indexReady(page, sig);
-		await expect.poll(() => page.url()).toContain('min=500');
+		await expect.poll(() => own(page.url())).toContain('min=500');
 		await record();
 
 		await page.fill('fieldset.cuts >> nth=0 >> input >> nth=0', '-0.5');
 		await page.keyboard.press('Tab');
 		sig = await indexReady(page, sig);
-		await expect.poll(() => page.url()).toContain('cuts=-0.5,1,1.5');
+		await expect.poll(() => own(page.url())).toContain('cuts=-0.5,1,1.5');
 		await record();
 
 		const years = await page.$$eval('#ix-year option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
 		year = Number(years.at(-2));
 		await page.selectOption('#ix-year', String(year));
 		sig = await indexReady(page, sig);
-		await expect.poll(() => page.url()).toContain(`jahr=${year}`);
+		await expect.poll(() => own(page.url())).toContain(`jahr=${year}`);
 		await record();
 
 		// select an area that is not the one opened automatically (the one with the highest index)
-		const current = new URL(page.url()).searchParams.get('sozialraum');
+		const current = new URL(own(page.url())).searchParams.get('sozialraum');
 		area = (await page.$$eval('[data-testid=index-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-key')!))).find((k) => k !== current)!;
 		await page.click(`[data-testid=index-table] tr[data-key="${area}"] button`);
-		await expect.poll(() => page.url()).toContain(`sozialraum=${area}`);
+		await expect.poll(() => own(page.url())).toContain(`sozialraum=${area}`);
 		await expect.poll(() => page.textContent('[data-testid=why-class]')).toContain(nameOf(area));
 		await record();
 
-		const params = new URL(page.url()).searchParams;
+		const params = new URL(own(page.url())).searchParams;
 		expect(Object.fromEntries(params)).toEqual({
 			ind: [...base.indicators.map((i) => i.id), extra.id].join(','),
 			w: ['3', ...base.indicators.slice(1).map(() => '1'), '1'].join(','),
@@ -170,7 +176,7 @@ describe('Sozialindex permalink', () => {
 			sozialraum: area
 		});
 		// readable: lists keep their commas
-		expect(page.url()).toContain(`ind=${params.get('ind')}`);
+		expect(own(page.url())).toContain(`ind=${params.get('ind')}`);
 	});
 
 	it('shows the same view from that URL in a fresh browser, with the classes the data demand', async () => {
@@ -180,7 +186,7 @@ describe('Sozialindex permalink', () => {
 		await expect.poll(() => fresh.textContent('[data-testid=why-class]')).toContain(nameOf(area));
 		const shown = await indexView(fresh);
 		expect(shown).toEqual(views.at(-1));
-		expect(fresh.url()).toBe(urls.at(-1)); // nothing corrected, nothing added
+		expect(own(fresh.url())).toBe(urls.at(-1)); // nothing corrected, nothing added
 
 		const settings: IndexSettings = {
 			...base,
@@ -201,13 +207,13 @@ describe('Sozialindex permalink', () => {
 	it('steps back and forward through the earlier views', async () => {
 		for (let k = views.length - 2; k >= views.length - 4; k--) {
 			await page.goBack();
-			await expect.poll(() => page.url()).toBe(urls[k]);
+			await expect.poll(() => own(page.url())).toBe(urls[k]);
 			if (views[k].signature !== views[k + 1].signature) await indexReady(page, views[k + 1].signature!);
 			await expect.poll(() => indexView(page)).toEqual(views[k]);
 		}
 		for (let k = views.length - 3; k < views.length; k++) {
 			await page.goForward();
-			await expect.poll(() => page.url()).toBe(urls[k]);
+			await expect.poll(() => own(page.url())).toBe(urls[k]);
 			if (views[k].signature !== views[k - 1].signature) await indexReady(page, views[k - 1].signature!);
 			await expect.poll(() => indexView(page)).toEqual(views[k]);
 		}
@@ -224,12 +230,12 @@ describe('Sozialindex permalink', () => {
 	it('a plain /index/ link opens on what this browser used last', async () => {
 		await page.goto(session.baseUrl + 'index/');
 		await indexReady(page);
-		await expect.poll(() => new URL(page.url()).searchParams.get('sozialraum')).not.toBeNull();
+		await expect.poll(() => new URL(own(page.url())).searchParams.get('sozialraum')).not.toBeNull();
 		const shown = await indexView(page);
 		const { rows: _r, why: _w, ...settingsNow } = shown;
 		const { rows: _r2, why: _w2, ...settingsBefore } = views.at(-1)!;
 		expect(settingsNow).toEqual(settingsBefore);
-		expect(new URL(page.url()).searchParams.get('std')).toBe('perzentil');
+		expect(new URL(own(page.url())).searchParams.get('std')).toBe('perzentil');
 	});
 
 	it('opens a working page with the defaults when the URL is invalid', async () => {
@@ -237,7 +243,7 @@ describe('Sozialindex permalink', () => {
 		const bad = 'index/?ind=gibtsnicht,%3Cscript%3Ealert(1)%3C/script%3E&w=abc,-1&std=eval(1)&min=-1&cuts=2,1,0&dcuts=x&jahr=1800&dyn=9&dir=a:b&name=%00&sozialraum=9999';
 		await fresh.goto(session.baseUrl + bad);
 		await indexReady(fresh);
-		await expect.poll(() => fresh.url()).toBe(urls[0]);
+		await expect.poll(() => own(fresh.url())).toBe(urls[0]);
 		expect(await indexView(fresh)).toEqual(views[0]);
 		expect(await fresh.$('[role=alert]')).toBeNull();
 		await fresh.close();
@@ -268,26 +274,26 @@ describe('prevention chain permalink', () => {
 	const urls: string[] = [];
 	const step = async (action: () => Promise<unknown>, inUrl: string) => {
 		await action();
-		await expect.poll(() => page.url()).toContain(inUrl);
+		await expect.poll(() => own(page.url())).toContain(inUrl);
 		await expect.poll(async () => JSON.stringify(await chainView(page))).not.toBe(JSON.stringify(views.at(-1)));
 		views.push(await chainView(page));
-		urls.push(page.url());
+		urls.push(own(page.url()));
 	};
 
 	it('puts phase, class method, measure and order into the URL', async () => {
 		page = await session.newPage();
 		await page.goto(session.baseUrl + 'kette/');
 		await page.waitForSelector('[data-testid=chain-matrix]', { timeout: 60_000 });
-		expect(new URL(page.url()).search).toBe('');
+		expect(new URL(own(page.url())).search).toBe('');
 		views.push(await chainView(page));
-		urls.push(page.url());
+		urls.push(own(page.url()));
 		expect(views[0]).toMatchObject({ method: 'tercile', measure: 'offers', sort: 'key', tablePhase: 'u3', activeMap: ['u3'] });
 
 		await step(() => page.check('[data-testid=method-sd]'), 'methode=sd');
 		await step(() => page.check('[data-testid=measure-places]'), 'mass=plaetze');
 		await step(() => page.click('[data-testid=chain-matrix] th button:text-is("3 bis 6 Jahre")'), 'lebensphase=3_6');
 		await step(() => page.selectOption('[data-testid=matrix-sort]', 'gaps'), 'sortierung=luecken');
-		expect(new URL(page.url()).search).toBe('?lebensphase=3_6&methode=sd&mass=plaetze&sortierung=luecken');
+		expect(new URL(own(page.url())).search).toBe('?lebensphase=3_6&methode=sd&mass=plaetze&sortierung=luecken');
 		expect(views.at(-1)).toMatchObject({ method: 'sd', measure: 'places', sort: 'gaps', tablePhase: '3_6', activeMap: ['3_6'] });
 	});
 
@@ -296,7 +302,7 @@ describe('prevention chain permalink', () => {
 		await fresh.goto(urls.at(-1)!);
 		await fresh.waitForSelector('[data-testid=chain-matrix]', { timeout: 60_000 });
 		await expect.poll(() => chainView(fresh)).toEqual(views.at(-1));
-		expect(fresh.url()).toBe(urls.at(-1));
+		expect(own(fresh.url())).toBe(urls.at(-1));
 		// the class method changed the categories: the link did not just reproduce the default view
 		const cats = (v: (typeof views)[number]) => v.matrix.map((r) => r.slice(1).join()).sort();
 		expect(cats(views.at(-1)!)).not.toEqual(cats(views[0]));
@@ -306,12 +312,12 @@ describe('prevention chain permalink', () => {
 	it('steps back and forward through the earlier views', async () => {
 		for (let k = views.length - 2; k >= 0; k--) {
 			await page.goBack();
-			await expect.poll(() => page.url()).toBe(urls[k]);
+			await expect.poll(() => own(page.url())).toBe(urls[k]);
 			await expect.poll(() => chainView(page)).toEqual(views[k]);
 		}
 		for (let k = 1; k < views.length; k++) {
 			await page.goForward();
-			await expect.poll(() => page.url()).toBe(urls[k]);
+			await expect.poll(() => own(page.url())).toBe(urls[k]);
 			await expect.poll(() => chainView(page)).toEqual(views[k]);
 		}
 	});
@@ -329,7 +335,7 @@ describe('prevention chain permalink', () => {
 		const fresh = await session.newPage();
 		await fresh.goto(session.baseUrl + 'kette/?lebensphase=kontext&methode=%3Cscript%3E&mass=1&sortierung=__proto__');
 		await fresh.waitForSelector('[data-testid=chain-matrix]', { timeout: 60_000 });
-		await expect.poll(() => fresh.url()).toBe(urls[0]);
+		await expect.poll(() => own(fresh.url())).toBe(urls[0]);
 		expect(await chainView(fresh)).toEqual(views[0]);
 		await fresh.close();
 	});
@@ -367,7 +373,7 @@ describe('offers permalink', () => {
 	const found = byTopic.filter((o) => `${o.name} ${o.provider} ${o.description}`.toLowerCase().includes(word));
 	const record = async () => {
 		views.push(await offersView(page));
-		urls.push(page.url());
+		urls.push(own(page.url()));
 	};
 
 	it('puts filters, search words and the offer in detail into the URL', async () => {
@@ -379,22 +385,22 @@ describe('offers permalink', () => {
 
 		await page.selectOption('[data-testid=offer-phase]', 'u3');
 		await page.waitForSelector(`[data-testid=offers-page][data-count="${u3.length}"]`);
-		await expect.poll(() => page.url()).toContain('lebensphase=u3');
+		await expect.poll(() => own(page.url())).toContain('lebensphase=u3');
 		await record();
 
 		await page.selectOption('#f-topic', topic);
 		await page.waitForSelector(`[data-testid=offers-page][data-count="${byTopic.length}"]`);
-		await expect.poll(() => new URL(page.url()).searchParams.get('thema')).toBe(topic);
+		await expect.poll(() => new URL(own(page.url())).searchParams.get('thema')).toBe(topic);
 		await record();
 
 		// typed letter by letter: one step for the back button, not one per letter
 		await page.type('[data-testid=offer-search]', word, { delay: 60 });
 		await page.waitForSelector(`[data-testid=offers-page][data-count="${found.length}"]`);
-		await expect.poll(() => new URL(page.url()).searchParams.get('suche')).toBe(word);
+		await expect.poll(() => new URL(own(page.url())).searchParams.get('suche')).toBe(word);
 		await record();
 
 		await page.click(`[data-testid=offer-list] button[data-id="${found[0].id}"]`);
-		await expect.poll(() => page.url()).toContain(`angebot=${found[0].id}`);
+		await expect.poll(() => own(page.url())).toContain(`angebot=${found[0].id}`);
 		expect(await page.textContent('[data-testid=offer-detail] h2')).toBe(found[0].name);
 		await record();
 	});
@@ -404,19 +410,19 @@ describe('offers permalink', () => {
 		await fresh.goto(urls.at(-1)!);
 		await fresh.waitForSelector('[data-testid=offer-list]', { timeout: 60_000 });
 		await expect.poll(() => offersView(fresh)).toEqual(views.at(-1));
-		expect(fresh.url()).toBe(urls.at(-1));
+		expect(own(fresh.url())).toBe(urls.at(-1));
 		await fresh.close();
 	});
 
 	it('steps back and forward through the earlier views (the typed word is one step)', async () => {
 		for (let k = views.length - 2; k >= 0; k--) {
 			await page.goBack();
-			await expect.poll(() => page.url()).toBe(urls[k]);
+			await expect.poll(() => own(page.url())).toBe(urls[k]);
 			await expect.poll(() => offersView(page)).toEqual(views[k]);
 		}
 		for (let k = 1; k < views.length; k++) {
 			await page.goForward();
-			await expect.poll(() => page.url()).toBe(urls[k]);
+			await expect.poll(() => own(page.url())).toBe(urls[k]);
 			await expect.poll(() => offersView(page)).toEqual(views[k]);
 		}
 		await page.close();
@@ -426,7 +432,7 @@ describe('offers permalink', () => {
 		const fresh = await session.newPage();
 		await fresh.goto(session.baseUrl + 'angebote/?lebensphase=x&thema=%3Cscript%3E&traeger=nope&sozialraum=1&suche=%00&angebot=ZZZ');
 		await fresh.waitForSelector('[data-testid=offer-list]', { timeout: 60_000 });
-		await expect.poll(() => fresh.url()).toBe(urls[0]);
+		await expect.poll(() => own(fresh.url())).toBe(urls[0]);
 		expect(await offersView(fresh)).toEqual(views[0]);
 		await fresh.close();
 	});
@@ -463,11 +469,11 @@ describe('target list permalink', () => {
 			}
 		}
 		expect(phase).not.toBe('');
-		await expect.poll(() => new URL(page.url()).searchParams.get('lebensphase')).toBe(phase);
+		await expect.poll(() => new URL(own(page.url())).searchParams.get('lebensphase')).toBe(phase);
 		await page.selectOption('[data-testid=filter-area]', '*');
-		await expect.poll(() => new URL(page.url()).searchParams.get('gebiet')).toBe('*');
+		await expect.poll(() => new URL(own(page.url())).searchParams.get('gebiet')).toBe('*');
 		const both = await targetsView(page);
-		const url = page.url();
+		const url = own(page.url());
 
 		const fresh = await session.newPage();
 		await fresh.goto(url);
@@ -476,7 +482,7 @@ describe('target list permalink', () => {
 		await fresh.close();
 
 		await page.goBack();
-		await expect.poll(() => new URL(page.url()).searchParams.get('gebiet')).toBeNull();
+		await expect.poll(() => new URL(own(page.url())).searchParams.get('gebiet')).toBeNull();
 		await expect.poll(() => targetsView(page)).toEqual(filtered);
 		await page.close();
 	});
@@ -509,22 +515,22 @@ describe('presentation permalink', () => {
 
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(index).toBe('2');
-		await expect.poll(() => new URL(page.url()).search).toBe('?folie=3');
+		await expect.poll(() => new URL(own(page.url())).search).toBe('?folie=3');
 		await page.reload();
 		await page.waitForSelector('[data-testid=presenter]');
 		expect(await index()).toBe('2');
 
 		await page.keyboard.press('Escape');
 		await page.waitForSelector('[data-testid=presenter]', { state: 'detached' });
-		await expect.poll(() => new URL(page.url()).search).toBe('');
+		await expect.poll(() => new URL(own(page.url())).search).toBe('');
 
 		// the start button presents from the first slide; back leaves presenting
 		await page.click('[data-testid=present-start]');
 		await page.waitForSelector('[data-testid=presenter]');
-		await expect.poll(() => new URL(page.url()).search).toBe('?folie=1');
+		await expect.poll(() => new URL(own(page.url())).search).toBe('?folie=1');
 		await page.goBack();
 		await page.waitForSelector('[data-testid=presenter]', { state: 'detached' });
-		expect(new URL(page.url()).search).toBe('');
+		expect(new URL(own(page.url())).search).toBe('');
 
 		// a slide number the deck does not have: the editor, no error
 		await page.goto(session.baseUrl + 'praesentation/?folie=99');
