@@ -41,7 +41,7 @@ async function goto(path: string, ready: string) {
 	await page.waitForSelector(ready, { timeout: 60_000 });
 }
 const mainText = () => page.innerText('main');
-const territory = () => page.textContent('[data-testid=territory]');
+const territory = () => page.textContent('[data-testid=shown-territory]');
 
 describe('the package choice at start', () => {
 	it('asks on the first visit, with the default package shown meanwhile', async () => {
@@ -186,7 +186,7 @@ describe('every page on Musterkreis', () => {
 		await page.click('[data-testid=add-slide]');
 		await expect.poll(() => page.textContent('[data-testid=add-slide-status]')).toContain('Folie 1');
 		await goto('praesentation/', '[data-testid=slide-item] [data-testid=map-figure]');
-		await page.waitForFunction(() => document.querySelector('[data-testid=territory]')?.textContent === 'Musterkreis');
+		await page.waitForFunction(() => document.querySelector('[data-testid=shown-territory]')?.textContent === 'Musterkreis');
 		expect(await page.locator('[data-testid=slide-item]').count()).toBe(1);
 		// title and caption are inputs: their values, not the page text, carry the slide's words
 		const title = await page.inputValue('[data-testid=slide-title]');
@@ -217,7 +217,7 @@ describe('switching and links', () => {
 		const key = '0599903602';
 		await fresh.goto(`${session.baseUrl}sozialraum/?id=${key}&paket=musterkreis`);
 		await fresh.waitForSelector(`[data-testid=profile][data-area="${key}"][data-ready=true]`, { timeout: 60_000 });
-		expect(await fresh.textContent('[data-testid=territory]')).toBe('Musterkreis');
+		expect(await fresh.textContent('[data-testid=shown-territory]')).toBe('Musterkreis');
 		expect(await fresh.innerText('main')).toContain('Niederau');
 		expect(await fresh.$('[data-testid=package-choice]')).toBeNull();
 		// the address keeps naming the package (a copied address opens the same data)
