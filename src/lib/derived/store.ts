@@ -6,7 +6,7 @@
  */
 import { RecordStore, StoreError, type Origin, type StoreKind } from '$lib/store/record-store';
 import type { EntryStorage } from '$lib/store/storage';
-import type { Message } from '$lib/store/message';
+import { RecordFacade } from '$lib/store/record-facade';
 import { decodeFile, readRecord, toJson } from './file-format';
 import { canonical, ID_PATTERN, newDerivedId, type DerivedRecord } from './model';
 import type { DerivedIssue } from './validate';
@@ -44,55 +44,14 @@ export interface ImportResult {
 	copied: { from: string; to: string }[];
 }
 
-export class DerivedStore {
-	#store: RecordStore<DerivedRecord, DerivedIssue>;
+export class DerivedStore extends RecordFacade<DerivedRecord, DerivedIssue> {
 
 	private constructor(store: RecordStore<DerivedRecord, DerivedIssue>) {
-		this.#store = store;
+		super(store);
 	}
 
 	static async open(storage: EntryStorage<DerivedRecord>, pkg: readonly DerivedRecord[] = []): Promise<DerivedStore> {
 		return new DerivedStore(await RecordStore.open(storage, pkg.map(canonical), KIND));
-	}
-
-	get persistent(): boolean {
-		return this.#store.persistent;
-	}
-
-	list(): DerivedRecord[] {
-		return this.#store.list();
-	}
-
-	get(id: string): DerivedRecord | undefined {
-		return this.#store.get(id);
-	}
-
-	origin(id: string): Origin {
-		return this.#store.origin(id);
-	}
-
-	get undoLabel(): Message | null {
-		return this.#store.undoLabel;
-	}
-
-	create(input: DerivedRecord): Promise<DerivedRecord> {
-		return this.#store.create(input);
-	}
-
-	update(r: DerivedRecord): Promise<void> {
-		return this.#store.update(r);
-	}
-
-	remove(id: string): Promise<void> {
-		return this.#store.remove(id);
-	}
-
-	removeAll(): Promise<number> {
-		return this.#store.removeAll();
-	}
-
-	undo(): Promise<Message | null> {
-		return this.#store.undo();
 	}
 
 	exportJson(now?: Date): string {
@@ -111,15 +70,15 @@ export class DerivedStore {
 	 */
 	async importRecords(file: string, incoming: readonly DerivedRecord[]): Promise<ImportResult> {
 		let result!: ImportResult;
-		await this.#store.putManyWith(
+		await this.store.putManyWith(
 			() => {
 				const current = new Map(this.list().map((r) => [r.id, r]));
-				const taken = this.#store.taken();
+				const taken = this.store.taken();
 				const put: DerivedRecord[] = [];
 				result = { added: 0, unchanged: 0, copied: [] };
 				for (const r of incoming) {
 					const mine = current.get(r.id);
-					if (mine && this.#store.same(mine, r)) result.unchanged++;
+					if (mine && this.store.same(mine, r)) result.unchanged++;
 					else if (mine || taken.has(r.id)) {
 						const id = newDerivedId(r.label_de, taken);
 						taken.add(id);

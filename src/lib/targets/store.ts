@@ -8,6 +8,7 @@
 import type { Target } from '$lib/data/types';
 import { RecordStore, StoreError, type Origin } from '$lib/store/record-store';
 import type { Message } from '$lib/store/message';
+import { RecordFacade } from '$lib/store/record-facade';
 import { canonical, fromPackage, newTargetId, type TargetRecord } from './model';
 import type { TargetStorage } from './storage';
 import type { TargetIssue } from './validate';
@@ -31,12 +32,11 @@ const LABELS = {
 	invalid: 'targets.err.invalid'
 } as const;
 
-export class TargetStore {
-	#store: RecordStore<TargetRecord, TargetIssue>;
+export class TargetStore extends RecordFacade<TargetRecord, TargetIssue> {
 	#validate: Validate;
 
 	private constructor(store: RecordStore<TargetRecord, TargetIssue>, validate: Validate) {
-		this.#store = store;
+		super(store);
 		this.#validate = validate;
 	}
 
@@ -52,47 +52,6 @@ export class TargetStore {
 			labels: LABELS
 		});
 		return new TargetStore(store, validate);
-	}
-
-	get persistent(): boolean {
-		return this.#store.persistent;
-	}
-
-	list(): TargetRecord[] {
-		return this.#store.list();
-	}
-
-	get(id: string): TargetRecord | undefined {
-		return this.#store.get(id);
-	}
-
-	origin(id: string): Origin {
-		return this.#store.origin(id);
-	}
-
-	get undoLabel(): Message | null {
-		return this.#store.undoLabel;
-	}
-
-	create(input: TargetRecord): Promise<TargetRecord> {
-		return this.#store.create(input);
-	}
-
-	update(t: TargetRecord): Promise<void> {
-		return this.#store.update(t);
-	}
-
-	remove(id: string): Promise<void> {
-		return this.#store.remove(id);
-	}
-
-	removeAll(): Promise<number> {
-		return this.#store.removeAll();
-	}
-
-	/** Revert the last change; returns what was undone. */
-	undo(): Promise<Message | null> {
-		return this.#store.undo();
 	}
 
 	exportJson(now?: Date): string {
@@ -115,8 +74,8 @@ export class TargetStore {
 		// resolved inside the store's queue order: the list it is judged against is the one written to
 		let result!: ImportResult;
 		const label: Message = { key: LABELS.import, params: { file: plan.file } };
-		await this.#store.putManyWith(() => {
-			const r = resolveImport(plan, this.list(), choices, new Set([...this.#store.taken(), ...plan.incoming.map((t) => t.id)]));
+		await this.store.putManyWith(() => {
+			const r = resolveImport(plan, this.list(), choices, new Set([...this.store.taken(), ...plan.incoming.map((t) => t.id)]));
 			result = r.result;
 			return r.put;
 		}, label);
