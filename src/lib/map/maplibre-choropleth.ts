@@ -56,6 +56,11 @@ function recolourVia(): RecolourVia {
 	return (globalThis as { __benchRecolour?: string }).__benchRecolour === 'expression' ? 'expression' : 'feature-state';
 }
 
+/** The benchmark's switch to draw the original geometry at every zoom (bands measured against none). */
+function benchWithoutBands(): boolean {
+	return (globalThis as { __benchBands?: string }).__benchBands === 'off';
+}
+
 export class MaplibreChoropleth {
 	readonly map: maplibregl.Map;
 	readonly #via: RecolourVia;
@@ -77,7 +82,7 @@ export class MaplibreChoropleth {
 		events: ChoroplethEvents,
 		options: { parents?: FeatureCollection; labels?: boolean; locale?: Record<string, string>; recolour?: RecolourVia; bands?: MapBand[] } = {}
 	) {
-		this.#bands = options.bands && options.bands.length > 0 ? options.bands : [{ data: areas }];
+		this.#bands = options.bands && options.bands.length > 0 && !benchWithoutBands() ? options.bands : [{ data: areas }];
 		this.#fillLayers = this.#bands.map((_, i) => bandLayer('fill', i));
 		this.#via = options.recolour ?? recolourVia();
 		const byState = this.#via === 'feature-state';
