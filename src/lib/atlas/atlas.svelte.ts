@@ -129,9 +129,8 @@ export class Atlas {
 		engine.catch(() => {});
 		try {
 			const pre = await getPrecomputed();
-			const [{ bundledDescriptorOf }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
+			const [{ bundledDescriptorOf, bundledFileUrl }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
 			const bundledDescriptor = await bundledDescriptorOf(currentChoice().name);
-			const { bundledFileUrl } = await import('$lib/data/source-app');
 			const name = currentChoice().name;
 			this.#bundled = { descriptor: bundledDescriptor, url: (path) => bundledFileUrl(name, path) };
 			const levels = bundledDescriptor.sozialraum.levels;

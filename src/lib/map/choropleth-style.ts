@@ -10,7 +10,7 @@
  * always had (one source, default tolerance).
  */
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { GeometryBand } from '$lib/data/types';
 import { NO_DATA_COLOR, OUTLINE_COLOR, SELECTED_COLOR } from './colors';
 
@@ -59,9 +59,9 @@ export function choroplethStyle(o: { bands: readonly MapBand[]; parents: Feature
 	const zoom = (b: MapBand) => ({ ...(b.minzoom !== undefined ? { minzoom: b.minzoom } : {}), ...(b.maxzoom !== undefined ? { maxzoom: b.maxzoom } : {}) });
 	const sources: StyleSpecification['sources'] = {};
 	o.bands.forEach((b, i) => {
-		sources[bandSource(i)] = { type: 'geojson', data: b.data as never, promoteId: 'key', ...(banded ? { tolerance: 0 } : {}) };
+		sources[bandSource(i)] = { type: 'geojson', data: b.data as GeoJSONSourceSpecification['data'], promoteId: 'key', ...(banded ? { tolerance: 0 } : {}) };
 	});
-	const fills: LayerSpecification[] = o.bands.map((b, i) => ({
+	const fills = o.bands.map((b, i): LayerSpecification => ({
 		id: bandLayer('fill', i),
 		type: 'fill',
 		source: bandSource(i),
@@ -70,7 +70,7 @@ export function choroplethStyle(o: { bands: readonly MapBand[]; parents: Feature
 	}));
 	// fill-pattern can read neither feature-state nor feature properties, fill-opacity can: the
 	// hatch layer is always there and only shows where an area is suppressed.
-	const hatches: LayerSpecification[] = o.bands.map((b, i) => ({
+	const hatches = o.bands.map((b, i): LayerSpecification => ({
 		id: bandLayer('suppressed', i),
 		type: 'fill',
 		source: bandSource(i),
@@ -80,7 +80,7 @@ export function choroplethStyle(o: { bands: readonly MapBand[]; parents: Feature
 			'fill-opacity': o.byState ? ['case', ['==', ['feature-state', 'status'], 'suppressed'], 1, 0] : 0
 		}
 	}));
-	const outlines: LayerSpecification[] = o.bands.map((b, i) => ({
+	const outlines = o.bands.map((b, i): LayerSpecification => ({
 		id: bandLayer('outline', i),
 		type: 'line',
 		source: bandSource(i),
