@@ -133,7 +133,8 @@ export function simplifyBands(areas: Areas, bands: readonly BandSpec[] = BANDS):
 	// Only the key travels through the topology (the map's promoteId); no quantization (see above).
 	const slim: Areas = { type: 'FeatureCollection', features: areas.features.map((f): Feature<Polygon | MultiPolygon, { key: string }> => ({ type: 'Feature', properties: { key: f.properties.key }, geometry: f.geometry })) };
 	const topo = topology({ areas: slim });
-	const weighted = presimplify(topo, mercatorTriangleArea);
+	// (topojson-server's and topojson-simplify's typings disagree on the properties type only)
+	const weighted = presimplify(topo as Parameters<typeof presimplify>[0], mercatorTriangleArea);
 	const collection = weighted.objects.areas as GeometryCollection;
 	protectRings(weighted, collection.geometries);
 	return bands.map((band) => {
