@@ -150,7 +150,8 @@ describe('simplifyBands', () => {
 	});
 
 	it('reads the threshold from SOZIALRAUM_SIMPLIFY_MIN_AREAS, with a German message for nonsense', () => {
-		expect(simplifyMinAreas({})).toBe(SIMPLIFY_MIN_AREAS);
+		expect(simplifyMinAreas({})).toBe(Infinity);
+		expect(simplifyMinAreas({ SOZIALRAUM_SIMPLIFY_MIN_AREAS: 'on' })).toBe(SIMPLIFY_MIN_AREAS);
 		expect(simplifyMinAreas({ SOZIALRAUM_SIMPLIFY_MIN_AREAS: '100' })).toBe(100);
 		expect(simplifyMinAreas({ SOZIALRAUM_SIMPLIFY_MIN_AREAS: 'off' })).toBe(Infinity);
 		expect(() => simplifyMinAreas({ SOZIALRAUM_SIMPLIFY_MIN_AREAS: 'viele' })).toThrow(/positive ganze Zahl/);

@@ -22,13 +22,18 @@ import { presimplify, simplify, type Triangle } from 'topojson-simplify';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 
-/** Levels with at least this many areas get zoom bands (SOZIALRAUM_SIMPLIFY_MIN_AREAS overrides; "off": never). */
+/** With SOZIALRAUM_SIMPLIFY_MIN_AREAS=on, levels with at least this many areas get zoom bands. */
 export const SIMPLIFY_MIN_AREAS = 5000;
 
+/**
+ * Off unless SOZIALRAUM_SIMPLIFY_MIN_AREAS says otherwise ("on": SIMPLIFY_MIN_AREAS, or a number):
+ * measured at 5,000 detailed areas the bands drew twice the vertices geojson-vt's own per-tile
+ * simplification leaves and were slower (docs/performance.md, "Simplified geometry per zoom").
+ */
 export function simplifyMinAreas(env: Record<string, string | undefined> = process.env): number {
 	const v = env.SOZIALRAUM_SIMPLIFY_MIN_AREAS?.trim();
-	if (!v) return SIMPLIFY_MIN_AREAS;
-	if (v === 'off') return Infinity;
+	if (!v || v === 'off') return Infinity;
+	if (v === 'on') return SIMPLIFY_MIN_AREAS;
 	const n = Number(v);
 	if (!Number.isInteger(n) || n < 1) throw new Error(`SOZIALRAUM_SIMPLIFY_MIN_AREAS: erwartet eine positive ganze Zahl oder „off“, nicht „${v}“.`);
 	return n;
