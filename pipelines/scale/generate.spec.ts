@@ -82,6 +82,25 @@ describe('scale generator', () => {
 		expect(unionOutline(t.cells.map((c) => c.ring)).map((p) => p.length)).toEqual([1]);
 	});
 
+	it('with --detail gives every edge N shared vertices and still validates and tiles', () => {
+		const detailed = renderScalePackage({ ...OPTIONS, detail: 8 });
+		const loaded = readPackage(load(detailed));
+		expect(loaded.problems).toEqual([]);
+		const features = loaded.data!.areas.sozialraum.features;
+		expect(features).toHaveLength(130);
+		// 4 corners + 4 × 8 edge vertices + the closing position (rounding may merge a few)
+		const lengths = features.map((f) => (f.geometry.coordinates as MultiPolygon[number])[0].length);
+		expect(Math.max(...lengths)).toBe(37);
+		expect(lengths.filter((n) => n === 37).length).toBeGreaterThan(120);
+		const rings = features.map((f) => (f.geometry.coordinates as MultiPolygon[number])[0]);
+		// unionOutline throws unless neighbours share every vertex; area sums say: no gap, no overlap
+		const outline = unionOutline(rings as MultiPolygon[number][number][]);
+		expect(outline.map((p) => p.length)).toEqual([1]);
+		expect(rings.reduce((sum, r) => sum + area([[r as MultiPolygon[number][number]]]), 0)).toBeCloseTo(area(outline), 10);
+		expect(JSON.parse(detailed['datapackage.json']).name).toBe('scale-130x4x3-d8');
+		expect(renderScalePackage({ ...OPTIONS, detail: 8 })).toEqual(detailed);
+	});
+
 	it('per-indicator partitions hold exactly the rows of the monolithic table', () => {
 		const pkg = buildScalePackage(OPTIONS);
 		const [header, ...pieces] = [...pkg.observationPieces()];

@@ -4,13 +4,15 @@
  *
  *   npx tsx pipelines/scale/generate.ts --areas 5000 [--indicators 40] [--years 20]
  *                                        [--out .bench/pkg-5000] [--parts csv,arrow] [--parts-limit K]
- *                                        [--no-observations]
+ *                                        [--no-observations] [--detail N]
  *
  * Defaults: 30 indicators, 12 years (2014–2025), output .bench/scale-<areas>x<indicators>x<years>.
  * --parts also writes one observation file per indicator (parts/csv/<id>.csv, parts/arrow/<id>.arrow)
  * for the partitioned-format comparison (--parts-limit K: only for the default and K−1 more
  * indicators, which is all a load measurement needs); --no-observations skips the monolithic observations.csv
  * (the package then no longer validates: for format experiments at 20,000 × 100 × 20 only).
+ * --detail N: N vertices on every cell edge (shared exactly by both neighbours) on a smooth wobble,
+ * for realistic vertex counts (e.g. 8: ≈ 37 per Sozialraum); the name gets "-d<N>".
  */
 import { parseArgs } from 'node:util';
 import { packageName } from './package';
@@ -26,7 +28,8 @@ const { values } = parseArgs({
 		parts: { type: 'string', default: '' },
 		'parts-limit': { type: 'string' },
 		'no-observations': { type: 'boolean', default: false },
-		'edge-points': { type: 'string' }
+		'edge-points': { type: 'string' },
+		detail: { type: 'string' }
 	}
 });
 
@@ -40,7 +43,8 @@ const options = {
 	indicators: int('indicators', values.indicators),
 	years: int('years', values.years),
 	...(values.seed ? { seed: values.seed } : {}),
-	...(values['edge-points'] !== undefined ? { edgePoints: Number(values['edge-points']) } : {})
+	...(values['edge-points'] !== undefined ? { edgePoints: Number(values['edge-points']) } : {}),
+	...(values.detail !== undefined ? { detail: int('detail', values.detail) } : {})
 };
 if (options.indicators > 100 || options.years > 20) console.warn('note: the benchmark goals go up to 100 indicators and 20 years');
 const parts = (values.parts ?? '').split(',').filter(Boolean) as PartFormat[];

@@ -58,11 +58,20 @@ export function toLonLat(x: number, y: number): Pair {
 	return [round(CENTRE_LON + x / KM_PER_DEG_LON, 5), round(CENTRE_LAT + y / KM_PER_DEG_LAT, 5)];
 }
 
+/** Sideways wobble of a detailed edge, in cell sides: two smooth bends plus a little noise per vertex. */
+const DETAIL_BEND = 0.07;
+const DETAIL_RIPPLE = 0.025;
+const DETAIL_NOISE = 0.004;
+
 /**
  * @param count number of cells (Sozialräume)
  * @param edgePoints extra vertices on each cell edge (shared with the neighbour): 2 gives 12-gons
+ * @param detail when > 0, each edge gets this many vertices instead, on a smooth deterministic
+ *   wobble (like a boundary following streets and brooks: real Planungsräume have tens to hundreds
+ *   of vertices), generated once per edge so both neighbours share every vertex
  */
-export function buildTerritory(count: number, seed: number, edgePoints = 2): Territory {
+export function buildTerritory(count: number, seed: number, edgePoints = 2, detail = 0): Territory {
+	if (!Number.isInteger(detail) || detail < 0) throw new Error(`detail must be a non-negative integer, got ${detail}`);
 	if (!Number.isInteger(count) || count < 1) throw new Error(`area count must be a positive integer, got ${count}`);
 	// Half-axes (in cells) of an ellipse holding `count` cells, plus room for the wobble.
 	const b = Math.sqrt(count / (Math.PI * ASPECT));
@@ -97,6 +106,19 @@ export function buildTerritory(count: number, seed: number, edgePoints = 2): Ter
 		const dx = q[0] - p[0];
 		const dy = q[1] - p[1];
 		const len = Math.hypot(dx, dy);
+		if (detail > 0) {
+			// sin(πt) keeps the corners where they are; phases and amplitudes are the edge's own
+			const bend = (hash01(seed, i, j, tag * 16 + 3) - 0.5) * 2 * DETAIL_BEND;
+			const ripple = (hash01(seed, i, j, tag * 16 + 4) - 0.5) * 2 * DETAIL_RIPPLE;
+			const phase = hash01(seed, i, j, tag * 16 + 5) * 2 * Math.PI;
+			for (let k = 1; k <= detail; k++) {
+				const t = k / (detail + 1);
+				const noise = (hash01(seed, i, j, tag * 4096 + 64 + k) - 0.5) * 2 * DETAIL_NOISE;
+				const off = (Math.sin(Math.PI * t) * (bend + ripple * Math.sin(3 * Math.PI * t + phase)) + noise) * CELL_KM;
+				out.push([p[0] + dx * t - (dy / len) * off, p[1] + dy * t + (dx / len) * off]);
+			}
+			return out;
+		}
 		for (let k = 1; k <= edgePoints; k++) {
 			const t = k / (edgePoints + 1);
 			const off = (hash01(seed, i, j, tag * 16 + k) - 0.5) * 2 * EDGE_JITTER * CELL_KM;

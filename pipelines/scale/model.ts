@@ -22,9 +22,11 @@ export interface ScaleOptions {
 	seed?: string;
 	/** Extra vertices per cell edge (2: 12-gons). */
 	edgePoints?: number;
+	/** > 0: vertices per cell edge on a smooth wobble instead (grid.ts), for realistic vertex counts. */
+	detail?: number;
 }
 
-export const DEFAULTS = { lastYear: 2025, seed: 'sozialraum-scale-1', edgePoints: 2 } as const;
+export const DEFAULTS = { lastYear: 2025, seed: 'sozialraum-scale-1', edgePoints: 2, detail: 0 } as const;
 
 export interface Area {
 	key: string;
@@ -158,7 +160,7 @@ export function buildScaleModel(options: ScaleOptions): ScaleModel {
 	const o: Required<ScaleOptions> = { ...DEFAULTS, ...options };
 	if (!Number.isInteger(o.years) || o.years < 1) throw new Error(`year count must be a positive integer, got ${o.years}`);
 	const years = Array.from({ length: o.years }, (_, i) => o.lastYear - o.years + 1 + i);
-	const territory = buildTerritory(o.areas, fnv1a(`${o.seed}/territory`), o.edgePoints);
+	const territory = buildTerritory(o.areas, fnv1a(`${o.seed}/territory`), o.edgePoints, o.detail);
 	const field = deprivationField(o.seed);
 	const rng = stream(o.seed, 'areas');
 	const bezirkKeyWidth = Math.max(2, digits(territory.blocks.length));

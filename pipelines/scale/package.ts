@@ -42,9 +42,9 @@ const OFFER_KINDS: readonly OfferKind[] = [
 	{ kind: 'Erziehungsberatung', provider: 'Caritasverband Skalierstadt e. V.', life_phases: ['3_6', '6_10', '10_16'], topics: ['Beratung', 'Familie'], places: null, description: 'Beratung für Eltern, Kinder und Jugendliche.' }
 ];
 
-/** The package name and default output folder: scale-<areas>x<indicators>x<years>. */
+/** The package name and default output folder: scale-<areas>x<indicators>x<years>[-d<detail>]. */
 export function packageName(o: ScaleOptions): string {
-	return `scale-${o.areas}x${o.indicators}x${o.years}`;
+	return `scale-${o.areas}x${o.indicators}x${o.years}${o.detail ? `-d${o.detail}` : ''}`;
 }
 
 const OBS_HEADER = TABLE_SCHEMAS.observations.map((c) => c.name).join(',') + '\n';

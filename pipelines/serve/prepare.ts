@@ -14,7 +14,9 @@
  *
  * Every other file the descriptor refers to is copied unchanged; the descriptor loses the
  * `observations` resource and gains `sozialraum.observation_parts` (path, rows, years with values)
- * and the `suppressed_totals` resource. The engine (src/lib/data/engine.ts) reads either layout and
+ * and the `suppressed_totals` resource; a level with ≥ 5,000 areas (SIMPLIFY_MIN_AREAS) also gets
+ * simplified zoom bands of its geometry (`bands/*.geojson`, `sozialraum.geometry_bands`; see
+ * simplify.ts), which only the map reads. The engine (src/lib/data/engine.ts) reads either layout and
  * answers the same (engine-served.spec.ts checks every query against the unsplit package).
  *
  * Streams the observations once (memory: one indicator at a time), so packages far larger than the
@@ -31,19 +33,29 @@ import { buildGeography, type AreaFeatureProps } from '../../src/lib/data/geogra
 import { levelFiles } from '../../src/lib/data/levels';
 import { suppressAcrossVersions, type GeoCell } from '../../src/lib/data/disclosure-geo';
 import { PART_COLUMNS, partPath } from '../../src/lib/data/served';
+import type { GeometryBand } from '../../src/lib/data/types';
+import { ORIGINAL_FROM_ZOOM, simplifyBands, simplifyMinAreas, vertexCount } from './simplify';
 
 export interface PrepareReport {
 	parts: number;
 	observations: number;
 	withheldCells: number;
 	withheldTotals: number;
+	/** Geometry files that got zoom bands, with the vertices of each band (original last). */
+	geometryBands: { path: string; vertices: number[] }[];
 	seconds: number;
+}
+
+export interface PrepareOptions {
+	/** Levels with at least this many areas get simplified zoom bands (default: SOZIALRAUM_SIMPLIFY_MIN_AREAS or 5,000). */
+	simplifyMinAreas?: number;
 }
 
 const OBSERVATION_COLUMNS = ['area_key', 'indicator_id', 'year', 'value', 'numerator', 'denominator', 'flag'] as const;
 
-export async function prepareServedPackage(inArg: string, outArg: string): Promise<PrepareReport> {
+export async function prepareServedPackage(inArg: string, outArg: string, options: PrepareOptions = {}): Promise<PrepareReport> {
 	const t0 = performance.now();
+	const minAreas = options.simplifyMinAreas ?? simplifyMinAreas();
 	const inDir = resolve(inArg);
 	const outDir = resolve(outArg);
 	if (inDir === outDir) throw new Error(`Ziel- und Paketordner sind gleich („${inArg}“).`);
@@ -68,6 +80,27 @@ export async function prepareServedPackage(inArg: string, outArg: string): Promi
 		features.set(path, fc.features.map((f) => f.properties));
 	}
 	const geography = buildGeography(descriptor.sozialraum.levels, (_, version) => features.get(version.path) ?? []);
+
+	// Zoom bands of simplified geometry for levels with many areas (simplify.ts); the original
+	// file stays the band of the deepest zooms.
+	const bands: Record<string, GeometryBand[]> = {};
+	const bandReport: PrepareReport['geometryBands'] = [];
+	for (const path of descriptor.sozialraum.levels.flatMap(levelFiles)) {
+		if ((features.get(path)?.length ?? 0) < minAreas) continue;
+		const fc = JSON.parse(stripBom(await readFile(join(inDir, path), 'utf8')));
+		const simplified = simplifyBands(fc);
+		const n = bandReport.length;
+		bands[path] = [
+			...simplified.map((b, i): GeometryBand => {
+				const file = `bands/${n}-${i}-${b.band.name}.geojson`;
+				return { path: file, min_zoom: b.band.min_zoom, max_zoom: b.band.max_zoom, tolerance_px: b.band.tolerance_px };
+			}),
+			{ path, min_zoom: ORIGINAL_FROM_ZOOM, max_zoom: null, tolerance_px: 0 }
+		];
+		await mkdir(join(outDir, 'bands'), { recursive: true });
+		for (const [i, b] of simplified.entries()) await writeFile(join(outDir, bands[path][i].path), JSON.stringify(b.areas) + '\n');
+		bandReport.push({ path, vertices: [...simplified.map((b) => b.vertices), vertexCount(fc)] });
+	}
 	const indicatorsPath = descriptor.resources.find((r) => r.name === 'indicators')!.path;
 	const indicators = csvParse(stripBom(await readFile(join(inDir, indicatorsPath), 'utf8')));
 	const valueType = new Map(indicators.map((i) => [i.id!, i.value_type!]));
@@ -144,10 +177,10 @@ export async function prepareServedPackage(inArg: string, outArg: string): Promi
 			...descriptor.resources.filter((r) => r.name !== 'observations'),
 			{ name: 'suppressed_totals', path: 'suppressed_totals.csv', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8' }
 		],
-		sozialraum: { ...descriptor.sozialraum, observation_parts: parts }
+		sozialraum: { ...descriptor.sozialraum, observation_parts: parts, ...(bandReport.length > 0 ? { geometry_bands: bands } : {}) }
 	};
 	await writeFile(join(outDir, 'datapackage.json'), JSON.stringify(served, null, '\t') + '\n');
-	return { parts: parts.length, observations, withheldCells, withheldTotals: totals.length, seconds: (performance.now() - t0) / 1000 };
+	return { parts: parts.length, observations, withheldCells, withheldTotals: totals.length, geometryBands: bandReport, seconds: (performance.now() - t0) / 1000 };
 }
 
 function stripBom(s: string): string {
@@ -165,6 +198,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
 		(r) => {
 			const de = new Intl.NumberFormat('de-DE');
 			console.log(`Auslieferung: ${de.format(r.observations)} Beobachtungen in ${r.parts} Teildateien, ${de.format(r.withheldCells)} Zellen und ${de.format(r.withheldTotals)} Summen geheim gehalten (${r.seconds.toFixed(1)} s).`);
+			for (const b of r.geometryBands) console.log(`Vereinfachte Geometrie für „${b.path}“: ${b.vertices.map((n) => de.format(n)).join(' / ')} Stützpunkte (Übersicht / Bezirk / Original).`);
 		},
 		(e) => {
 			console.error((e as Error).message);

@@ -45,7 +45,9 @@ function prepare(from, to) {
 		const st = statSync(`${from}/${f}`);
 		h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
 	}
-	for (const f of ['pipelines/serve/prepare.ts', 'src/lib/data/served.ts', 'src/lib/stats/disclosure.ts', 'src/lib/data/disclosure-geo.ts', 'src/lib/data/geography.ts', 'src/lib/data/levels.ts']) h.update(readFileSync(f));
+	// the simplification switch decides the served geometry too
+	h.update(`simplify:${process.env.SOZIALRAUM_SIMPLIFY_MIN_AREAS ?? ''}\n`);
+	for (const f of ['pipelines/serve/prepare.ts', 'pipelines/serve/simplify.ts', 'src/lib/data/geometry-bands.ts', 'src/lib/data/served.ts', 'src/lib/stats/disclosure.ts', 'src/lib/data/disclosure-geo.ts', 'src/lib/data/geography.ts', 'src/lib/data/levels.ts']) h.update(readFileSync(f));
 	const stamp = `${to}.stamp`;
 	const digest = h.digest('hex');
 	if (existsSync(`${to}/datapackage.json`) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) {

@@ -50,6 +50,8 @@ export interface RunOptions {
 	webgl?: boolean;
 	/** How the map recolours (src/lib/map/maplibre-choropleth.ts); the app's default when not given. */
 	recolour?: 'expression' | 'feature-state';
+	/** 'off': the map ignores the build's simplified zoom bands (src/lib/map/choropleth-style.ts). */
+	bands?: 'on' | 'off';
 }
 
 export interface RunResult {
@@ -72,6 +74,8 @@ export interface RunResult {
 	pssPeakMiB: number;
 	pssBaselineMiB: number;
 	pixels?: { coloured: number; colours: number };
+	/** What the map's area fills draw at the opening view (rendered features of the fill layers). */
+	drawn?: { zoom: number; features: number; vertices: number };
 	errors: string[];
 }
 
@@ -86,6 +90,7 @@ export async function coldRun(o: RunOptions): Promise<RunResult> {
 		await context.addInitScript(ESBUILD_NAME_SHIM);
 		await context.addInitScript(installProbe);
 		if (o.recolour) await context.addInitScript({ content: `globalThis.__benchRecolour = ${JSON.stringify(o.recolour)};` });
+		if (o.bands) await context.addInitScript({ content: `globalThis.__benchBands = ${JSON.stringify(o.bands)};` });
 		const page = await context.newPage();
 		page.on('pageerror', (e) => errors.push(String(e)));
 		page.on('console', (m) => {
@@ -154,6 +159,8 @@ export async function coldRun(o: RunOptions): Promise<RunResult> {
 		if (o.pixelCheck && webgl) result.pixels = await mapPixels(page);
 		result.recolour = await recolourSeries(page, o, errors, webgl);
 		if (webgl) result.select = await selectSeries(page, o, errors);
+		// after the timed interactions, so counting does not disturb them (the view is unchanged)
+		if (webgl) result.drawn = await drawnVertices(page).catch(() => undefined);
 
 		await sleep(300);
 		sampling = false;
@@ -198,6 +205,22 @@ async function mapPixels(page: Page): Promise<{ coloured: number; colours: numbe
 			if (Math.abs(r - g) > 12 || Math.abs(g - b) > 12) coloured++;
 		}
 		return { coloured: Math.round((coloured / total) * 1000) / 1000, colours: colours.size };
+	});
+}
+
+/**
+ * Vertices of the area fills MapLibre draws now: the rendered features of every fill layer (band)
+ * with their tile geometry, i.e. after geojson-vt's own simplification and clipping (a feature cut
+ * by a tile border counts once per tile).
+ */
+async function drawnVertices(page: Page): Promise<{ zoom: number; features: number; vertices: number }> {
+	return page.evaluate(() => {
+		type G = { type: string; coordinates: unknown };
+		const map = (window as unknown as { __sozialraumMap: { getZoom(): number; getLayer(id: string): unknown; queryRenderedFeatures(o: { layers: string[] }): { geometry: G }[] } }).__sozialraumMap;
+		const layers = ['fill', 'fill-1', 'fill-2', 'fill-3'].filter((id) => map.getLayer(id));
+		const features = map.queryRenderedFeatures({ layers });
+		const count = (c: unknown): number => (Array.isArray(c) && typeof c[0] === 'number' ? 1 : Array.isArray(c) ? c.reduce((n: number, x) => n + count(x), 0) : 0);
+		return { zoom: Math.round(map.getZoom() * 100) / 100, features: features.length, vertices: features.reduce((n, f) => n + count(f.geometry.coordinates), 0) };
 	});
 }
 

@@ -14,7 +14,11 @@ export const SIZES: SizeSpec[] = [
 	{ id: 'demo', label: 'Demo (Musterstadt)', areas: 41, indicators: 30, years: 12, data: 'data/musterstadt' },
 	{ id: '1000', label: '1,000 areas', areas: 1000, indicators: 100, years: 20 },
 	{ id: '5000', label: '5,000 areas', areas: 5000, indicators: 100, years: 20 },
-	{ id: '20000', label: '20,000 areas', areas: 20000, indicators: 100, years: 20 }
+	{ id: '20000', label: '20,000 areas', areas: 20000, indicators: 100, years: 20 },
+	// Realistic vertex counts (8 per cell edge, ≈ 37 per area) and a short catalogue, so the build
+	// is quick: for the simplified zoom bands (build with SOZIALRAUM_SIMPLIFY_MIN_AREAS=on, then
+	// --bands on|off on one build; docs/performance.md).
+	{ id: '5000d', label: '5,000 areas, detailed edges', areas: 5000, indicators: 5, years: 3, detail: 8 }
 ];
 
 /** Sizes measured when --sizes is not given. */

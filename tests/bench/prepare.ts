@@ -19,6 +19,8 @@ export interface SizeSpec {
 	areas: number;
 	indicators: number;
 	years: number;
+	/** Vertices per cell edge of a generated package (pipelines/scale/grid.ts); default: 12-gons. */
+	detail?: number;
 	/** An existing package folder (the demo); otherwise one is generated. */
 	data?: string;
 }
@@ -30,6 +32,7 @@ export interface PackageRequest {
 	parts?: PartFormat[];
 	partsLimit?: number;
 	observations?: boolean;
+	detail?: number;
 }
 
 /** Hash of everything that decides the generator's output. */
@@ -46,7 +49,7 @@ function generatorHash(): string {
 
 export function packageDir(r: PackageRequest): string {
 	const suffix = r.observations === false ? '-parts' : '';
-	return join(BENCH_DIR, `scale-${r.areas}x${r.indicators}x${r.years}${suffix}`);
+	return join(BENCH_DIR, `scale-${r.areas}x${r.indicators}x${r.years}${r.detail ? `-d${r.detail}` : ''}${suffix}`);
 }
 
 /** Generate a package unless an identical one (same options, same generator code) is there. */
@@ -58,7 +61,7 @@ export async function ensurePackage(r: PackageRequest, log: (s: string) => void)
 		return { dir, seconds: 0, cached: true };
 	}
 	log(`generating ${dir} …`);
-	const result = await writeScalePackage(dir, { areas: r.areas, indicators: r.indicators, years: r.years }, {
+	const result = await writeScalePackage(dir, { areas: r.areas, indicators: r.indicators, years: r.years, ...(r.detail ? { detail: r.detail } : {}) }, {
 		observations: r.observations,
 		parts: r.parts,
 		partsLimit: r.partsLimit,

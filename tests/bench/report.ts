@@ -164,6 +164,7 @@ function markdown(r: BenchResult, g: Goal[]): string {
 	row('select area on map → trend drawn', was('selectTrend'));
 	row('profile page (/sozialraum/?id=…) ready', was('profileReady'));
 	row('profile: peak memory (PSS)', (s) => cell(s.metrics.profilePssPeakMiB, fmtMiB));
+	row('area fill vertices drawn at the opening view (zoom)', (s) => `${s.metrics.drawnVertices ? Math.round(s.metrics.drawnVertices.median).toLocaleString('en') : '–'} (${s.metrics.drawnZoom?.median ?? '–'})`);
 	row('peak JS heap (main thread)', (s) => cell(s.metrics.heapPeakMiB, fmtMiB));
 	row('peak memory, all Chromium processes (PSS)', was('pssPeakMiB', fmtMiB));
 	row('bytes until interactive map / total', (s) => `${fmtBytes(s.metrics.bytesInitial?.median)} / ${fmtBytes(s.metrics.bytesTotal?.median)}`);

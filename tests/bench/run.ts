@@ -6,14 +6,15 @@
  *
  *   npx tsx tests/bench/run.ts [--runs 5] [--sizes demo,1000,5000,20000] [--budget 20]
  *                              [--formats] [--skip-pages] [--no-build] [--quick] [--extreme]
- *                              [--recolour expression|feature-state] [--atlas-only]
+ *                              [--recolour expression|feature-state] [--atlas-only] [--bands on|off]
  *
  * --budget (minutes): when the run would exceed it, later sizes get fewer cold runs (noted in the
  * output). --quick: one run, demo and 1,000 only, no formats, no page sweep (a smoke test).
  * --extreme: also try the app's load path on the full 20,000 × 100 × 20 package (1.8 GB CSV).
  * --recolour: how the MapLibre map recolours (default: the app's). --atlas-only: only the atlas'
  * cold runs (no SVG map, profile, first-view prototype, page sweep or import), e.g. to compare two
- * recolour variants on the same build.
+ * recolour variants on the same build. --bands off: the map draws the original geometry at every
+ * zoom although the build wrote simplified zoom bands (e.g. --sizes 5000d, bands on against off).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +49,8 @@ const { values } = parseArgs({
 		md: { type: 'string', default: 'docs/performance.md' },
 		timeout: { type: 'string', default: '180' },
 		recolour: { type: 'string' },
-		'atlas-only': { type: 'boolean', default: false }
+		'atlas-only': { type: 'boolean', default: false },
+		bands: { type: 'string' }
 	}
 });
 
@@ -63,6 +65,9 @@ const notes: string[] = [];
 const RECOLOUR = values.recolour as 'expression' | 'feature-state' | undefined;
 if (RECOLOUR && RECOLOUR !== 'expression' && RECOLOUR !== 'feature-state') throw new Error(`--recolour ${RECOLOUR}: expected expression or feature-state`);
 const ATLAS_ONLY = values['atlas-only'];
+const BANDS = values.bands as 'on' | 'off' | undefined;
+if (BANDS && BANDS !== 'on' && BANDS !== 'off') throw new Error(`--bands ${BANDS}: expected on or off`);
+if (BANDS === 'off') notes.push('The map ignored the simplified zoom bands of the build and drew the original geometry at every zoom (--bands off).');
 if (RECOLOUR) notes.push(`The MapLibre map recoloured through ${RECOLOUR === 'expression' ? 'one data-driven expression per layer' : 'one feature-state write per area'} (--recolour ${RECOLOUR}).`);
 if (ATLAS_ONLY) notes.push('Only the atlas was measured (--atlas-only).');
 
@@ -144,7 +149,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 	let generated = { seconds: 0, cached: true };
 	if (spec.data) pkgDir = spec.data;
 	else {
-		const r = await ensurePackage({ areas: spec.areas, indicators: spec.indicators, years: spec.years }, log);
+		const r = await ensurePackage({ areas: spec.areas, indicators: spec.indicators, years: spec.years, ...(spec.detail ? { detail: spec.detail } : {}) }, log);
 		pkgDir = r.dir;
 		generated = { seconds: round(r.seconds), cached: r.cached };
 	}
@@ -173,7 +178,7 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 			const t0 = Date.now();
 			log(`${spec.id}: atlas cold run ${r + 1}/${runs}`);
 			try {
-				atlas.push(await coldRun({ server, recolourChanges: 10, clicks, run: r, timeoutMs: TIMEOUT, pixelCheck: r === 0, recolour: RECOLOUR }));
+				atlas.push(await coldRun({ server, recolourChanges: 10, clicks, run: r, timeoutMs: TIMEOUT, pixelCheck: r === 0, recolour: RECOLOUR, bands: BANDS }));
 			} catch (e) {
 				errors.push(`atlas run ${r + 1}: ${(e as Error).message.split('\n')[0]}`);
 				log(`  failed: ${errors[errors.length - 1]}`);
@@ -292,7 +297,9 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 			heapPeakMiB: summarise(ok.map((r) => r.heapPeakMiB)),
 			pssPeakMiB: summarise(ok.map((r) => r.pssPeakMiB)),
 			bytesInitial: summarise(ok.map((r) => r.bytes.initial)),
-			bytesTotal: summarise(ok.map((r) => r.bytes.total))
+			bytesTotal: summarise(ok.map((r) => r.bytes.total)),
+			drawnVertices: summarise(ok.flatMap((r) => (r.drawn ? [r.drawn.vertices] : []))),
+			drawnZoom: summarise(ok.flatMap((r) => (r.drawn ? [r.drawn.zoom] : [])))
 		},
 		waterfall: Object.fromEntries(
 			(['htmlEnd', 'engineWasmEnd', 'firstDataStart', 'lastDataEnd', 'lazyJsStart', 'mapWorkerStart'] as const).map((k) => [k, summarise(ok.map((r) => r.waterfall[k]))])

@@ -2,7 +2,7 @@
  * State of the atlas page (runes): what is selected, what the engine returned, what the map draws.
  * The page stays a thin composition; the URL is the source of truth for the selection.
  */
-import { getEngine, getPrecomputed } from '$lib/data/app-engine';
+import { activePackage, getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
 import { seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
 import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection, VersionBreak } from '$lib/data/engine';
@@ -19,6 +19,9 @@ import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { ownIndicators, withOwn } from '$lib/derived/own-indicators';
 import { selectableLevels } from '$lib/geo/levels-view';
 import { afterPaint } from './after-paint';
+import { geometryBands } from '$lib/data/geometry-bands';
+import type { PackageDescriptor } from '$lib/data/types';
+import { mapBands, type MapBand } from '$lib/map/choropleth-style';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -37,6 +40,8 @@ export class Atlas {
 	yearsBy = $state.raw<Record<string, number[]>>({});
 	areas = $state.raw<AreaCollection | null>(null);
 	parents = $state.raw<AreaCollection | undefined>(undefined);
+	/** Zoom bands of simplified geometry for the map, when the build wrote some for `areas`. */
+	bands = $state.raw<MapBand[] | undefined>(undefined);
 	selection = $state<AtlasState | null>(null);
 	rows = $state.raw<AreaValue[]>([]);
 	/** "indicator|year" the rows belong to (they arrive after the selection changed). */
@@ -60,6 +65,8 @@ export class Atlas {
 	categoryLabel = $state<(c: PolarityComparison) => string>((c) => c);
 
 	#engine: MonitorEngine | null = null;
+	/** The built-in package's descriptor and file addresses (bands exist only in a build's served layout). */
+	#bundled: { descriptor: PackageDescriptor; url: (path: string) => string | null } | null = null;
 	#areaNames = new Map<string, string>();
 	#keysByLevel = new Map<string, Set<string>>();
 	/** Parent of every area (precomputed mode, where no engine answers ancestorsOf yet). */
@@ -131,8 +138,10 @@ export class Atlas {
 		engine.catch(() => {});
 		try {
 			const pre = await getPrecomputed();
-			const [{ bundledDescriptorOf }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
+			const [{ bundledDescriptorOf, bundledFileUrl }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
 			const bundledDescriptor = await bundledDescriptorOf(currentChoice().name);
+			const name = currentChoice().name;
+			this.#bundled = { descriptor: bundledDescriptor, url: (path) => bundledFileUrl(name, path) };
 			const levels = bundledDescriptor.sozialraum.levels;
 			// The build precomputes only a package without boundary versions (precompute.ts); the
 			// check keeps an older build's files from answering for a versioned package.
@@ -160,6 +169,8 @@ export class Atlas {
 			}
 			const e = await engine;
 			this.#engine = e;
+			// a user's own package has no bands
+			if (activePackage()?.origin !== 'bundled') this.#bundled = null;
 			this.#defaultIndicator = e.descriptor.sozialraum.default_indicator;
 			this.levels = e.levels;
 			this.methods = e.conversionMethods();
@@ -284,6 +295,10 @@ export class Atlas {
 		const upVersioned = !!up && isVersioned(up);
 		this.areas = version && engine ? engine.geometryFor(level, year!) : newest(level);
 		this.parents = up ? (upVersioned && engine && year !== null ? engine.geometryFor(up.id, year) : newest(up.id)) : undefined;
+		const path = version?.path ?? this.levels[rank]?.path ?? null;
+		const bundled = this.#bundled;
+		const bands = bundled && path && this.areas ? geometryBands(bundled.descriptor, path) : [];
+		this.bands = bands.length > 0 && this.areas && path ? mapBands(this.areas, path, bands, bundled!.url) : undefined;
 		this.geometryKey = key;
 	}
 

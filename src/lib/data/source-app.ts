@@ -22,6 +22,13 @@ export async function bundledDescriptorOf(name: string): Promise<PackageDescript
 	return (await load()) as PackageDescriptor;
 }
 
+/** Address of a bundled package's file on this site (for MapLibre, which fetches a band's GeoJSON in its worker), or null. */
+export function bundledFileUrl(name: string, path: string): string | null {
+	const { dir } = bundledHead(name);
+	const entry = Object.entries(urls).find(([file]) => inFolder(file, dir) && file.endsWith(`/${dir}/${path}`));
+	return entry ? new URL(entry[1], location.href).href : null;
+}
+
 export async function appPackageSource(name: string): Promise<PackageSource> {
 	const { dir } = bundledHead(name);
 	const descriptor = await bundledDescriptorOf(name);

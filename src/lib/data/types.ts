@@ -318,6 +318,24 @@ export interface SozialraumMeta {
 	 * format in src/lib/data/precomputed.ts). Absent = every answer comes from the engine.
 	 */
 	precomputed?: string;
+	/**
+	 * Served layout: zoom bands of simplified geometry per geometry file path, for levels with many
+	 * areas (pipelines/serve/simplify.ts, src/lib/data/geometry-bands.ts). Absent = the map draws
+	 * every file as it is.
+	 */
+	geometry_bands?: Record<string, GeometryBand[]>;
+}
+
+/** One zoom band of a level's geometry: the file drawn at zooms [min_zoom, max_zoom) (null = open). */
+export interface GeometryBand {
+	path: string;
+	min_zoom: number | null;
+	max_zoom: number | null;
+	/**
+	 * Visvalingam threshold of the band: vertices whose effective area (triangle) was below the
+	 * square of this many screen pixels at max_zoom were removed (0: the original geometry).
+	 */
+	tolerance_px: number;
 }
 
 /** One indicator's observations in the served layout. */

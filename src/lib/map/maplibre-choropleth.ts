@@ -5,14 +5,19 @@
  * every changed area, so hover and selection outlines live in a tiny source of their own (at 20,000
  * areas the two outline layers were most of the recolour time). No basemap, no tiles, no glyphs: nothing is
  * requested from another origin. Load through `import()` only (MapLibre touches `window`).
+ * A level with many areas may come in zoom bands of simplified geometry (choropleth-style.ts):
+ * then only the band in view gets the feature-states, and a band gets them when it comes into view.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { labelPoint, planarBounds } from './geo';
-import { hatchImage, NO_DATA_COLOR, OUTLINE_COLOR, SELECTED_COLOR } from './colors';
+import { hatchImage } from './colors';
 import { recolourPaint } from './recolour';
+import { bandAt, bandLayer, bandSource, choroplethStyle, HIGHLIGHT, type MapBand } from './choropleth-style';
+
+export type { MapBand };
 
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
 
@@ -26,9 +31,6 @@ export interface ChoroplethEvents {
 	onSelect(key: string | null): void;
 }
 
-const SOURCE = 'areas';
-const HIGHLIGHT = 'highlight';
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Up to this many areas the label points are computed before the map is built. */
 const LABELS_EAGER_MAX = 2000;
 
@@ -54,6 +56,11 @@ function recolourVia(): RecolourVia {
 	return (globalThis as { __benchRecolour?: string }).__benchRecolour === 'expression' ? 'expression' : 'feature-state';
 }
 
+/** The benchmark's switch to draw the original geometry at every zoom (bands measured against none). */
+function benchWithoutBands(): boolean {
+	return (globalThis as { __benchBands?: string }).__benchBands === 'off';
+}
+
 export class MaplibreChoropleth {
 	readonly map: maplibregl.Map;
 	readonly #via: RecolourVia;
@@ -62,16 +69,21 @@ export class MaplibreChoropleth {
 	#features: Map<string, FeatureCollection['features'][number]>;
 	#selected: string | null = null;
 	#hovered: string | null = null;
-	/** The styles last handed to the map, and per area the feature-state it has ("color|status"). */
+	/** Geometry per zoom band (one band: the areas as given). */
+	readonly #bands: MapBand[];
+	readonly #fillLayers: string[];
+	/** The styles last handed to the map, and per band and area the feature-state it has ("color|status"): feature-state is per source. */
 	#lastStyles: Map<string, AreaStyle> | null = null;
-	#stateOf = new Map<string, string>();
+	#stateOf = new Map<number, Map<string, string>>();
 
 	constructor(
 		container: HTMLElement,
 		areas: FeatureCollection<Geometry, { key: string; name: string }>,
 		events: ChoroplethEvents,
-		options: { parents?: FeatureCollection; labels?: boolean; locale?: Record<string, string>; recolour?: RecolourVia } = {}
+		options: { parents?: FeatureCollection; labels?: boolean; locale?: Record<string, string>; recolour?: RecolourVia; bands?: MapBand[] } = {}
 	) {
+		this.#bands = options.bands && options.bands.length > 0 && !benchWithoutBands() ? options.bands : [{ data: areas }];
+		this.#fillLayers = this.#bands.map((_, i) => bandLayer('fill', i));
 		this.#via = options.recolour ?? recolourVia();
 		const byState = this.#via === 'feature-state';
 		this.#keys = areas.features.map((f) => f.properties.key);
@@ -85,77 +97,7 @@ export class MaplibreChoropleth {
 		const [[w, s], [e, n]] = planarBounds(areas);
 		this.map = new maplibregl.Map({
 			container,
-			style: {
-				version: 8,
-				sources: {
-					[SOURCE]: { type: 'geojson', data: areas, promoteId: 'key' },
-					parents: { type: 'geojson', data: options.parents ?? { type: 'FeatureCollection', features: [] } },
-					labels: { type: 'geojson', data: labelPoints },
-					[HIGHLIGHT]: { type: 'geojson', data: EMPTY }
-				},
-				layers: [
-					{ id: 'background', type: 'background', paint: { 'background-color': '#f4f6f8' } },
-					{
-						id: 'fill',
-						type: 'fill',
-						source: SOURCE,
-						paint: { 'fill-color': byState ? ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR] : NO_DATA_COLOR }
-					},
-					{
-						// fill-pattern can read neither feature-state nor feature properties, fill-opacity
-						// can: the hatch layer is always there and only shows where an area is suppressed.
-						id: 'suppressed',
-						type: 'fill',
-						source: SOURCE,
-						paint: {
-							'fill-pattern': 'hatch',
-							'fill-opacity': byState ? ['case', ['==', ['feature-state', 'status'], 'suppressed'], 1, 0] : 0
-						}
-					},
-					{
-						id: 'outline',
-						type: 'line',
-						source: SOURCE,
-						paint: { 'line-color': OUTLINE_COLOR, 'line-width': 0.8 }
-					},
-					{
-						// Stadtbezirk borders drawn over the Sozialräume: planners read the map by Bezirk.
-						id: 'parent-outline',
-						type: 'line',
-						source: 'parents',
-						paint: { 'line-color': '#1a1a1a', 'line-width': 2.2 }
-					},
-					{
-						id: 'hover',
-						type: 'line',
-						source: HIGHLIGHT,
-						filter: ['==', ['get', 'role'], 'hover'],
-						paint: { 'line-color': SELECTED_COLOR, 'line-width': 2 }
-					},
-					{
-						id: 'selected',
-						type: 'line',
-						source: HIGHLIGHT,
-						filter: ['==', ['get', 'role'], 'selected'],
-						paint: { 'line-color': SELECTED_COLOR, 'line-width': 3.5 }
-					},
-					{
-						// Rendered with the browser's local fonts: the style has no glyphs URL, so no font
-						// is fetched from anywhere.
-						id: 'labels',
-						type: 'symbol',
-						source: 'labels',
-						minzoom: 10.5,
-						layout: {
-							'text-field': ['get', 'name'],
-							'text-size': 11,
-							'text-max-width': 7,
-							'text-padding': 1
-						},
-						paint: { 'text-color': '#111111', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 }
-					}
-				]
-			},
+			style: choroplethStyle({ bands: this.#bands, parents: options.parents ?? { type: 'FeatureCollection', features: [] }, labels: labelPoints, byState }) as maplibregl.StyleSpecification,
 			bounds: [w, s, e, n],
 			fitBoundsOptions: { padding: 16 },
 			attributionControl: false,
@@ -178,19 +120,22 @@ export class MaplibreChoropleth {
 		this.#ready = new Promise((resolve) => this.map.once('load', () => resolve()));
 		if (wantLabels && !eager) this.map.once('idle', () => this.#labelsLater(areas.features));
 
-		this.map.on('mousemove', 'fill', (ev) => {
+		// A band's feature-states are written when it comes into view (see setStyles).
+		if (this.#bands.length > 1) this.map.on('zoom', () => this.#applyToVisibleBand());
+
+		this.map.on('mousemove', this.#fillLayers, (ev) => {
 			const key = (ev.features?.[0]?.id as string | undefined) ?? null;
 			this.#setHover(key);
 			events.onHover(key, { x: ev.point.x, y: ev.point.y });
 			this.map.getCanvas().style.cursor = key ? 'pointer' : '';
 		});
-		this.map.on('mouseleave', 'fill', () => {
+		this.map.on('mouseleave', this.#fillLayers, () => {
 			this.#setHover(null);
 			events.onHover(null, null);
 			this.map.getCanvas().style.cursor = '';
 		});
 		this.map.on('click', (ev) => {
-			const f = this.map.queryRenderedFeatures(ev.point, { layers: ['fill'] })[0];
+			const f = this.map.queryRenderedFeatures(ev.point, { layers: this.#fillLayers })[0];
 			events.onSelect((f?.id as string | undefined) ?? null);
 		});
 	}
@@ -206,19 +151,35 @@ export class MaplibreChoropleth {
 		this.#lastStyles = styles;
 		if (this.#via === 'expression') {
 			const paint = recolourPaint(styles);
-			this.map.setPaintProperty('fill', 'fill-color', paint.fillColor);
-			this.map.setPaintProperty('suppressed', 'fill-opacity', paint.hatchOpacity);
+			this.#bands.forEach((_, i) => {
+				this.map.setPaintProperty(bandLayer('fill', i), 'fill-color', paint.fillColor);
+				this.map.setPaintProperty(bandLayer('suppressed', i), 'fill-opacity', paint.hatchOpacity);
+			});
 			return;
 		}
-		// Only the areas whose colour or status changed: MapLibre rewrites the paint arrays of every
-		// feature it is given a state for, equal or not (SourceFeatureState.updateState), and from one
-		// year to the next most areas keep their class.
+		this.#applyToVisibleBand();
+	}
+
+	/**
+	 * Only the band drawn now gets the states (writing every band's would multiply a recolour's
+	 * main-thread work by the number of bands; a band coming into view catches up on zoom), and of
+	 * it only the areas whose colour or status changed: MapLibre rewrites the paint arrays of every
+	 * feature it is given a state for, equal or not (SourceFeatureState.updateState), and from one
+	 * year to the next most areas keep their class.
+	 */
+	#applyToVisibleBand() {
+		const styles = this.#lastStyles;
+		if (!styles) return;
+		const band = bandAt(this.#bands, this.map.getZoom());
+		const source = bandSource(band);
+		let stateOf = this.#stateOf.get(band);
+		if (!stateOf) this.#stateOf.set(band, (stateOf = new Map()));
 		for (const key of this.#keys) {
 			const s = styles.get(key) ?? { color: null, status: 'missing' as const };
 			const state = `${s.color}|${s.status}`;
-			if (this.#stateOf.get(key) === state) continue;
-			this.#stateOf.set(key, state);
-			this.map.setFeatureState({ source: SOURCE, id: key }, { color: s.color, status: s.status });
+			if (stateOf.get(key) === state) continue;
+			stateOf.set(key, state);
+			this.map.setFeatureState({ source, id: key }, { color: s.color, status: s.status });
 		}
 	}
 
