@@ -92,22 +92,26 @@ export function seriesNotes(
 	return [...(note ? [note] : []), ...shownBreaks(points, breaks, years).map((b) => breakNote(b, t, locale))];
 }
 
-/**
- * The same for a chart of many areas' series (the indicator page): one conversion note over all
- * points (the largest split share of any area), and each break that still interrupts some area's
- * series, once.
- */
-export function seriesSetNotes(
-	set: readonly { points: readonly SeriesPoint[]; breaks: readonly VersionBreak[] }[],
-	method: CrosswalkMethod | null,
-	t: T,
-	locale: string,
-	years?: readonly number[]
-): string[] {
-	const points = set.flatMap((s) => s.points);
-	const labelled = set.flatMap((s) => s.breaks);
-	const note = chartNote(points, labelled, method, t, locale);
+type SeriesWithBreaks = { points: readonly SeriesPoint[]; breaks: readonly VersionBreak[] };
+
+/** The breaks a chart of many areas' series marks: each one that still interrupts some area's series, once, oldest first. */
+export function shownSetBreaks(set: readonly SeriesWithBreaks[], years?: readonly number[]): VersionBreak[] {
 	const seen = new Map<string, VersionBreak>();
 	for (const s of set) for (const b of shownBreaks(s.points, s.breaks, years ?? s.points.map((p) => p.year))) seen.set(`${b.year}|${b.before_de}|${b.after_de}`, b);
-	return [...(note ? [note] : []), ...[...seen.values()].sort((a, b) => a.year - b.year).map((b) => breakNote(b, t, locale))];
+	return [...seen.values()].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The same sentences for a chart of many areas' series (the indicator page): one conversion note
+ * over all points (the largest split share of any area), then the breaks of shownSetBreaks.
+ */
+export function seriesSetNotes(set: readonly SeriesWithBreaks[], method: CrosswalkMethod | null, t: T, locale: string, years?: readonly number[]): string[] {
+	const note = chartNote(
+		set.flatMap((s) => s.points),
+		set.flatMap((s) => s.breaks),
+		method,
+		t,
+		locale
+	);
+	return [...(note ? [note] : []), ...shownSetBreaks(set, years).map((b) => breakNote(b, t, locale))];
 }
