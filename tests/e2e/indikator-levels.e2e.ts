@@ -72,8 +72,11 @@ describe('the indicator page on the Gemeinde level', () => {
 			else expect(text.replace(/\u00a0/g, ' '), g.name).toBe(fmt(g.value).replace(/\u00a0/g, ' '));
 		}
 		expect(await page.innerText('[data-testid=indicator-table]')).toContain('Auetal');
-		// the ranking has the Gemeinden too, the level words follow the level shown
-		expect(await page.innerText('main')).toContain('Gemeinden');
+		// the level words follow the level shown: ranking and trends of the Gemeinden, their Kreis beside them
+		const text = await page.innerText('main');
+		expect(text).toContain(`Rangfolge der Gemeinden ${latest}`);
+		expect(text).toContain('Entwicklung aller Gemeinden');
+		expect(await page.textContent('[data-testid=indicator-table] thead [data-sort=district]')).toContain('Kreis');
 	});
 
 	it('colours every Gemeinde on the map by its legend class (real pixels)', async () => {

@@ -16,7 +16,6 @@ import { isVersioned, newestVersion, versionForYear } from '$lib/data/levels';
 import { choroplethModel } from '$lib/atlas/choropleth-model';
 import { DEFAULT_VIEW } from '$lib/atlas/url-state';
 import { selectableLevels } from '$lib/geo/levels-view';
-import { i18n } from '$lib/i18n/i18n.svelte';
 import type { PolarityComparison } from '$lib/stats/compare';
 import { indicatorRows, seriesAcrossVersions, seriesByArea, type OlderYearRows } from './indicator-rows';
 import { parseIndicatorParams, type IndicatorSelection } from './links';
@@ -155,10 +154,7 @@ export class IndicatorPageState {
 			areaKeysOf: (level) => this.areas.filter((a) => a.level === level).map((a) => a.key),
 			methods: this.methods
 		});
-		// from a local: reading this.selection after writing it would make the caller's effect loop
 		this.selection = selection;
-		// "Ortsteil", "Gemeinde": the level words of every text follow the level shown
-		i18n.viewLevel(selection.level ?? null);
 	}
 
 	/** The area on another level that contains `key` in a year (its ancestor), or null. */
