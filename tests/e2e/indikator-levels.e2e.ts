@@ -53,6 +53,8 @@ async function mapShows(p: Page, year: number, level: string | null) {
 }
 const tableKeys = (p: Page) => p.$$eval('[data-testid=indicator-table] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-key') ?? ''));
 const fmt = (v: number | null) => formatValue(v, '%', 1, 'de-DE');
+/** An exported figure's lines as a reader joins them (wrapping breaks only at ordinary spaces). */
+const svgText = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join(' ');
 
 describe('the indicator page on the Gemeinde level', () => {
 	let gemeinden: AreaValue[];
@@ -165,10 +167,21 @@ describe('series across the boundary change', () => {
 		await page.click(`${menu} button.trigger`);
 		const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`${menu} [data-export=svg]`)]);
 		const svg = readFileSync((await d.path())!, 'utf8');
-		// the figure's lines as a reader joins them (wrapping breaks only at ordinary spaces)
-		const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join(' ');
+		const text = svgText(svg);
 		expect(text).toContain(`${note} Quelle:`);
 		expect(text).toContain('bevölkerungsgewichtet');
+	});
+
+	it('the atlas’ trend chart of one converted Ortsteil: its SVG caption says what the chart says', async () => {
+		await page.goto(`${session.baseUrl}?paket=musterkreis&indikator=${ID}&sozialraum=0599903602&umrechnung=bevoelkerung`);
+		await page.waitForSelector('[data-testid=trend-chart] [data-testid=conversion-note]', { timeout: 60_000 });
+		const note = (await page.textContent('[data-testid=trend-chart] [data-testid=conversion-note]'))!;
+		expect(note).toContain('(bevölkerungsgewichtet)');
+		const atlasMenu = '.map-tools [data-testid=export-menu]';
+		await page.click(`${atlasMenu} button.trigger`);
+		const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`${atlasMenu} [data-export=svg]`)]);
+		const svg = readFileSync((await d.path())!, 'utf8');
+		expect(svgText(svg)).toContain(`${note} Quelle:`);
 	});
 
 	it('permalink with umrechnung: the area-weighted note after a reload', async () => {
