@@ -66,7 +66,7 @@ describe('the indicator page on the Gemeinde level', () => {
 		await ready(page, 'gemeinde');
 		expect((await tableKeys(page)).sort()).toEqual(gemeinden.map((g) => g.area_key).sort());
 		const shown = await page.$$eval('[data-testid=indicator-table] tbody tr', (rows) =>
-			rows.map((r) => [r.getAttribute('data-key'), r.querySelector('[data-col=value]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''])
+			rows.map((r) => [r.getAttribute('data-key') ?? '', r.querySelector('[data-col=value]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''] as const)
 		);
 		for (const [key, text] of shown) {
 			const g = gemeinden.find((x) => x.area_key === key)!;

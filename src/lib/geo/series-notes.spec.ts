@@ -54,7 +54,7 @@ describe('notes on a series across a boundary change', () => {
 		const years = [2019, 2020, 2021, 2022];
 		const set = [
 			{ points: [p(2019, 30, { origin: 'converted' as const, split_share: 0.25 }), p(2020, 31, { origin: 'converted' as const, split_share: 0.6 }), p(2021, 20)], breaks: [brk] },
-			{ points: [p(2019, 30, { origin: 'converted' as const, split_share: 0.3 }), p(2021, 20)], breaks: [brk] },
+			{ points: [p(2019, 30, { origin: 'converted' as const, split_share: 0.3 }), p(2020, 30, { origin: 'converted' as const, split_share: 0.3 }), p(2021, 20)], breaks: [brk] },
 			{ points: [p(2019, 10), p(2020, 11), p(2021, 12)], breaks: [] }
 		];
 		const notes = seriesSetNotes(set, 'population', t, 'de-DE', years);
