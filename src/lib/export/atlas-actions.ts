@@ -13,6 +13,13 @@ import { joinParts, territory } from './chart-meta';
 import { downloadBlob, downloadText, fileName } from './download';
 import { trendTable } from './trend-table';
 import { i18n } from '$lib/i18n/i18n.svelte';
+import { seriesNotes } from '$lib/geo/series-notes';
+
+/** What the atlas' trend chart says about boundary changes (its years include the reference's, as on screen). */
+export function trendChartNotes(atlas: Pick<Atlas, 'series' | 'city' | 'breaks' | 'selection'>): string[] {
+	const years = [...new Set([...atlas.series.map((p) => p.year), ...atlas.city.map((p) => p.year)])];
+	return seriesNotes(atlas.series, atlas.breaks, atlas.selection?.convert ?? null, t, i18n.intl, years);
+}
 
 export function atlasExportActions(atlas: Atlas, mapContainer: () => HTMLElement | undefined): ExportAction[] {
 	const ready = !!(atlas.selection && atlas.indicator && atlas.model);
@@ -25,7 +32,8 @@ export function atlasExportActions(atlas: Atlas, mapContainer: () => HTMLElement
 			title: t('trend.title', { area: atlas.areaName }),
 			subtitle: joinParts([`${indicatorLabel(atlas.indicator!)} (${atlas.indicator!.unit})`, territory(), t('figure.highlight', { area: atlas.areaName })]),
 			key: keyFromList(figure()?.querySelector('ul.key')),
-			footer: sourceLines(atlas.indicator!.source)
+			// the break / conversion sentences the chart prints under itself lead the caption
+			footer: [...trendChartNotes(atlas), ...sourceLines(atlas.indicator!.source)]
 		}),
 		name: () => [...base(), atlas.selection!.area!, 'entwicklung'],
 		disabled: !hasChart,

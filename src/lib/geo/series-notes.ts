@@ -60,3 +60,58 @@ export function chartNote(points: readonly SeriesPoint[], breaks: readonly Versi
 	}
 	return null;
 }
+
+/** "Zwischen 2020 und 2021 hat sich der Gebietsstand geändert (Gebietsstand 2014 → Gebietsstand 2021)." */
+export function breakNote(b: VersionBreak, t: T, locale: string): string {
+	const de = locale.startsWith('de');
+	return t('geo.breakNote', { last: b.year - 1, first: b.year, before: de ? b.before_de : b.before_en, after: de ? b.after_de : b.after_en });
+}
+
+/**
+ * The breaks a chart marks: still open, and inside the years it draws (a year on either side).
+ * `years` are the chart's years (with the reference's); by default the points' own.
+ */
+export function shownBreaks(points: readonly SeriesPoint[], breaks: readonly VersionBreak[], years: readonly number[] = points.map((p) => p.year)): VersionBreak[] {
+	return openBreaks(points, breaks).filter((b) => years.includes(b.year) && years.some((y) => y < b.year));
+}
+
+/**
+ * Every sentence a trend chart prints under itself about boundary changes, in screen order: the
+ * conversion note (method and largest split share), then each break it marks. The chart and its
+ * PNG / SVG export both take them from here, so the file says what the screen says.
+ */
+export function seriesNotes(
+	points: readonly SeriesPoint[],
+	breaks: readonly VersionBreak[],
+	method: CrosswalkMethod | null,
+	t: T,
+	locale: string,
+	years?: readonly number[]
+): string[] {
+	const note = chartNote(points, breaks, method, t, locale);
+	return [...(note ? [note] : []), ...shownBreaks(points, breaks, years).map((b) => breakNote(b, t, locale))];
+}
+
+type SeriesWithBreaks = { points: readonly SeriesPoint[]; breaks: readonly VersionBreak[] };
+
+/** The breaks a chart of many areas' series marks: each one that still interrupts some area's series, once, oldest first. */
+export function shownSetBreaks(set: readonly SeriesWithBreaks[], years?: readonly number[]): VersionBreak[] {
+	const seen = new Map<string, VersionBreak>();
+	for (const s of set) for (const b of shownBreaks(s.points, s.breaks, years ?? s.points.map((p) => p.year))) seen.set(`${b.year}|${b.before_de}|${b.after_de}`, b);
+	return [...seen.values()].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The same sentences for a chart of many areas' series (the indicator page): one conversion note
+ * over all points (the largest split share of any area), then the breaks of shownSetBreaks.
+ */
+export function seriesSetNotes(set: readonly SeriesWithBreaks[], method: CrosswalkMethod | null, t: T, locale: string, years?: readonly number[]): string[] {
+	const note = chartNote(
+		set.flatMap((s) => s.points),
+		set.flatMap((s) => s.breaks),
+		method,
+		t,
+		locale
+	);
+	return [...(note ? [note] : []), ...shownSetBreaks(set, years).map((b) => breakNote(b, t, locale))];
+}

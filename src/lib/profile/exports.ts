@@ -8,6 +8,9 @@ import type { AreaRow } from './indicator-rows';
 import type { ProfileRow } from './rows';
 import type { Translate } from './summary';
 import { isMeanReference, referenceName } from '$lib/stats/reference-label';
+import type { SeriesPoint, VersionBreak } from '$lib/data/engine';
+import type { CrosswalkMethod } from '$lib/data/types';
+import { seriesNotes } from '$lib/geo/series-notes';
 
 function flagText(flag: string, t: Translate): string {
 	return flag ? t(`flag.${flag}` as 'flag.missing') : '';
@@ -54,7 +57,36 @@ export function indicatorCsv(rows: readonly AreaRow[], ind: Indicator, year: num
 	return toCsv(header, body);
 }
 
-export function profileCsv(rows: readonly ProfileRow[], areaKey: string, areaName: string, t: Translate, label: (i: Indicator) => string): string {
+/**
+ * The Steckbrief's notes on boundary changes per indicator id: for each indicator whose series was
+ * converted (method and largest split share) or breaks inside its years, the sentences the page
+ * and the trend chart show (series-notes.seriesNotes). Indicators without either are left out.
+ */
+export function profileGeoNotes(
+	seriesBy: ReadonlyMap<string, readonly SeriesPoint[]>,
+	breaks: readonly VersionBreak[],
+	method: CrosswalkMethod | null,
+	yearsBy: Readonly<Record<string, readonly number[]>>,
+	t: Translate,
+	locale: string
+): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const [id, points] of seriesBy) {
+		const notes = seriesNotes(points, breaks, method, t, locale, yearsBy[id] ?? points.map((p) => p.year));
+		if (notes.length > 0) out.set(id, notes.join(' '));
+	}
+	return out;
+}
+
+/** `geoNotes` (profileGeoNotes) go into the row's "Hinweis" after its flag, as in the trend CSV. */
+export function profileCsv(
+	rows: readonly ProfileRow[],
+	areaKey: string,
+	areaName: string,
+	t: Translate,
+	label: (i: Indicator) => string,
+	geoNotes: ReadonlyMap<string, string> = new Map()
+): string {
 	// Where a row's reference is a mean of shares, a column after the city value says which it is.
 	const kinds = rows.some((r) => isMeanReference(r.cityKind));
 	const header = [
@@ -97,7 +129,7 @@ export function profileCsv(rows: readonly ProfileRow[], areaKey: string, areaNam
 			t(`trendword.${r.trendWord}`),
 			r.rank ? { num: r.rank.rank } : '',
 			r.rank ? { num: r.rank.of } : '',
-			flagText(r.flag, t)
+			[flagText(r.flag, t), geoNotes.get(r.indicator.id) ?? ''].filter(Boolean).join('; ')
 		];
 	});
 	return toCsv(header, body);

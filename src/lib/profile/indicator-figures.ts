@@ -74,7 +74,8 @@ export function funnelMeta(i: IndicatorFigureInput, root: Element): ChartMeta {
 	};
 }
 
-export function trendsMeta(i: IndicatorFigureInput, root: Element): ChartMeta {
+/** `geoNotes`: what the page prints under the chart about boundary changes (series-notes.seriesSetNotes), first in the caption. */
+export function trendsMeta(i: IndicatorFigureInput, root: Element, geoNotes: readonly string[] = []): ChartMeta {
 	const title = root.querySelector('figcaption strong')?.textContent?.trim() ?? '';
 	const key: KeyItem[] = [
 		{ label: t('figure.key.areas'), mark: { kind: 'line', color: '#b8b8b8', width: 1.5 } },
@@ -82,7 +83,7 @@ export function trendsMeta(i: IndicatorFigureInput, root: Element): ChartMeta {
 	];
 	if (i.area) key.push({ label: i.area, mark: { kind: 'line', color: ACCENT, width: 2.8 } });
 	key.push({ label: `${t('ind.year')} ${i.year}`, mark: { kind: 'line', color: '#767676', width: 1, dash: '3 3' } });
-	return { ...base(i, title), key, footer: figureFooter([i.indicator.source]) };
+	return { ...base(i, title), key, footer: [...geoNotes, ...figureFooter([i.indicator.source])] };
 }
 
 /** The indicator page's map as the SVG choropleth (same colours as on screen), for export. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorRows, seriesByArea, sortRows } from './indicator-rows';
+import { indicatorRows, seriesAcrossVersions, seriesByArea, sortRows } from './indicator-rows';
 import { indicatorCsv } from './exports';
 import { translate } from '$lib/i18n/translate';
 import { areaValue, indicator } from './fixtures';
@@ -43,6 +43,44 @@ describe('indicatorRows', () => {
 		expect(sortRows(rows, 'value', 'asc').map((r) => r.key)).toEqual(['0102', '0201', '0101', '0202']);
 		expect(sortRows(rows, 'comparison', 'asc').map((r) => r.key)).toEqual(['0101', '0201', '0102', '0202']);
 		expect(sortRows(rows, 'name', 'desc').map((r) => r.key)).toEqual(['0202', '0201', '0102', '0101']);
+	});
+});
+
+describe('seriesAcrossVersions', () => {
+	// Auetal (A) formed in 2021 from Oberau (O) and Niederau (N); Ortsteil S split across the change
+	const own = seriesByArea([
+		{ year: 2020, rows: [areaValue('O', 10, 100), areaValue('N', 20, 100), areaValue('K', 5, 50)] },
+		{ year: 2021, rows: [areaValue('A', 33, 200), areaValue('S', 9, 60), areaValue('K', 6, 50)] }
+	]);
+	const older = [
+		{
+			year: 2020,
+			rows: [
+				{ ...areaValue('A', 30, 200), origin: 'regrouped' as const },
+				{ ...areaValue('S', 8, 55), origin: 'converted' as const, split_share: 0.4 },
+				areaValue('K', 5, 50)
+			]
+		}
+	];
+	const today = new Set(['A', 'S', 'K']);
+
+	it('continues exact regroupings by default and leaves estimates out; the old areas keep their lines', () => {
+		const s = seriesAcrossVersions(own, older, { convert: false, today });
+		expect(s.get('A')!.map((p) => [p.year, p.numerator, p.origin])).toEqual([
+			[2020, 30, 'regrouped'],
+			[2021, 33, undefined]
+		]);
+		expect(s.get('S')!.map((p) => p.year)).toEqual([2021]);
+		expect(s.get('O')!.map((p) => p.year)).toEqual([2020]);
+		// an unchanged area keeps its own point, never a second one for the same year
+		expect(s.get('K')!.map((p) => p.year)).toEqual([2020, 2021]);
+	});
+
+	it('converted: today’s areas only, the estimates marked with their split share', () => {
+		const s = seriesAcrossVersions(own, older, { convert: true, today });
+		expect([...s.keys()].sort()).toEqual(['A', 'K', 'S']);
+		expect(s.get('S')![0]).toMatchObject({ year: 2020, numerator: 8, denominator: 55, origin: 'converted', split_share: 0.4 });
+		expect(s.get('S')!.map((p) => p.year)).toEqual([2020, 2021]);
 	});
 });
 

@@ -37,6 +37,36 @@ export function seriesByArea(years: readonly { year: number; rows: readonly Area
 	return out;
 }
 
+/** Values of a year on the newest boundary version, as engine.convertedValuesFor gives them. */
+export type OlderYearRows = { year: number; rows: readonly (AreaValue & Pick<SeriesPoint, 'origin' | 'split_share'>)[] };
+
+/**
+ * The series the indicator page draws across a boundary change: every area's own values, and for
+ * today's areas their earlier years from the crosswalk — exact regroupings always (they continue
+ * the line), converted estimates only when a method was chosen. Converting puts everything onto
+ * today's areas, so the areas that no longer exist are left out then (their converted successors
+ * carry their counts).
+ */
+export function seriesAcrossVersions(
+	own: ReadonlyMap<string, readonly SeriesPoint[]>,
+	older: readonly OlderYearRows[],
+	o: { convert: boolean; today: ReadonlySet<string> }
+): Map<string, SeriesPoint[]> {
+	const out = new Map<string, SeriesPoint[]>();
+	for (const [key, points] of own) if (!o.convert || o.today.has(key)) out.set(key, [...points]);
+	for (const { year, rows } of older) {
+		for (const r of rows) {
+			if (!r.origin || !o.today.has(r.area_key) || (r.origin === 'converted' && !o.convert)) continue;
+			const s = out.get(r.area_key) ?? [];
+			if (s.some((p) => p.year === year)) continue;
+			s.push({ year, value: r.value, numerator: r.numerator, denominator: r.denominator, flag: r.flag, origin: r.origin, ...(r.split_share !== undefined ? { split_share: r.split_share } : {}) });
+			out.set(r.area_key, s);
+		}
+	}
+	for (const s of out.values()) s.sort((a, b) => a.year - b.year);
+	return out;
+}
+
 export interface RowsInput {
 	indicator: Indicator;
 	year: number;

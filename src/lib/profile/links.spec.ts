@@ -37,6 +37,34 @@ describe('links', () => {
 		expect(parseIndicatorParams(params('id=nope'), options)).toEqual({ indicator: 'sgb2_u15', year: 2021, area: null });
 	});
 
+	it('carries the level and the conversion on indicator and atlas links, leaving the defaults out', () => {
+		const sel = { area: '05999036', year: 2022, indicator: 'sgb2_u15', level: 'gemeinde', convert: 'population' as const };
+		expect(indicatorSearch(sel)).toBe('?id=sgb2_u15&jahr=2022&sozialraum=05999036&ebene=gemeinde&umrechnung=bevoelkerung');
+		expect(atlasLinkSearch(sel)).toBe('?indikator=sgb2_u15&jahr=2022&sozialraum=05999036&ebene=gemeinde&umrechnung=bevoelkerung');
+		expect(indicatorSearch({ ...sel, level: null, convert: null })).toBe('?id=sgb2_u15&jahr=2022&sozialraum=05999036');
+	});
+
+	it('reads the level of an indicator URL: the area must be one of that level, an unknown level is the finest', () => {
+		const geo = {
+			...options,
+			levels: ['ortsteil', 'gemeinde', 'kreis'],
+			areaKeysOf: (level: string) => (level === 'gemeinde' ? ['05999004', '05999036'] : level === 'ortsteil' ? options.areaKeys : ['05999']),
+			methods: ['population', 'area'] as const
+		};
+		expect(parseIndicatorParams(params('id=sgb2_u15&ebene=gemeinde&sozialraum=05999036&umrechnung=flaeche'), geo)).toEqual({
+			indicator: 'sgb2_u15',
+			year: 2021,
+			area: '05999036',
+			level: 'gemeinde',
+			convert: 'area'
+		});
+		// an Ortsteil's key on the Gemeinde level highlights nothing; the finest level is not written
+		expect(parseIndicatorParams(params('ebene=gemeinde&sozialraum=0101'), geo).area).toBeNull();
+		const finest = parseIndicatorParams(params('ebene=bezirk&sozialraum=0101&umrechnung=vorgabe'), geo);
+		expect(finest).toEqual({ indicator: 'sgb2_u15', year: 2021, area: '0101' });
+		expect('level' in finest || 'convert' in finest).toBe(false);
+	});
+
 	it('finds previous and next area without wrapping around', () => {
 		expect(neighbours(options.areaKeys, '0101')).toEqual({ prev: null, next: '0102' });
 		expect(neighbours(options.areaKeys, '0102')).toEqual({ prev: '0101', next: '0201' });

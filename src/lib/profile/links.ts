@@ -7,6 +7,9 @@
  * values fall back to a valid choice.
  */
 
+import type { CrosswalkMethod } from '$lib/data/types';
+import { geoParams, parseConvert, parseLevel } from '$lib/geo-url';
+
 export const PROFILE_PARAM = { area: 'id', year: 'jahr', indicator: 'indikator' } as const;
 export const INDICATOR_PARAM = { indicator: 'id', year: 'jahr', area: 'sozialraum' } as const;
 /** Same names as the atlas' url-state (kept here so links need no atlas import). */
@@ -16,13 +19,19 @@ export interface Selection {
 	area: string | null;
 	indicator: string | null;
 	year: number | null;
+	/** Area level shown (`ebene`); null / absent = the finest. Carried by the indicator page and atlas links. */
+	level?: string | null;
+	/** Crosswalk method of converted earlier years (`umrechnung`); null / absent = the series breaks. */
+	convert?: CrosswalkMethod | null;
 }
 
-function search(entries: [string, string | number | null][]): string {
+function search(entries: [string, string | number | null][], s?: Pick<Selection, 'level' | 'convert'>): string {
 	const p = new URLSearchParams();
 	for (const [k, v] of entries) if (v !== null && v !== '') p.set(k, String(v));
-	const s = p.toString();
-	return s ? `?${s}` : '';
+	// a level is only ever set when it is not the finest, so the level list is not needed to write it
+	if (s) for (const [k, v] of geoParams(s.level ?? null, [], s.convert ?? null)) p.set(k, v);
+	const q = p.toString();
+	return q ? `?${q}` : '';
 }
 
 export function profileSearch(s: Selection): string {
@@ -34,19 +43,25 @@ export function profileSearch(s: Selection): string {
 }
 
 export function indicatorSearch(s: Selection): string {
-	return search([
-		[INDICATOR_PARAM.indicator, s.indicator],
-		[INDICATOR_PARAM.year, s.year],
-		[INDICATOR_PARAM.area, s.area]
-	]);
+	return search(
+		[
+			[INDICATOR_PARAM.indicator, s.indicator],
+			[INDICATOR_PARAM.year, s.year],
+			[INDICATOR_PARAM.area, s.area]
+		],
+		s
+	);
 }
 
 export function atlasLinkSearch(s: Selection): string {
-	return search([
-		[ATLAS_PARAM.indicator, s.indicator],
-		[ATLAS_PARAM.year, s.year],
-		[ATLAS_PARAM.area, s.area]
-	]);
+	return search(
+		[
+			[ATLAS_PARAM.indicator, s.indicator],
+			[ATLAS_PARAM.year, s.year],
+			[ATLAS_PARAM.area, s.area]
+		],
+		s
+	);
 }
 
 export interface ParseOptions {
@@ -57,6 +72,12 @@ export interface ParseOptions {
 	defaultIndicator: string;
 	/** Years with data, ascending (per indicator for the indicator page). */
 	yearsOf: (indicator: string | null) => readonly number[];
+	/** Level ids, finest first (indicator page; absent: one level). */
+	levels?: readonly string[];
+	/** Area keys of a level, any boundary version (the highlighted area must be on the level shown). */
+	areaKeysOf?: (level: string) => readonly string[];
+	/** Crosswalk methods the package offers. */
+	methods?: readonly CrosswalkMethod[];
 }
 
 export interface ProfileSelection {
@@ -70,6 +91,10 @@ export interface IndicatorSelection {
 	indicator: string;
 	year: number;
 	area: string | null;
+	/** Level shown (`ebene`), set only when it is not the finest. */
+	level?: string;
+	/** Earlier boundary versions converted in the series by this method (`umrechnung`), set only when asked. */
+	convert?: CrosswalkMethod;
 }
 
 function pickYear(raw: string | null, years: readonly number[]): number {
@@ -97,12 +122,19 @@ export function parseIndicatorParams(params: URLSearchParams, o: ParseOptions): 
 			: o.indicators.includes(o.defaultIndicator)
 				? o.defaultIndicator
 				: o.indicators[0];
+	const levels = o.levels ?? [];
+	const level = levels.length > 0 ? parseLevel(params, levels) : null;
+	const keys = level !== null && o.areaKeysOf ? o.areaKeysOf(level) : o.areaKeys;
 	const a = params.get(INDICATOR_PARAM.area);
-	return {
+	const sel: IndicatorSelection = {
 		indicator,
 		year: pickYear(params.get(INDICATOR_PARAM.year), o.yearsOf(indicator)),
-		area: a !== null && o.areaKeys.includes(a) ? a : null
+		area: a !== null && keys.includes(a) ? a : null
 	};
+	if (level !== null && level !== levels[0]) sel.level = level;
+	const convert = parseConvert(params, o.methods ?? []);
+	if (convert) sel.convert = convert;
+	return sel;
 }
 
 /** Previous and next area in display order (no wrap-around: the ends are visibly the ends). */

@@ -47,6 +47,8 @@ export class ProfileState {
 	/** Version changes that interrupt the area's series, and every loaded series point (for the notes). */
 	breaks = $state.raw<VersionBreak[]>([]);
 	points = $state.raw<SeriesPoint[]>([]);
+	/** Each indicator's loaded series (with converted / regrouped points), for the CSV's notes. */
+	seriesBy = $state.raw<Map<string, SeriesPoint[]>>(new Map());
 
 	#engine: MonitorEngine | null = null;
 	/** The build's precomputed rows (rank and spread of every indicator): no engine needed. */
@@ -252,6 +254,7 @@ export class ProfileState {
 				const shipped = precomputedProfileRows({ indicators: inds.filter((i) => !this.#own.has(i.id)), stats, shard, area, year: sel.year });
 				if (token !== this.#token) return;
 				this.points = [];
+				this.seriesBy = new Map();
 				this.breaks = [];
 				this.population = precomputedPopulation(shard, sel.area, sel.year);
 				const own = inds.filter((i) => this.#own.has(i.id));
@@ -276,6 +279,7 @@ export class ProfileState {
 		if (token !== this.#token) return;
 		this.rows = rows.map((r) => r.row);
 		this.points = rows.flatMap((r) => r.series);
+		this.seriesBy = new Map(rows.map((r) => [r.row.indicator.id, r.series]));
 		this.breaks = engine.seriesBreaks(sel.area);
 		this.population = population;
 		this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
