@@ -50,3 +50,16 @@ describe('packageFilesFrom', () => {
 		expect(broken.params.file).toBe('kaputt.zip');
 	});
 });
+
+describe('the fixture package with derived.json (tests/fixtures/mit-eigenen-indikatoren)', () => {
+	it('is what tests/fixtures/variants/make-derived.ts writes, byte for byte, and loads as a package with its derived.json', async () => {
+		const { withDerivedPackage, WITH_DERIVED_DIR } = await import('../../../tests/fixtures/variants/make-derived');
+		const want = withDerivedPackage();
+		for (const [file, text] of Object.entries(want)) expect(readFileSync(join(WITH_DERIVED_DIR, file), 'utf8'), file).toBe(text);
+		const chosen = readdirSync(WITH_DERIVED_DIR).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(WITH_DERIVED_DIR, name))) }));
+		const files = await packageFilesFrom(chosen);
+		expect(names(files)).toEqual(Object.keys(want).sort());
+		const d = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
+		expect(d.resources.find((r: { name: string }) => r.name === 'derived')).toMatchObject({ path: 'derived.json' });
+	});
+});
