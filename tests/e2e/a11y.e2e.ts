@@ -81,7 +81,7 @@ describe('accessibility of a deck with the slide "Ziel, Maßnahmen, Stand"', () 
 			await page.click('[data-testid=add-measures-slide]');
 			await page.waitForSelector('[data-testid=add-slide-status] a', { timeout: 30_000 });
 			await page.goto(session.baseUrl + 'praesentation/');
-			await page.waitForSelector('[data-testid=slide-item] [data-testid=figure-measures]', { timeout: 60_000 });
+			await page.waitForSelector('[data-testid=figure-measures]', { timeout: 60_000 });
 			await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 10_000 });
 			expect(await page.locator('[data-testid=slide-item]').count()).toBe(1);
 			const list = await axe(page);
