@@ -42,8 +42,12 @@ const yearOf = (v: Version, dir = PACKAGE_DIR) => Math.min(...v.parts.map((p) =>
 const features = areas().features;
 const nameOf = (key: string) => features.find((f) => f.properties.key === key)!.properties.name;
 const de1 = (v: number) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
-const observations = new Map<string, ReturnType<typeof csvParse>>();
-const rowsOf = (dir: string) => observations.get(dir) ?? (observations.set(dir, csvParse(readFileSync(join(dir, 'observations.csv'), 'utf8'))), observations.get(dir)!);
+type CsvRow = Record<string, string>;
+const observations = new Map<string, CsvRow[]>();
+function rowsOf(dir: string): CsvRow[] {
+	if (!observations.has(dir)) observations.set(dir, csvParse(readFileSync(join(dir, 'observations.csv'), 'utf8')) as unknown as CsvRow[]);
+	return observations.get(dir)!;
+}
 
 interface OwnCell {
 	value: number | null;
