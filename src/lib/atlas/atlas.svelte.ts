@@ -18,8 +18,17 @@ import { indexChoroplethModel } from '$lib/index/map-model';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { ownIndicators, withOwn } from '$lib/derived/own-indicators';
 import { selectableLevels } from '$lib/geo/levels-view';
+import { afterPaint } from './after-paint';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
+
+/** The answers a view is drawn from. */
+interface Answers {
+	rows: AreaValue[];
+	series: SeriesPoint[];
+	city: ReferencePoint[];
+	allYears: (number | null)[] | undefined;
+}
 
 export class Atlas {
 	status = $state<EngineStatus>('loading');
@@ -208,11 +217,11 @@ export class Atlas {
 		}
 		// A permalink to an own indicator or the index layer waited for them.
 		this.#engineSettled = true;
-		if (this.#url) this.fromUrl(this.#url);
+		if (this.#url) this.fromUrl(this.#url, true);
 	}
 
 	/** Read the selection from the URL (on load and on back/forward). */
-	fromUrl(params: URLSearchParams) {
+	fromUrl(params: URLSearchParams, force = false) {
 		this.#url = params;
 		if (this.status !== 'ready' && !this.#engine) return;
 		// Never draw the default under a link to an indicator that only the engine can know.
@@ -223,21 +232,54 @@ export class Atlas {
 			return;
 		}
 		this.waiting = false;
-		const keys = new Set(this.areas?.features.map((f) => f.properties.key) ?? []);
-		const selection = parseAtlasState(params, {
+		const selection = this.#parse(params);
+		i18n.viewLevel(selection.level ?? null);
+		// The URL written after a change painted ahead (paintAhead) names what is already shown:
+		// reading it again must not recompute and redraw the same view.
+		if (!force && this.selection && JSON.stringify(selection) === JSON.stringify(this.selection)) return;
+		// from a local: reading this.selection after writing it would make the caller's effect loop
+		this.selection = selection;
+	}
+
+	#keysOf: { areas: AreaCollection | null; keys: Set<string> } = { areas: null, keys: new Set() };
+	#parse(params: URLSearchParams): AtlasState {
+		if (this.#keysOf.areas !== this.areas) this.#keysOf = { areas: this.areas, keys: new Set(this.areas?.features.map((f) => f.properties.key) ?? []) };
+		return parseAtlasState(params, {
 			indicators: this.indicators.map((i) => i.id).filter((id) => (this.yearsBy[id] ?? []).length > 0),
 			defaultIndicator: this.#defaultIndicator,
 			yearsOf: (id) => this.yearsBy[id] ?? [],
-			areaKeys: keys,
+			areaKeys: this.#keysOf.keys,
 			levels: this.levels.map((l) => l.id),
 			areaKeysOf: (level) => this.#keysByLevel.get(level) ?? new Set(),
 			methods: this.methods
 		});
-		// from a local: reading this.selection after writing it would make the caller's effect loop
-		this.selection = selection;
-		i18n.viewLevel(selection.level ?? null);
 	}
 
+	/**
+	 * Show the view a URL names at once, in the task of the input, when everything the map needs
+	 * is already on the main thread (the indicator's file read, or the engine's answers cached):
+	 * selection, values and the model change together, so the map and its legend are drawn from
+	 * the same model in the same frame. The caller writes the URL afterwards (after the paint);
+	 * reading it back changes nothing (fromUrl). false: something must be fetched, or the map must
+	 * be rebuilt (another level or boundary version, the index layer): go through the URL as before.
+	 */
+	paintAhead(params: URLSearchParams): boolean {
+		if (this.status !== 'ready' || !this.selection) return false;
+		const sel = this.#parse(params);
+		const level = sel.level ?? this.levels[0]?.id ?? '';
+		const rank = this.levels.findIndex((l) => l.id === level);
+		if (sel.indicator === INDEX_INDICATOR_ID || level !== this.rowsLevel || rank < 0 || isVersioned(this.levels[rank])) return false;
+		const now = this.#answersNow(sel, level);
+		if (!now) return false;
+		// an answer still on its way for an earlier view must not overwrite this one
+		++this.#token;
+		this.#url = params;
+		this.#ahead = JSON.stringify(sel);
+		i18n.viewLevel(sel.level ?? null);
+		this.selection = sel;
+		this.#show(sel, level, now);
+		return true;
+	}
 	/** The area on another level that contains `key` in a year (its ancestor), or null. */
 	areaOnLevel(key: string | null, level: string, year: number): string | null {
 		if (!key) return null;
@@ -272,6 +314,8 @@ export class Atlas {
 	 * Bounded, so a long session at 20,000 areas does not keep every year of every indicator.
 	 */
 	#cache = new Map<string, Promise<unknown>>();
+	/** The answers of #cache that have arrived, for paintAhead (kept and evicted with them). */
+	#done = new Map<string, unknown>();
 	#cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 		let p = this.#cache.get(key) as Promise<T> | undefined;
 		if (p) {
@@ -281,9 +325,63 @@ export class Atlas {
 		}
 		p = load();
 		this.#cache.set(key, p);
-		p.catch(() => this.#cache.delete(key));
-		if (this.#cache.size > 80) this.#cache.delete(this.#cache.keys().next().value!);
+		const mine = p;
+		p.then(
+			(v) => {
+				if (this.#cache.get(key) === mine) this.#done.set(key, v);
+			},
+			() => this.#cache.delete(key)
+		);
+		if (this.#cache.size > 80) {
+			const oldest = this.#cache.keys().next().value!;
+			this.#cache.delete(oldest);
+			this.#done.delete(oldest);
+		}
 		return p;
+	}
+
+	/** An answer already on the main thread: cached, or decoded now from a file already read. */
+	#cachedNow<T>(key: string, decode: () => T | undefined): T | undefined {
+		if (this.#done.has(key)) {
+			this.#cached(key, () => Promise.resolve(this.#done.get(key) as T)); // newest in the LRU
+			return this.#done.get(key) as T;
+		}
+		const v = decode();
+		if (v === undefined) return undefined;
+		this.#cached(key, () => Promise.resolve(v));
+		this.#done.set(key, v);
+		return v;
+	}
+
+	/** Everything the view needs, if it is all on the main thread (see paintAhead). */
+	#answersNow(sel: AtlasState, level: string): Answers | null {
+		const pre = this.#pre;
+		const convert = sel.convert ?? null;
+		const cells = pre && this.#fromFile(sel.indicator, level) ? pre.atlasNow(sel.indicator) : undefined;
+		const at = sel.area ? this.#position.get(sel.area) : undefined;
+		const rows = this.#cachedNow(`v|${level}|${sel.indicator}|${sel.year}`, () => (cells ? valuesForYear(cells, pre!.index.areas, sel.year) : undefined));
+		const series = sel.area
+			? this.#cachedNow(`s|${sel.area}|${sel.indicator}|${convert}`, () => (cells && !convert && at !== undefined && level === pre!.index.base_level ? seriesForArea(cells, at) : undefined))
+			: [];
+		const city = this.#cachedNow(`c|${sel.indicator}`, () => cells?.city);
+		const allYears = sel.view.fixed ? this.#cachedNow(`a|${level}|${sel.indicator}`, () => (cells ? valuesAllYears(cells) : undefined)) : undefined;
+		if (!rows || !series || !city || (sel.view.fixed && !allYears)) return null;
+		return { rows, series, city, allYears };
+	}
+
+	/** Set what a view shows (one batch: the map, legend and table are drawn from it together). */
+	#show(sel: AtlasState, level: string, a: Answers) {
+		this.#setGeometry(level, sel.year);
+		// precomputed mode has no boundary versions, so no breaks before the engine is there
+		this.breaks = sel.area && this.#engine ? this.#engine.seriesBreaks(sel.area) : [];
+		this.rows = a.rows;
+		this.rowsKey = `${sel.indicator}|${sel.year}`;
+		this.rowsLevel = level;
+		this.series = a.series;
+		this.city = a.city;
+		this.allYears = a.allYears;
+		// reading ahead is for the next input, not this one: after the frame that shows this view
+		afterPaint(() => this.#prefetchNeighbours(sel.indicator, sel.year));
 	}
 
 	/** What the map shows comes from a precomputed file when the build has one (finest level only). */
@@ -343,9 +441,15 @@ export class Atlas {
 
 	/** Fetch what the current selection shows. Stale answers are dropped (fast clicking). */
 	#token = 0;
+	/** The selection paintAhead showed (JSON), which the refresh its change triggers can skip. */
+	#ahead: string | null = null;
 	async refresh() {
 		const sel = this.selection;
 		if (!sel || (!this.#engine && !this.#pre)) return;
+		// paintAhead has shown this selection already
+		const ahead = this.#ahead;
+		this.#ahead = null;
+		if (ahead !== null && ahead === JSON.stringify(sel)) return;
 		const token = ++this.#token;
 		if (sel.indicator === INDEX_INDICATOR_ID && this.indexLayer) {
 			// the Sozialindex exists on the finest level only
@@ -374,15 +478,6 @@ export class Atlas {
 		if (token !== this.#token) return;
 		// How long the answer took (engine round trip or file), for the benchmark (tests/bench/probe.ts).
 		performance.measure('atlas:data', { start: asked, detail: `${sel.indicator}|${sel.year}` });
-		this.#setGeometry(level, sel.year);
-		// precomputed mode has no boundary versions, so no breaks before the engine is there
-		this.breaks = sel.area && this.#engine ? this.#engine.seriesBreaks(sel.area) : [];
-		this.rows = rows;
-		this.rowsKey = `${sel.indicator}|${sel.year}`;
-		this.rowsLevel = level;
-		this.series = series;
-		this.city = city;
-		this.allYears = allYears;
-		this.#prefetchNeighbours(sel.indicator, sel.year);
+		this.#show(sel, level, { rows, series, city, allYears });
 	}
 }

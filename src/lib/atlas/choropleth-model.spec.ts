@@ -65,3 +65,17 @@ describe('choroplethModel', () => {
 		expect(m.styles.get('d')!.color).toBe(COMPARISON_COLORS.higher);
 	});
 });
+
+describe('choroplethModel details', () => {
+	it('gives the value map the same intervals and comparisons as comparison mode, on request', () => {
+		const values = choroplethModel({ ...base, view: { ...DEFAULT_VIEW, k: 2 } });
+		const compare = choroplethModel({ ...base, view: { ...DEFAULT_VIEW, mode: 'compare' } });
+		for (const key of ['a', 'b', 'c', 'd']) expect(values.details.get(key)).toEqual(compare.details.get(key));
+		// Wilson 95 % for 300/1000: 27.2–32.9 %, above the city's 25 %: worse where higher is worse
+		expect(values.details.get('c')!.comparison).toBe('worse');
+		expect(values.details.get('c')!.interval!.lower).toBeCloseTo(27.2, 1);
+		// no published value, no detail
+		expect(values.details.get('e')).toBeUndefined();
+		expect(values.details.get('f')).toBeUndefined();
+	});
+});

@@ -29,6 +29,9 @@ export interface AreaDetail {
 	comparison: PolarityComparison;
 }
 
+/** Interval and comparison of an area by key (the tooltip's and a slide's detail). */
+export type AreaDetails = Pick<ReadonlyMap<string, AreaDetail>, 'get'>;
+
 export interface ChoroplethModel {
 	mode: MapView['mode'];
 	classification: Classification | null;
@@ -36,7 +39,7 @@ export interface ChoroplethModel {
 	legend: LegendRow[];
 	missing: number;
 	suppressed: number;
-	details: Map<string, AreaDetail>;
+	details: AreaDetails;
 }
 
 export interface ModelInput {
@@ -57,17 +60,19 @@ export function choroplethModel(input: ModelInput): ChoroplethModel {
 	const { rows, indicator, view } = input;
 	const missing = rows.filter((r) => r.value === null && r.flag !== 'suppressed').length;
 	const suppressed = rows.filter((r) => r.flag === 'suppressed').length;
-	const details = new Map<string, AreaDetail>();
-	for (const r of rows) {
-		if (r.value === null) continue;
+	const detail = (r: AreaValue): AreaDetail => {
 		const c = compareArea(r, input.cityValue, {
 			valueType: indicator.value_type,
 			multiplier: indicator.multiplier,
 			level: view.level,
 			polarity: indicator.polarity
 		});
-		details.set(r.area_key, { interval: c.interval, comparison: c.withPolarity });
-	}
+		return { interval: c.interval, comparison: c.withPolarity };
+	};
+	// Comparison mode colours by the comparison, so it needs every area's interval now; the value
+	// map needs them only for a tooltip or a slide, so they are computed on the first question
+	// (one confidence interval per area, work the colours of a recolour do not wait for).
+	const details = view.mode === 'compare' ? detailsOf(rows, detail) : lazyDetails(rows, detail);
 	const styles = new Map<string, AreaStyle>();
 	const base = (r: AreaValue): AreaStyle | null =>
 		r.flag === 'suppressed' ? { color: null, status: 'suppressed' } : r.value === null ? { color: null, status: 'missing' } : null;
@@ -119,4 +124,15 @@ export function choroplethModel(input: ModelInput): ChoroplethModel {
 	const labels = legendLabels(classification, { decimals: indicator.decimals, unit: indicator.unit, locale: input.locale });
 	const legend = labels.map((label, i) => ({ color: colors[i], label, count: counts[i] }));
 	return { mode: 'values', classification, styles, legend, missing, suppressed, details };
+}
+
+function detailsOf(rows: AreaValue[], detail: (r: AreaValue) => AreaDetail): Map<string, AreaDetail> {
+	const out = new Map<string, AreaDetail>();
+	for (const r of rows) if (r.value !== null) out.set(r.area_key, detail(r));
+	return out;
+}
+
+function lazyDetails(rows: AreaValue[], detail: (r: AreaValue) => AreaDetail): AreaDetails {
+	let all: Map<string, AreaDetail> | null = null;
+	return { get: (key) => (all ??= detailsOf(rows, detail)).get(key) };
 }

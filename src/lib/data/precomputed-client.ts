@@ -25,6 +25,8 @@ export interface PrecomputedData {
 	/** True when every indicator's file fits in memory (see KEEP_ALL_CELLS): read them all ahead. */
 	keepsAll: boolean;
 	atlas(indicatorId: string): Promise<AtlasSliceFile>;
+	/** The indicator's file if it is already read and still kept (no waiting: the atlas paints from it in the input's task). */
+	atlasNow(indicatorId: string): AtlasSliceFile | undefined;
 	profileStats(): Promise<ProfileStatsFile>;
 	/** The profile file holding this area (null: not a base area of the package). */
 	profileShard(areaKey: string): Promise<ProfileShardFile | null>;
@@ -46,11 +48,13 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 	const cells = index.areas.key.length * Object.values(index.years_by_indicator).reduce((n, ys) => n + Math.max(ys.length, 1), 0);
 	const kept = cells <= KEEP_ALL_CELLS ? Math.max(ATLAS_KEPT, Object.keys(index.atlas).length) : ATLAS_KEPT;
 	const slices = new Map<string, Promise<AtlasSliceFile>>();
+	/** The files of `slices` that have arrived (kept and evicted with them). */
+	const read = new Map<string, AtlasSliceFile>();
 	const shards = new Map<number, Promise<ProfileShardFile>>();
 	let stats: Promise<ProfileStatsFile> | null = null;
 	let chain: Promise<ChainFile | null> | null = null;
 	const geometry = new Map<string, Promise<AreaCollection | null>>();
-	const remember = <K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>, keep: number) => {
+	const remember = <K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>, keep: number, evicted?: (key: K) => void) => {
 		let p = cache.get(key);
 		if (p) cache.delete(key);
 		else {
@@ -58,7 +62,11 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 			p.catch(() => cache.delete(key));
 		}
 		cache.set(key, p);
-		while (cache.size > keep) cache.delete(cache.keys().next().value as K);
+		while (cache.size > keep) {
+			const oldest = cache.keys().next().value as K;
+			cache.delete(oldest);
+			evicted?.(oldest);
+		}
 		return p;
 	};
 	return {
@@ -67,8 +75,14 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 		keepsAll: kept >= Object.keys(index.atlas).length,
 		atlas: (id) => {
 			if (!(id in index.atlas)) return Promise.reject(new Error(`${id}: kein vorberechneter Indikator`));
-			return remember(slices, id, () => json<AtlasSliceFile>(index.atlas[id]), kept);
+			const load = () =>
+				json<AtlasSliceFile>(index.atlas[id]).then((file) => {
+					if (slices.has(id)) read.set(id, file);
+					return file;
+				});
+			return remember(slices, id, load, kept, (gone) => read.delete(gone));
 		},
+		atlasNow: (id) => read.get(id),
 		profileStats: () => (stats ??= json<ProfileStatsFile>(index.profile.stats)),
 		profileShard: async (key) => {
 			const i = position.get(key);

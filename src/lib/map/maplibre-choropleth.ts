@@ -62,6 +62,9 @@ export class MaplibreChoropleth {
 	#features: Map<string, FeatureCollection['features'][number]>;
 	#selected: string | null = null;
 	#hovered: string | null = null;
+	/** The styles last handed to the map, and per area the feature-state it has ("color|status"). */
+	#lastStyles: Map<string, AreaStyle> | null = null;
+	#stateOf = new Map<string, string>();
 
 	constructor(
 		container: HTMLElement,
@@ -199,14 +202,22 @@ export class MaplibreChoropleth {
 	/** Recolour every area. Areas missing from `styles` are drawn as no data. */
 	async setStyles(styles: Map<string, AreaStyle>) {
 		await this.#ready;
+		if (styles === this.#lastStyles) return;
+		this.#lastStyles = styles;
 		if (this.#via === 'expression') {
 			const paint = recolourPaint(styles);
 			this.map.setPaintProperty('fill', 'fill-color', paint.fillColor);
 			this.map.setPaintProperty('suppressed', 'fill-opacity', paint.hatchOpacity);
 			return;
 		}
+		// Only the areas whose colour or status changed: MapLibre rewrites the paint arrays of every
+		// feature it is given a state for, equal or not (SourceFeatureState.updateState), and from one
+		// year to the next most areas keep their class.
 		for (const key of this.#keys) {
 			const s = styles.get(key) ?? { color: null, status: 'missing' as const };
+			const state = `${s.color}|${s.status}`;
+			if (this.#stateOf.get(key) === state) continue;
+			this.#stateOf.set(key, state);
 			this.map.setFeatureState({ source: SOURCE, id: key }, { color: s.color, status: s.status });
 		}
 	}
