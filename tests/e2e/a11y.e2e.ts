@@ -69,6 +69,32 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 	}
 });
 
+// The default deck above is empty: the deck with the slide "Ziel, Maßnahmen, Stand" (target,
+// its measures and their status) is checked too, in the list and while presenting.
+describe('accessibility of a deck with the slide "Ziel, Maßnahmen, Stand"', () => {
+	for (const lang of ['de', 'en'] as const) {
+		it(`praesentation/ has no violations in the list and presenting (${lang})`, async () => {
+			const page = await session.newPage({ bypassCSP: true });
+			await page.addInitScript((l) => localStorage.setItem('sozialraum-monitor.locale', l), lang);
+			await page.goto(session.baseUrl + 'ziele/ziel/?id=FZ02');
+			await page.waitForSelector('[data-testid=add-measures-slide]:not([disabled])', { timeout: 60_000 });
+			await page.click('[data-testid=add-measures-slide]');
+			await page.waitForSelector('[data-testid=add-slide-status] a', { timeout: 30_000 });
+			await page.goto(session.baseUrl + 'praesentation/');
+			await page.waitForSelector('[data-testid=figure-measures]', { timeout: 60_000 });
+			await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 10_000 });
+			expect(await page.locator('[data-testid=slide-item]').count()).toBe(1);
+			const list = await axe(page);
+			expect(list, describeViolations(list)).toEqual([]);
+			await page.click('[data-testid=present-start]');
+			await page.waitForSelector('[data-testid=presenter] [data-testid=figure-measures]', { timeout: 30_000 });
+			const presenting = await axe(page);
+			expect(presenting, describeViolations(presenting)).toEqual([]);
+			await page.close();
+		});
+	}
+});
+
 describe('keyboard only', () => {
 	it('reaches the indicator, year and a district in the table, and selects it with Enter', async () => {
 		const page = await session.newPage();

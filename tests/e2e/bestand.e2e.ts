@@ -287,6 +287,34 @@ describe('measures', () => {
 		expect(await page.locator('[data-testid=figure-measures] [data-measure-status=running]').count()).toBeGreaterThan(0);
 	});
 
+	it('opens the permalink of "Ziel, Maßnahmen, Stand" at the measures, and they stay in view once the page has loaded', async () => {
+		const p = await session.newPage();
+		await p.goto(session.baseUrl + 'ziele/ziel/?id=FZ02&ansicht=massnahmen');
+		// everything above the measures has drawn (the chart arrives last and pushed them down)
+		await p.waitForSelector('[data-testid=target-chart]', { timeout: 60_000 });
+		await p.waitForSelector('[data-testid=measures-panel] [data-testid=measure]', { timeout: 60_000 });
+		const where = () =>
+			p.evaluate(() => {
+				const r = document.getElementById('massnahmen')!.getBoundingClientRect();
+				return { top: Math.round(r.top), view: innerHeight, y: Math.round(scrollY), max: Math.round(document.documentElement.scrollHeight - innerHeight) };
+			});
+		// wait until the layout has settled: the same position over one second
+		let last = await where();
+		for (let i = 0; i < 20; i++) {
+			await p.waitForTimeout(500);
+			const now = await where();
+			if (JSON.stringify(now) === JSON.stringify(last)) break;
+			last = now;
+		}
+		const pos = await where();
+		expect(pos.y, 'the page scrolled').toBeGreaterThan(0);
+		expect(pos.top, `measures at ${pos.top}px of ${pos.view}px`).toBeGreaterThanOrEqual(-1);
+		expect(pos.top).toBeLessThan(pos.view - 100);
+		// at the top of the view, unless the page cannot scroll that far
+		expect(Math.abs(pos.top) <= 2 || pos.y >= pos.max - 1, `measures at ${pos.top}px, scrolled ${pos.y} of ${pos.max}`).toBe(true);
+		await p.close();
+	});
+
 	it('made no request to another origin and logged no error', () => {
 		expect(session.foreignRequests).toEqual([]);
 		expect(session.consoleErrors).toEqual([]);

@@ -9,7 +9,7 @@ import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollect
 import type { AreaLevel, CrosswalkMethod, Indicator } from '$lib/data/types';
 import { isVersioned } from '$lib/data/levels';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
-import { parseAtlasState, type AtlasState } from './url-state';
+import { namesUnknownIndicator, parseAtlasState, type AtlasState } from './url-state';
 import type { PolarityComparison } from '$lib/stats/compare';
 import { viewKey } from './url-state';
 import { INDEX_INDICATOR_ID } from '$lib/index/as-indicator';
@@ -82,6 +82,13 @@ export class Atlas {
 	#url: URLSearchParams | null = null;
 	/** The Sozialindex with the builder's last settings, offered as one more layer (or null). */
 	indexLayer = $state<IndexLayer | null>(null);
+	/**
+	 * The link names an indicator the precomputed files do not know (an own indicator, the index
+	 * layer): no selection yet, the page shows the map as loading until the engine settles it.
+	 */
+	waiting = $state(false);
+	/** The engine has answered (or failed) in precomputed mode: nothing more will join the catalogue. */
+	#engineSettled = false;
 
 	indicator = $derived(this.indicators.find((i) => i.id === this.selection?.indicator) ?? null);
 	/** The reference of the shown year: pooled city value, or a labelled mean of shares (basis). */
@@ -163,7 +170,13 @@ export class Atlas {
 					this.#setGeometry(levels[0].id, null);
 					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
 					this.status = 'ready';
-					engine.then((e) => this.#engineReady(e)).catch(() => {});
+					engine
+						.then((e) => this.#engineReady(e))
+						.catch(() => {
+							// no engine, so no own indicator: a waiting link falls back to the default
+							this.#engineSettled = true;
+							if (this.#url) this.fromUrl(this.#url);
+						});
 					return;
 				}
 			}
@@ -213,7 +226,8 @@ export class Atlas {
 			this.indicators = [...this.indicators.filter((i) => i.id !== INDEX_INDICATOR_ID), layer.indicator];
 			this.yearsBy = { ...this.yearsBy, [INDEX_INDICATOR_ID]: [layer.year] };
 		}
-		// A permalink to the index layer waited for it.
+		// A permalink to an own indicator or the index layer waited for them.
+		this.#engineSettled = true;
 		if (this.#url) this.fromUrl(this.#url, true);
 	}
 
@@ -221,6 +235,14 @@ export class Atlas {
 	fromUrl(params: URLSearchParams, force = false) {
 		this.#url = params;
 		if (this.status !== 'ready' && !this.#engine) return;
+		// Never draw the default under a link to an indicator that only the engine can know.
+		const known = (id: string) => (this.yearsBy[id] ?? []).length > 0 && this.indicators.some((i) => i.id === id);
+		if (this.#pre && !this.#engineSettled && namesUnknownIndicator(params, known)) {
+			this.waiting = true;
+			this.selection = null;
+			return;
+		}
+		this.waiting = false;
 		const selection = this.#parse(params);
 		i18n.viewLevel(selection.level ?? null);
 		// The URL written after a change painted ahead (paintAhead) names what is already shown:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlasSearch, DEFAULT_VIEW, keepYear, parseAtlasState } from './url-state';
+import { atlasSearch, DEFAULT_VIEW, keepYear, namesUnknownIndicator, parseAtlasState } from './url-state';
 
 const options = {
 	indicators: ['sgb2_u15', 'betreuung_u3'],
@@ -70,5 +70,13 @@ describe('atlas URL state across levels and boundary versions', () => {
 		expect(parseGeo('ebene=gemeinde&sozialraum=0101').area).toBeNull();
 		expect(parseGeo('ebene=bezirk&sozialraum=G1')).toMatchObject({ area: null });
 		expect(parseGeo('umrechnung=vorgabe').convert).toBeUndefined();
+	});
+
+	it('tells a link to an indicator not (yet) in the catalogue from one without or with a known indicator', () => {
+		const known = (id: string) => options.indicators.includes(id);
+		expect(namesUnknownIndicator(new URLSearchParams('indikator=eigen_betreuung&jahr=2024'), known)).toBe(true);
+		expect(namesUnknownIndicator(new URLSearchParams('indikator=betreuung_u3'), known)).toBe(false);
+		expect(namesUnknownIndicator(new URLSearchParams('jahr=2024'), known)).toBe(false);
+		expect(namesUnknownIndicator(new URLSearchParams('indikator='), known)).toBe(false);
 	});
 });

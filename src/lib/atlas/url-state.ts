@@ -126,6 +126,17 @@ export function atlasSearch(state: AtlasState): string {
 	return '?' + p.toString();
 }
 
+/**
+ * Whether a link names an indicator the catalogue at hand does not know (yet). The build's
+ * precomputed files list only the package's own indicators; a planner's own indicators and the
+ * Sozialindex layer exist once the engine runs. Until then the atlas waits for the engine instead
+ * of drawing the default indicator under such a link (parseAtlasState would fall back to it).
+ */
+export function namesUnknownIndicator(params: URLSearchParams, known: (id: string) => boolean): boolean {
+	const wanted = params.get(PARAM.indicator);
+	return !!wanted && !known(wanted);
+}
+
 /** The year to keep when the indicator changes: same year if it has data, else the latest. */
 export function keepYear(year: number, years: number[]): number {
 	return years.includes(year) ? year : years[years.length - 1];
