@@ -43,10 +43,10 @@ ORDER BY a.key`;
 
 /**
  * The same from a public copy's published totals (references.csv): its emptied cells cannot be
- * summed into true totals. Only pooled rows are values of the area (a mean row of a shares-only
- * year is the reference for the areas inside it, not the area's own value: LEVEL_VALUES shows it
- * as missing too). No published total although cells inside could be pooled (or were withheld)
- * = withheld; nothing inside that could be pooled = missing, as LEVEL_VALUES has no sum there.
+ * summed into true totals. Only pooled rows are values of the area: a mean row (a year in which
+ * nothing inside could pool) is the reference for the areas inside it, not the area's own value,
+ * so the area is missing there, as LEVEL_VALUES has no sum for it. No row at all although cells
+ * inside could be pooled (or were withheld) = withheld; nothing inside to pool = missing.
  * Params: indicator, year, level, indicator, year, level, year.
  */
 export const LEVEL_VALUES_PUBLISHED = `
@@ -59,8 +59,12 @@ WITH inside AS (
 	WHERE o.indicator_id = ? AND o.year = ? AND anc.ancestor_level = ? AND o.flag <> 'missing'
 	GROUP BY anc.ancestor
 )
-SELECT a.key AS area_key, a.name AS name, a.parent AS parent, r.value AS value, r.numerator AS numerator, r.denominator AS denominator,
-	CASE WHEN r.area_key IS NULL AND NOT COALESCE(inside.poolable, false) THEN 'missing'
+SELECT a.key AS area_key, a.name AS name, a.parent AS parent,
+	CASE WHEN r.basis = 'pooled' THEN r.value END AS value,
+	CASE WHEN r.basis = 'pooled' THEN r.numerator END AS numerator,
+	CASE WHEN r.basis = 'pooled' THEN r.denominator END AS denominator,
+	CASE WHEN r.area_key IS NOT NULL AND r.basis <> 'pooled' THEN 'missing'
+	     WHEN r.area_key IS NULL AND NOT COALESCE(inside.poolable, false) THEN 'missing'
 	     WHEN r.area_key IS NULL THEN 'suppressed'
 	     WHEN r.value IS NULL THEN 'missing'
 	     WHEN inside.provisional THEN 'provisional'
@@ -68,7 +72,7 @@ SELECT a.key AS area_key, a.name AS name, a.parent AS parent, r.value AS value, 
 	     ELSE '' END AS flag
 FROM areas a
 LEFT JOIN inside ON inside.key = a.key
-LEFT JOIN references_published r ON r.area_key = a.key AND r.indicator_id = ? AND r.year = ? AND r.basis = 'pooled'
+LEFT JOIN references_published r ON r.area_key = a.key AND r.indicator_id = ? AND r.year = ?
 WHERE a.level = ? AND ? BETWEEN a.valid_from AND a.valid_to
 ORDER BY a.key`;
 
