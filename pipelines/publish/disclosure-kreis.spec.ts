@@ -150,14 +150,17 @@ describe('the published Musterkreis copy', () => {
 	});
 
 	it('the test can fail: publishing one withheld cell gives its partner away', () => {
-		// treat each withheld cell in turn as published: some then expose another (a lone cell under a total)
-		const exposing = [...unknownDims.keys()].filter((k) => {
+		const byGroup = new Map<string, Equation[]>();
+		for (const e of totalEquations) (byGroup.get(`${e.indicator_id}|${e.year}`) ?? byGroup.set(`${e.indicator_id}|${e.year}`, []).get(`${e.indicator_id}|${e.year}`)!).push(e);
+		// treat withheld cells in turn as published: some then expose another (a lone cell under a total)
+		let exposing = 0;
+		for (const k of unknownDims.keys()) {
 			const [, indicator, year] = k.split('|');
 			const fewer = new Map(unknownDims);
 			fewer.delete(k);
-			return recoverable(totalEquations.filter((e) => e.indicator_id === indicator && e.year === Number(year)), fewer).length > 0;
-		});
-		expect(exposing.length).toBeGreaterThan(10);
+			if (recoverable(byGroup.get(`${indicator}|${year}`) ?? [], fewer).length > 0 && ++exposing === 10) break;
+		}
+		expect(exposing).toBe(10);
 	});
 
 	it('the test can fail: a conversion that shared out withheld cells too would give some away', () => {
