@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Page } from 'playwright-core';
@@ -27,18 +27,14 @@ const KREIS = 'data/musterkreis';
 const OWN_OUT = '.svelte-kit/build-public-kreis';
 const SHARED_OUT = '.svelte-kit/build-public';
 
-/** Whether a built site bundles the public copy of Musterkreis (its served datapackage.json). */
+/**
+ * Whether a built site bundles the public copy of Musterkreis: only a public copy has a
+ * references.csv, and Musterkreis's names its Gemeinden (keys 05999…).
+ */
 function hasPublicKreis(dir: string): boolean {
-	if (!existsSync(join(dir, 'index.html'))) return false;
-	const walk = (d: string): boolean =>
-		readdirSync(d).some((name) => {
-			const full = join(d, name);
-			if (statSync(full).isDirectory()) return walk(full);
-			if (!name.endsWith('.json')) return false;
-			const text = readFileSync(full, 'utf8');
-			return /"name":\s*"musterkreis"/.test(text) && /"published":\s*true/.test(text);
-		});
-	return walk(dir);
+	const assets = join(dir, '_app/immutable/assets');
+	if (!existsSync(join(dir, 'index.html')) || !existsSync(assets)) return false;
+	return readdirSync(assets).some((name) => /^references\..*\.csv$/.test(name) && /\n05999\d*,/.test(readFileSync(join(assets, name), 'utf8').slice(0, 4096)));
 }
 
 let OUT = OWN_OUT;
