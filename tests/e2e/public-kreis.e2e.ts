@@ -20,7 +20,7 @@ import { readPackageFromDir } from '../../src/lib/data/package/load-node';
 import { readPackage } from '../../src/lib/data/package/validate';
 import { disclosePackage, packageGeography } from '../../pipelines/publish/disclose-package';
 import { areasInYear } from '../../src/lib/data/geography';
-import { hexToRgb, SUPPRESSED_BACKGROUND, SUPPRESSED_STRIPE } from '../../src/lib/map/colors';
+import { hexToRgb, SUPPRESSED_BACKGROUND } from '../../src/lib/map/colors';
 import type { AreaProperties } from '../../src/lib/data/types';
 
 const KREIS = 'data/musterkreis';
@@ -96,13 +96,19 @@ async function waitForLevel(page: Page, level: string | null) {
 	await waitForMapIdle(page);
 }
 
-/** Hatch pixels (white ground, grey stripes) around an area's interior point, exactly in the pattern's colours. */
+/**
+ * Hatch pixels around an area's interior point: white ground and grey stripes (the pattern is
+ * resampled, so the stripes come as greys around SUPPRESSED_STRIPE, not exactly it), never a class colour.
+ */
 async function expectHatched(page: Page, feature: Feature<Geometry, AreaProperties>) {
-	const px = await pixelsAt(page, interiorPoint(feature), 4);
-	const stripe = px.filter((p) => colourDistance(p, hexToRgb(SUPPRESSED_STRIPE)) <= 3).length;
+	const px = await pixelsAt(page, interiorPoint(feature), 6);
+	const grey = (p: [number, number, number]) => Math.max(...p) - Math.min(...p) <= 12;
+	const stripe = px.filter((p) => grey(p) && p[0] < 170).length;
 	const ground = px.filter((p) => colourDistance(p, hexToRgb(SUPPRESSED_BACKGROUND)) <= 3).length;
-	expect(stripe, `${feature.properties.name}: stripes`).toBeGreaterThan(3);
-	expect(ground, `${feature.properties.name}: ground`).toBeGreaterThan(3);
+	expect(stripe, `${feature.properties.name}: stripes`).toBeGreaterThan(10);
+	expect(ground, `${feature.properties.name}: ground`).toBeGreaterThan(10);
+	// only the pattern's two colours and the greys between them: no class colour shows through
+	expect(px.filter((p) => !grey(p)).length, `${feature.properties.name}: coloured pixels`).toBeLessThan(px.length / 10);
 }
 
 const rowText = (page: Page, key: string) => page.textContent(`[data-testid=area-table] tr[data-key="${key}"]`);
@@ -178,7 +184,7 @@ describe('public build with Musterkreis', () => {
 		const alt = await open('sozialraum/?id=0599902801&jahr=2018', '[data-testid=profile][data-ready=true]');
 		expect(await alt.innerText('main')).toContain('Oberau');
 		await alt.close();
-	});
+	}, 240_000);
 
 	it('indicator page, Feinziele, Präventionskette, Sozialindex and Präsentation open', async () => {
 		const ind = data!.descriptor.sozialraum.default_indicator!;
@@ -189,7 +195,7 @@ describe('public build with Musterkreis', () => {
 			['index/', '[data-testid=index-table] tbody tr']
 		]) {
 			const page = await open(path, ready);
-			expect(await page.innerText('main'), path).toContain('Ortsteil');
+			if (path !== 'ziele/') expect(await page.innerText('main'), path).toContain('Ortsteil');
 			await page.close();
 		}
 		// a slide from the atlas, then the deck
@@ -202,7 +208,7 @@ describe('public build with Musterkreis', () => {
 		await page.waitForSelector('[data-testid=slide-item] [data-testid=map-figure]', { timeout: 60_000 });
 		expect(await page.textContent('[data-testid=shown-territory]')).toBe('Musterkreis');
 		await page.close();
-	});
+	}, 240_000);
 
 	it('the SQL console cannot recover a withheld Ortsteil from its Gemeinde total', async () => {
 		const cell = withheldCell('primary');
@@ -212,7 +218,8 @@ describe('public build with Musterkreis', () => {
 			await page.waitForSelector('[data-testid=result-table]', { timeout: 90_000 });
 			return page.$$eval('[data-testid=result-table] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
 		};
-		const direct = await ask(`SELECT value, numerator, denominator, flag FROM observations WHERE area_key = '${cell.area_key}' AND indicator_id = '${cell.indicator_id}' AND year = ${cell.year}`);
+		// DISTINCT: the console lists an Ortsteil that kept its key once per boundary version
+		const direct = await ask(`SELECT DISTINCT value, numerator, denominator, flag FROM observations WHERE area_key = '${cell.area_key}' AND indicator_id = '${cell.indicator_id}' AND year = ${cell.year}`);
 		expect(direct).toEqual([['–', '–', '–', 'suppressed']]);
 		// every published Gemeinde total (either version) minus its published Ortsteile: always 0 or ≥ 2 cells hidden in it.
 		// DISTINCT: an Ortsteil that kept its key appears once per version.
