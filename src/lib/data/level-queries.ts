@@ -43,19 +43,28 @@ ORDER BY a.key`;
 
 /**
  * The same from a public copy's published totals (references.csv): its emptied cells cannot be
- * summed into true totals. No published total but rows inside the area = withheld.
+ * summed into true totals. Only pooled rows are values of the area: a mean row (a year in which
+ * nothing inside could pool) is the reference for the areas inside it, not the area's own value,
+ * so the area is missing there, as LEVEL_VALUES has no sum for it. No row at all although cells
+ * inside could be pooled (or were withheld) = withheld; nothing inside to pool = missing.
  * Params: indicator, year, level, indicator, year, level, year.
  */
 export const LEVEL_VALUES_PUBLISHED = `
 WITH inside AS (
-	SELECT anc.ancestor AS key, bool_or(o.flag = 'provisional') AS provisional, bool_or(o.flag = 'break') AS brk
+	SELECT anc.ancestor AS key, bool_or(o.flag = 'provisional') AS provisional, bool_or(o.flag = 'break') AS brk,
+		bool_or(${POOLED} OR o.flag = 'suppressed') AS poolable
 	FROM observations o
+	JOIN indicators i ON i.id = o.indicator_id
 	JOIN area_ancestors anc ON anc.key = o.area_key AND o.year BETWEEN anc.valid_from AND anc.valid_to
 	WHERE o.indicator_id = ? AND o.year = ? AND anc.ancestor_level = ? AND o.flag <> 'missing'
 	GROUP BY anc.ancestor
 )
-SELECT a.key AS area_key, a.name AS name, a.parent AS parent, r.value AS value, r.numerator AS numerator, r.denominator AS denominator,
-	CASE WHEN r.area_key IS NULL AND inside.key IS NULL THEN 'missing'
+SELECT a.key AS area_key, a.name AS name, a.parent AS parent,
+	CASE WHEN r.basis = 'pooled' THEN r.value END AS value,
+	CASE WHEN r.basis = 'pooled' THEN r.numerator END AS numerator,
+	CASE WHEN r.basis = 'pooled' THEN r.denominator END AS denominator,
+	CASE WHEN r.area_key IS NOT NULL AND r.basis <> 'pooled' THEN 'missing'
+	     WHEN r.area_key IS NULL AND NOT COALESCE(inside.poolable, false) THEN 'missing'
 	     WHEN r.area_key IS NULL THEN 'suppressed'
 	     WHEN r.value IS NULL THEN 'missing'
 	     WHEN inside.provisional THEN 'provisional'
@@ -86,10 +95,10 @@ SELECT CASE WHEN st.area_key IS NOT NULL THEN NULL
 	ELSE agg.numerator / NULLIF(agg.denominator, 0) * agg.multiplier END AS value
 FROM agg LEFT JOIN suppressed_totals st ON st.area_key = agg.key AND st.indicator_id = ? AND st.year = agg.year`;
 
-/** The same from published totals. Params: indicator, level. */
+/** The same from published totals (pooled rows only, as LEVEL_VALUES_ALL_YEARS). Params: indicator, level. */
 export const LEVEL_VALUES_ALL_YEARS_PUBLISHED = `
 SELECT r.value AS value FROM references_published r
-WHERE r.indicator_id = ? AND r.area_key IN (SELECT key FROM areas WHERE level = ?)`;
+WHERE r.indicator_id = ? AND r.basis = 'pooled' AND r.area_key IN (SELECT key FROM areas WHERE level = ?)`;
 
 /**
  * Finest cells of an indicator in some years, with their disclosure decision (for conversion
@@ -115,7 +124,7 @@ LEFT JOIN suppressed_totals st ON st.area_key = anc.ancestor AND st.indicator_id
 WHERE o.indicator_id = ? AND list_contains(?::INTEGER[], o.year) AND ${POOLED}
 GROUP BY anc.ancestor, o.year`;
 
-/** The same from a public copy's published totals (withheld ones are absent). Params: indicator, years. */
+/** The same from a public copy's published totals (withheld ones are absent; means are no totals). Params: indicator, years. */
 export const TOTALS_FOR_YEARS_PUBLISHED = `
 SELECT COALESCE(area_key, '') AS area_key, year, numerator, denominator, false AS withheld
-FROM references_published WHERE indicator_id = ? AND list_contains(?::INTEGER[], year)`;
+FROM references_published WHERE indicator_id = ? AND basis = 'pooled' AND list_contains(?::INTEGER[], year)`;
