@@ -4,10 +4,11 @@
  */
 import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
-import { seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
+import { precomputedFits, seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
 import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection, VersionBreak } from '$lib/data/engine';
 import type { AreaLevel, CrosswalkMethod, Indicator } from '$lib/data/types';
-import { isVersioned } from '$lib/data/levels';
+import { isVersioned, levelVersions, newestVersion, versionForYear } from '$lib/data/levels';
+import { ancestorsInYear, buildGeography, listedAreas, type Geography } from '$lib/data/geography';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
 import { parseAtlasState, type AtlasState } from './url-state';
 import type { PolarityComparison } from '$lib/stats/compare';
@@ -53,10 +54,13 @@ export class Atlas {
 	#engine: MonitorEngine | null = null;
 	#areaNames = new Map<string, string>();
 	#keysByLevel = new Map<string, Set<string>>();
-	/** Parent of every area (precomputed mode, where no engine answers ancestorsOf yet). */
-	#parentOf = new Map<string, string>();
-	/** Every level's newest geometry from the build's files (precomputed mode). */
-	#preGeometry: Record<string, AreaCollection> = {};
+	/**
+	 * Precomputed mode: every level's geometry per boundary version ("" for a level without
+	 * versions) from the build's files, and the geography the engine builds from the same files
+	 * (ancestry per year) until the engine is there.
+	 */
+	#preVersions: Record<string, Record<string, AreaCollection>> = {};
+	#preGeography: Geography | null = null;
 	/** The build's precomputed answers (null: everything from the engine). */
 	#pre: PrecomputedData | null = null;
 	#position = new Map<string, number>();
@@ -125,23 +129,26 @@ export class Atlas {
 			const [{ bundledDescriptorOf }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
 			const bundledDescriptor = await bundledDescriptorOf(currentChoice().name);
 			const levels = bundledDescriptor.sozialraum.levels;
-			// The build precomputes only a package without boundary versions (precompute.ts); the
-			// check keeps an older build's files from answering for a versioned package.
-			if (pre && pre.index.base_level === levels[0].id && !levels.some(isVersioned)) {
+			// The files must model the package's boundary versions as this code reads them; an older
+			// build's files (written without versions) never answer for a package that has them.
+			if (pre && precomputedFits(pre.index, levels)) {
 				this.#defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
-				const geometries = await Promise.all(levels.map((l) => pre.geometry(l.id)));
-				if (geometries[0]) {
+				// every version of every level: the map shows the version valid in the year (the engine reads the same files)
+				const versions = await Promise.all(
+					levels.map(async (l) => Object.fromEntries(await Promise.all(levelVersions(l).map(async (v) => [v.id, await pre.geometry(l.id, isVersioned(l) ? v.id : undefined)] as const))))
+				);
+				if (versions.every((byVersion) => Object.values(byVersion).every((g) => g !== null))) {
 					this.#pre = pre;
-					this.#preGeometry = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
+					this.#preVersions = Object.fromEntries(levels.map((l, i) => [l.id, versions[i] as Record<string, AreaCollection>]));
 					this.indicators = pre.index.indicators;
 					this.yearsBy = pre.index.years_by_indicator;
 					this.levels = levels;
-					this.methods = [];
-					this.selectable = selectableLevels({ levels, geometry: this.#preGeometry });
-					const features = levels.flatMap((l) => (this.#preGeometry[l.id]?.features ?? []).map((f) => ({ level: l.id, p: f.properties })));
-					this.#areaNames = new Map(features.map((f) => [String(f.p.key), String(f.p.name)]));
-					this.#parentOf = new Map(features.map((f) => [String(f.p.key), String(f.p.parent ?? '')]));
-					this.#keysByLevel = new Map(levels.map((l) => [l.id, new Set(features.filter((f) => f.level === l.id).map((f) => String(f.p.key)))]));
+					this.methods = pre.index.conversion_methods ?? [];
+					this.selectable = selectableLevels({ levels, geometry: this.#newestGeometry() });
+					// as the engine lists them (engine.areas(): every key of every version, newest name)
+					const listed = listedAreas(this.#geographyFromFiles()!);
+					this.#areaNames = new Map(listed.map((a) => [a.key, a.name]));
+					this.#keysByLevel = new Map(levels.map((l) => [l.id, new Set(listed.filter((a) => a.level === l.id).map((a) => a.key))]));
 					this.#setGeometry(levels[0].id, null);
 					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
 					this.status = 'ready';
@@ -219,11 +226,10 @@ export class Atlas {
 	/** The area on another level that contains `key` in a year (its ancestor), or null. */
 	areaOnLevel(key: string | null, level: string, year: number): string | null {
 		if (!key) return null;
-		if (this.#engine) return this.#engine.ancestorsOf(key, year).find((a) => a.level === level)?.key ?? null;
-		// precomputed mode (no boundary versions): the parent chain is the ancestry
-		const levelKeys = this.#keysByLevel.get(level);
-		for (let k = this.#parentOf.get(key), n = 0; k && n < 8; k = this.#parentOf.get(k), n++) if (levelKeys?.has(k)) return k;
-		return null;
+		// precomputed mode: the same ancestry from the same geometry files, before the engine is there
+		const geography = this.#engine?.geography ?? this.#geographyFromFiles();
+		if (!geography) return null;
+		return ancestorsInYear(geography, key, year).find((a) => a.level === level)?.key ?? null;
 	}
 
 	/**
@@ -234,15 +240,32 @@ export class Atlas {
 		const engine = this.#engine;
 		const rank = this.levels.findIndex((l) => l.id === level);
 		const up = this.levels[rank + 1];
-		// an unversioned level keeps one key, so the engine taking over from the files rebuilds no map
-		const version = year === null || !engine || !this.levels[rank] || !isVersioned(this.levels[rank]) ? null : engine.versionFor(level, year);
+		// the version from the descriptor (engine.versionFor is the same function), so the engine
+		// taking over from the files keeps the key and rebuilds no map
+		const versionOf = (l: AreaLevel | undefined) => (year === null || !l || !isVersioned(l) ? null : versionForYear(l, year));
+		const version = versionOf(this.levels[rank]);
 		const key = `${level}|${version?.id ?? 'newest'}`;
 		if (key === this.geometryKey) return;
-		const newest = (id: string) => engine?.geometry[id] ?? this.#preGeometry[id];
-		const upVersioned = !!up && isVersioned(up);
-		this.areas = version && engine ? engine.geometryFor(level, year!) : newest(level);
-		this.parents = up ? (upVersioned && engine && year !== null ? engine.geometryFor(up.id, year) : newest(up.id)) : undefined;
+		const geometryOf = (l: AreaLevel) => {
+			const v = versionOf(l);
+			if (engine) return v ? engine.geometryVersions[l.id][v.id] : engine.geometry[l.id];
+			return v ? this.#preVersions[l.id]?.[v.id] : this.#newestGeometry()[l.id];
+		};
+		this.areas = this.levels[rank] ? geometryOf(this.levels[rank]) : null;
+		this.parents = up ? geometryOf(up) : undefined;
 		this.geometryKey = key;
+	}
+
+	/** The geography the engine builds, from the same files (precomputed mode), built once. */
+	#geographyFromFiles(): Geography | null {
+		if (!this.#pre) return null;
+		this.#preGeography ??= buildGeography(this.levels, (level, version) => this.#preVersions[level.id][version.id].features.map((f) => f.properties));
+		return this.#preGeography;
+	}
+
+	/** Every level's newest geometry from the build's files (precomputed mode). */
+	#newestGeometry(): Record<string, AreaCollection> {
+		return Object.fromEntries(this.levels.map((l) => [l.id, this.#preVersions[l.id]?.[newestVersion(l).id]]).filter(([, g]) => !!g));
 	}
 
 	/**
@@ -296,6 +319,14 @@ export class Atlas {
 		return this.#cached(`a|${level}|${indicator}`, async () => (await this.#engineNow()).valuesAllYears(indicator, level));
 	}
 
+	/** engine.seriesBreaks; for a base area the build's copy while the engine is not there yet. */
+	async #breaks(area: string): Promise<VersionBreak[]> {
+		if (this.#engine) return this.#engine.seriesBreaks(area);
+		const pre = this.#pre;
+		if (pre && this.#position.has(area)) return pre.index.breaks?.[area] ?? [];
+		return (await this.#engineNow()).seriesBreaks(area);
+	}
+
 	#engineNow(): Promise<MonitorEngine> {
 		return this.#engine ? Promise.resolve(this.#engine) : getEngine();
 	}
@@ -343,18 +374,18 @@ export class Atlas {
 		const level = this.level;
 		const convert = sel.convert ?? null;
 		const asked = performance.now();
-		const [rows, series, city, allYears] = await Promise.all([
+		const [rows, series, city, allYears, breaks] = await Promise.all([
 			this.#values(sel.indicator, sel.year, level),
 			sel.area ? this.#series(sel.area, sel.indicator, convert) : Promise.resolve([]),
 			this.#city(sel.indicator),
-			sel.view.fixed ? this.#allYears(sel.indicator, level) : Promise.resolve(undefined)
+			sel.view.fixed ? this.#allYears(sel.indicator, level) : Promise.resolve(undefined),
+			sel.area ? this.#breaks(sel.area) : Promise.resolve([])
 		]);
 		if (token !== this.#token) return;
 		// How long the answer took (engine round trip or file), for the benchmark (tests/bench/probe.ts).
 		performance.measure('atlas:data', { start: asked, detail: `${sel.indicator}|${sel.year}` });
 		this.#setGeometry(level, sel.year);
-		// precomputed mode has no boundary versions, so no breaks before the engine is there
-		this.breaks = sel.area && this.#engine ? this.#engine.seriesBreaks(sel.area) : [];
+		this.breaks = breaks;
 		this.rows = rows;
 		this.rowsKey = `${sel.indicator}|${sel.year}`;
 		this.rowsLevel = level;
