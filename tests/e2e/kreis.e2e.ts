@@ -28,23 +28,23 @@ const CITY_WORDS = /Stadtbezirk|Sozialr(a|ä)um(?!-Monitor)|Stadtwert|Stadt gesa
 
 /** The default map's colours at one Ortsteil per class present, as the package's values demand. */
 async function expectKreisColours(p: Page) {
-		const ind = indicators(KREIS).find((i) => i.id === defaultIndicator)!;
-		const rows = expectedValues(defaultIndicator, defaultYear, KREIS);
-		const cls = classify(rows.map((r) => r.value), { method: 'quantile', k: 5 });
-		const colors = classColors(ind.polarity, cls.breaks.length);
-		const colourOf = (key: string) => {
-			const r = rows.find((x) => x.key === key)!;
-			return r.value === null ? NO_DATA_COLOR : colors[classOf(r.value, cls)!];
-		};
-		// One Ortsteil per class present: a uniformly coloured (or grey) map cannot pass.
-		const picked = new Map<string, string>();
-		for (const r of rows) if (!r.suppressed && r.value !== null && !picked.has(colourOf(r.key))) picked.set(colourOf(r.key), r.key);
-		expect(picked.size).toBeGreaterThanOrEqual(4);
-		for (const [hex, key] of picked) {
-			const f = ortsteile.find((o) => o.properties.key === key)!;
-			const got = dominant(await pixelsAt(p, interiorPoint(f), 2));
-			expect(colourDistance(got, hexToRgb(hex)), `${f.properties.name}: rgb(${got}) instead of ${hex}`).toBeLessThanOrEqual(3);
-		}
+	const ind = indicators(KREIS).find((i) => i.id === defaultIndicator)!;
+	const rows = expectedValues(defaultIndicator, defaultYear, KREIS);
+	const cls = classify(rows.map((r) => r.value), { method: 'quantile', k: 5 });
+	const colors = classColors(ind.polarity, cls.breaks.length);
+	const colourOf = (key: string) => {
+		const r = rows.find((x) => x.key === key)!;
+		return r.value === null ? NO_DATA_COLOR : colors[classOf(r.value, cls)!];
+	};
+	// One Ortsteil per class present: a uniformly coloured (or grey) map cannot pass.
+	const picked = new Map<string, string>();
+	for (const r of rows) if (!r.suppressed && r.value !== null && !picked.has(colourOf(r.key))) picked.set(colourOf(r.key), r.key);
+	expect(picked.size).toBeGreaterThanOrEqual(4);
+	for (const [hex, key] of picked) {
+		const f = ortsteile.find((o) => o.properties.key === key)!;
+		const got = dominant(await pixelsAt(p, interiorPoint(f), 2));
+		expect(colourDistance(got, hexToRgb(hex)), `${f.properties.name}: rgb(${got}) instead of ${hex}`).toBeLessThanOrEqual(3);
+	}
 }
 
 let session: Session;

@@ -9,9 +9,15 @@
  *   for all indicators with each cell's rank among the areas, the spread of all areas per
  *   indicator-year (`pre/profile-stats.json`), and need per life phase (`pre/chain.json`).
  *
+ * With boundary versions (Musterkreis) the areas are every base key of every version; the index
+ * says which of them each version lists (valuesFor of a year = the version valid then), the
+ * slices keep what seriesFor adds after a change (older years regrouped exactly) and the index
+ * the breaks. Conversions by crosswalk weights and coarser levels are not in the files.
+ *
  * This module is the format: types, and the decoders that turn a file back into the engine's
  * answer (valuesFor, seriesFor, valuesAllYears). engine-served.spec.ts checks that every decoded
- * answer equals the engine's, for the internal and the public build. Pure; no fetch here.
+ * answer equals the engine's, for the internal and the public build, Musterkreis included. Pure;
+ * no fetch here.
  */
 import type { AreaValue, ReferencePoint, SeriesPoint, VersionBreak } from './engine';
 import type { AreaLevel, CrosswalkMethod, Indicator, ObservationFlag } from './types';
