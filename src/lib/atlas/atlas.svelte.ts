@@ -246,12 +246,12 @@ export class Atlas {
 		const version = versionOf(this.levels[rank]);
 		const key = `${level}|${version?.id ?? 'newest'}`;
 		if (key === this.geometryKey) return;
-		const geometryOf = (l: AreaLevel) => {
+		const geometryOf = (l: AreaLevel): AreaCollection | undefined => {
 			const v = versionOf(l);
 			if (engine) return v ? engine.geometryVersions[l.id][v.id] : engine.geometry[l.id];
 			return v ? this.#preVersions[l.id]?.[v.id] : this.#newestGeometry()[l.id];
 		};
-		this.areas = this.levels[rank] ? geometryOf(this.levels[rank]) : null;
+		this.areas = (this.levels[rank] ? geometryOf(this.levels[rank]) : undefined) ?? null;
 		this.parents = up ? geometryOf(up) : undefined;
 		this.geometryKey = key;
 	}
@@ -265,7 +265,12 @@ export class Atlas {
 
 	/** Every level's newest geometry from the build's files (precomputed mode). */
 	#newestGeometry(): Record<string, AreaCollection> {
-		return Object.fromEntries(this.levels.map((l) => [l.id, this.#preVersions[l.id]?.[newestVersion(l).id]]).filter(([, g]) => !!g));
+		const out: Record<string, AreaCollection> = {};
+		for (const l of this.levels) {
+			const g = this.#preVersions[l.id]?.[newestVersion(l).id];
+			if (g) out[l.id] = g;
+		}
+		return out;
 	}
 
 	/**
