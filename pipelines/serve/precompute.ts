@@ -33,7 +33,7 @@ import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createNodeConnector } from '../../src/lib/data/connector-node';
-import { MonitorEngine, type SeriesPoint } from '../../src/lib/data/engine';
+import { MonitorEngine, type SeriesPoint, type VersionBreak } from '../../src/lib/data/engine';
 import { populationOfAreas } from '../../src/lib/data/chain-queries';
 import { packageSourceFromDir } from '../../src/lib/data/source-node';
 import {
@@ -54,7 +54,6 @@ import {
 	type ProfileStatsFile
 } from '../../src/lib/data/precomputed';
 import type { PackageDescriptor } from '../../src/lib/data/types';
-import type { VersionBreak } from '../../src/lib/data/engine';
 import { isVersioned, levelVersions, validFrom, validTo } from '../../src/lib/data/levels';
 import type { Geography } from '../../src/lib/data/geography';
 import { ranks } from '../../src/lib/profile/ranks';
