@@ -8,7 +8,7 @@ import { precomputedFits, seriesForArea, valuesAllYears, valuesForYear } from '$
 import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection, VersionBreak } from '$lib/data/engine';
 import type { AreaLevel, CrosswalkMethod, Indicator } from '$lib/data/types';
 import { isVersioned, levelVersions, newestVersion, versionForYear } from '$lib/data/levels';
-import { ancestorsInYear, buildGeography, listedAreas, type Geography } from '$lib/data/geography';
+import { ancestorsInYear, buildGeography, type Geography } from '$lib/data/geography';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
 import { parseAtlasState, type AtlasState } from './url-state';
 import type { PolarityComparison } from '$lib/stats/compare';
@@ -145,10 +145,11 @@ export class Atlas {
 					this.levels = levels;
 					this.methods = pre.index.conversion_methods ?? [];
 					this.selectable = selectableLevels({ levels, geometry: this.#newestGeometry() });
-					// as the engine lists them (engine.areas(): every key of every version, newest name)
-					const listed = listedAreas(this.#geographyFromFiles()!);
-					this.#areaNames = new Map(listed.map((a) => [a.key, a.name]));
-					this.#keysByLevel = new Map(levels.map((l) => [l.id, new Set(listed.filter((a) => a.level === l.id).map((a) => a.key))]));
+					// as the engine lists them (engine.areas(): every key of every version, the newest
+					// version's name); straight from the features, the geography is built only when asked
+					const features = levels.flatMap((l) => levelVersions(l).flatMap((v) => this.#preVersions[l.id][v.id].features.map((f) => ({ level: l.id, p: f.properties }))));
+					this.#areaNames = new Map(features.map((f) => [String(f.p.key), String(f.p.name)]));
+					this.#keysByLevel = new Map(levels.map((l) => [l.id, new Set(features.filter((f) => f.level === l.id).map((f) => String(f.p.key)))]));
 					this.#setGeometry(levels[0].id, null);
 					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
 					this.status = 'ready';
