@@ -95,7 +95,8 @@ export function epochOf(epochs: readonly Epoch[], year: number): Epoch {
 	return epochs.find((e) => year >= e.from && year <= e.to) ?? epochs[epochs.length - 1];
 }
 
-export function buildGeography(levels: readonly AreaLevel[], features: FeatureLookup): Geography {
+/** Every area of every level and version with its validity (the first part of buildGeography). */
+export function geoAreas(levels: readonly AreaLevel[], features: FeatureLookup): GeoArea[] {
 	const areas: GeoArea[] = [];
 	levels.forEach((level, rank) => {
 		for (const v of levelVersions(level)) {
@@ -113,6 +114,11 @@ export function buildGeography(levels: readonly AreaLevel[], features: FeatureLo
 			}
 		}
 	});
+	return areas;
+}
+
+export function buildGeography(levels: readonly AreaLevel[], features: FeatureLookup): Geography {
+	const areas = geoAreas(levels, features);
 	const epochs = epochsOf(levels);
 	const byVersion = new Map<string, GeoArea[]>();
 	for (const a of areas) {
@@ -206,7 +212,7 @@ export interface ListedArea {
  * and parent (engine.areas() answers the same in SQL; pages that start from the build's files
  * before the engine use this).
  */
-export function listedAreas(geo: Geography): ListedArea[] {
+export function listedAreas(geo: Pick<Geography, 'areas'>): ListedArea[] {
 	const byKey = new Map<string, GeoArea & { last: number }>();
 	for (const a of geo.areas) {
 		const id = `${a.level_rank}\u0000${a.key}`;

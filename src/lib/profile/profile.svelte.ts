@@ -9,7 +9,7 @@ import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
 import { precomputedPopulation, precomputedProfileRows, precomputedSeries } from './precomputed-rows';
 import { precomputedFits } from '$lib/data/precomputed';
-import { ancestorsInYear, buildGeography, listedAreas, type Geography } from '$lib/data/geography';
+import { ancestorsInYear, buildGeography, geoAreas, listedAreas, type Geography } from '$lib/data/geography';
 import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, VersionBreak } from '$lib/data/engine';
 import { LIFE_PHASES, type AreaLevel, type CrosswalkMethod, type Indicator } from '$lib/data/types';
 import { isVersioned, levelVersions, newestVersion } from '$lib/data/levels';
@@ -56,7 +56,7 @@ export class ProfileState {
 	/** Every level's geometry of the newest boundary version (the engine's, or the build's files). */
 	#geometries: Record<string, AreaCollection> = {};
 	/** Precomputed mode: the geography the engine builds from the same files (ancestry per year). */
-	#geography: Geography | null = null;
+	#geography: (() => Geography) | null = null;
 	/** Next level up from the shown one (Stadtbezirke), for the locator of a large package. */
 	parentGeometry = $state.raw<AreaCollection | null>(null);
 	#values = new Map<string, AreaValue[]>();
@@ -122,12 +122,15 @@ export class ProfileState {
 				if (base && versions.every((byVersion) => Object.values(byVersion).every((g) => g !== null))) {
 					this.#pre = pre;
 					this.#geometries = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
-					this.#geography = buildGeography(levels, (level, version) => (versions[levels.indexOf(level)][version.id] as AreaCollection).features.map((f) => f.properties));
+					const lookup = (level: AreaLevel, version: { id: string }) => (versions[levels.indexOf(level)][version.id] as AreaCollection).features.map((f) => f.properties);
+					// the ancestry only when a level switch asks (a 20,000-area package: not on the first view)
+					let built: Geography | undefined;
+					this.#geography = () => (built ??= buildGeography(levels, lookup));
 					this.indicators = pre.index.indicators;
 					this.yearsBy = pre.index.years_by_indicator;
 					this.baseLevel = pre.index.base_level;
 					// as engine.areas() lists them: every key of every version, older ones with valid_to
-					this.areas = listedAreas(this.#geography);
+					this.areas = listedAreas({ areas: geoAreas(levels, lookup) });
 					this.defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
 					this.geometry = base;
 					this.levels = levels;
@@ -217,7 +220,7 @@ export class ProfileState {
 		if (!sel) return null;
 		const engine = this.#engine;
 		// Without the engine (precomputed files) the same ancestry from the same geometry files.
-		const geography = engine?.geography ?? this.#geography;
+		const geography = engine?.geography ?? this.#geography?.();
 		const ancestors = (key: string): { key: string; level: string }[] => (geography ? ancestorsInYear(geography, key, sel.year) : []);
 		const up = ancestors(sel.area).find((a) => a.level === level);
 		if (up) return up.key;
