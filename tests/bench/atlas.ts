@@ -4,7 +4,8 @@
  * map) and the memory peaks over the whole run.
  */
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { chromiumPath } from '../e2e/browser';
+import { BENCH_ARGS } from './gpu';
 import { chromiumPssMiB } from './machine';
 import { changeAndWait, changeAndWaitSvg, installProbe, waitForTrend, type BenchMarks, type ChangeTiming, type SelectTiming } from './probe';
 import type { LoggedResponse, LoggingServer } from './server';
@@ -78,7 +79,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function coldRun(o: RunOptions): Promise<RunResult> {
 	const webgl = o.webgl !== false;
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: webgl ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'] });
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: webgl ? BENCH_ARGS : [...BENCH_ARGS, '--disable-webgl', '--disable-3d-apis'] });
 	const errors: string[] = [];
 	try {
 		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'de-DE' });

@@ -11,7 +11,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { chromiumPath } from '../e2e/browser';
+import { BENCH_ARGS } from './gpu';
 import { ESBUILD_NAME_SHIM, VIEWPORT } from './atlas';
 import { changeAndWait, installProbe, type BenchMarks } from './probe';
 import { serveLogged } from './server';
@@ -34,7 +35,7 @@ const [site, path = ''] = positionals;
 if (!site) throw new Error('usage: cpu-profile.ts <site-dir> [path] [--out file]');
 
 const server = await serveLogged(site);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
 try {
 	const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'de-DE' });
 	await context.addInitScript(ESBUILD_NAME_SHIM);

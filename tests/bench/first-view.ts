@@ -18,7 +18,8 @@ import { classify, classOf } from '../../src/lib/stats/classify';
 import { classColors, NO_DATA_COLOR, SUPPRESSED_BACKGROUND, SUPPRESSED_STRIPE } from '../../src/lib/map/colors';
 import type { Indicator, PackageDescriptor } from '../../src/lib/data/types';
 import { csvParse } from 'd3';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { chromiumPath } from '../e2e/browser';
+import { BENCH_ARGS } from './gpu';
 import { ESBUILD_NAME_SHIM, VIEWPORT } from './atlas';
 import { installProbe, type BenchMarks } from './probe';
 import type { LoggingServer } from './server';
@@ -131,7 +132,7 @@ export interface FirstViewRun {
 
 export async function firstViewRun(server: LoggingServer, timeoutMs: number): Promise<FirstViewRun> {
 	if (!existsSync(join(server.root, 'index.html'))) throw new Error('no index.html');
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
 	try {
 		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'de-DE' });
 		await context.addInitScript(ESBUILD_NAME_SHIM);

@@ -11,7 +11,8 @@ import { readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { chromiumPath } from '../e2e/browser';
+import { BENCH_ARGS } from './gpu';
 import { ESBUILD_NAME_SHIM } from './atlas';
 import { chromiumPssMiB } from './machine';
 import { BENCH_DIR, gzipSize } from './prepare';
@@ -139,7 +140,7 @@ export async function runFormats(cases: FormatCase[], runs: number, timeoutMs: n
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function oneRun(url: string, base: string, mode: Mode, info: CaseInfo, timeoutMs: number): Promise<FormatRun> {
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
 	const nan: Step = { fetchMs: NaN, ingestMs: NaN, suppressionMs: NaN, queryMs: NaN, totalMs: NaN, bytes: 0 };
 	const run: FormatRun = { engineMs: NaN, prepareMs: NaN, first: nan, firstViewMs: NaN, switches: [], memoryMiB: null, pssPeakMiB: 0 };
 	let sampling = true;

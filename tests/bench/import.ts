@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { chromiumPath } from '../e2e/browser';
+import { BENCH_ARGS } from './gpu';
 import { ESBUILD_NAME_SHIM, VIEWPORT } from './atlas';
 import { chromiumPssMiB } from './machine';
 import { BENCH_DIR } from './prepare';
@@ -43,7 +44,7 @@ const idle = (page: Page, timeout: number) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function importRun(server: LoggingServer, files: string[], timeoutMs: number): Promise<ImportRun> {
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
 	const run: ImportRun = { csvBytes: statSync(files[1]).size, pssPeakMiB: 0 };
 	let sampling = true;
 	const sampler = (async () => {

@@ -13,6 +13,8 @@ export interface Machine {
 	os: string;
 	node: string;
 	chromium: string;
+	/** WebGL renderer the benchmark's pages got (SwiftShader unless SOZIALRAUM_BENCH_GPU=1; tests/bench/gpu.ts). */
+	renderer?: string;
 	loadAverageStart: number[];
 	loadAverageEnd?: number[];
 	date: string;
@@ -38,7 +40,7 @@ function cpuModel(): string {
 	return os.cpus()[0]?.model ?? 'unknown';
 }
 
-export function describeMachine(chromium: string): Machine {
+export function describeMachine(chromium: string, renderer?: string): Machine {
 	return {
 		cpu: cpuModel(),
 		cores: os.cpus().length,
@@ -46,6 +48,7 @@ export function describeMachine(chromium: string): Machine {
 		os: osName(),
 		node: process.version,
 		chromium,
+		renderer,
 		loadAverageStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
 		date: new Date().toISOString()
 	};

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { chromiumPath } from '../e2e/browser';
+import { BENCH_ARGS } from './gpu';
 import { ESBUILD_NAME_SHIM, VIEWPORT } from './atlas';
 import { chromiumPssMiB } from './machine';
 import { installProbe, waitForSelectorFrame, waitSettled } from './probe';
@@ -33,7 +34,7 @@ export function builtPages(site: string): string[] {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function pageRun(server: LoggingServer, path: string, mode: 'profile' | 'settled', timeoutMs: number): Promise<PageRun> {
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
 	const run: PageRun = { path, heapPeakMiB: 0, pssPeakMiB: 0, bytes: 0 };
 	let sampling = true;
 	let sampler: Promise<void> = Promise.resolve();

@@ -136,7 +136,7 @@ function markdown(r: BenchResult, g: Goal[]): string {
 	const sizes = r.sizes;
 	const L: string[] = [];
 	L.push(BEGIN, '');
-	L.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${r.minutes} min on: **${m.cpu}**, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium} (headless, SwiftShader WebGL). Load average ${m.loadAverageStart.join(' / ')} at the start, ${(m.loadAverageEnd ?? []).join(' / ')} at the end.`, '');
+	L.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${r.minutes} min on: **${m.cpu}**, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium} (headless, WebGL: ${m.renderer ?? 'SwiftShader'}). Load average ${m.loadAverageStart.join(' / ')} at the start, ${(m.loadAverageEnd ?? []).join(' / ')} at the end.`, '');
 	L.push('### Goals', '', 'Each figure beside its goal and the figure before this work (issue #13; run of 2026-11-21, tests/bench/before.json).', '', '| goal | target | measured | before | met |', '|---|---|---|---|---|');
 	for (const x of g) L.push(`| ${x.goal} | ${x.target} | ${x.measured}${x.note ? ` — ${x.note}` : ''} | ${x.before} | ${x.met === null ? '–' : x.met ? '**yes**' : '**no**'} |`);
 	L.push('');

@@ -19,7 +19,8 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { chromiumPath } from '../e2e/browser';
+import { BENCH_ARGS, BENCH_GPU, webglRenderer } from './gpu';
 import { coldRun, type RunResult } from './atlas';
 import { clickTargets } from './targets';
 import { DEFAULT_SIZES, FULL, SIZES, SVG_RUNS } from './config';
@@ -308,9 +309,11 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 
 // ---------------------------------------------------------------------------------------------
 
-const probeBrowser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-const machine: Machine = describeMachine(probeBrowser.version());
+const probeBrowser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
+const probePage = await probeBrowser.newPage();
+const machine: Machine = describeMachine(probeBrowser.version(), await webglRenderer(probePage));
 await probeBrowser.close();
+log(`WebGL: ${machine.renderer}${BENCH_GPU ? ' (SOZIALRAUM_BENCH_GPU=1)' : ''}`);
 log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, load ${machine.loadAverageStart.join(' ')}`);
 if (machine.loadAverageStart[0] > machine.cores) notes.push(`The machine was busy when the run started (load average ${machine.loadAverageStart[0]} on ${machine.cores} cores): figures are slower than on an idle machine.`);
 
