@@ -145,6 +145,8 @@ export class Atlas {
 					this.levels = levels;
 					this.methods = pre.index.conversion_methods ?? [];
 					this.selectable = selectableLevels({ levels, geometry: this.#newestGeometry() });
+					// the package's level words now (the layout sets them once the engine is there: later)
+					i18n.geography(levels, levels.length > 1 && (this.#newestGeometry()[levels[levels.length - 1].id]?.features.length ?? 0) === 1);
 					// as the engine lists them (engine.areas(): every key of every version, the newest
 					// version's name); straight from the features, the geography is built only when asked
 					const features = levels.flatMap((l) => levelVersions(l).flatMap((v) => this.#preVersions[l.id][v.id].features.map((f) => ({ level: l.id, p: f.properties }))));

@@ -135,6 +135,8 @@ export class ProfileState {
 					this.geometry = base;
 					this.levels = levels;
 					this.selectable = selectableLevels({ levels, geometry: this.#geometries });
+					// the package's level words now (the layout sets them once the engine is there, if ever)
+					i18n.geography(levels, levels.length > 1 && (this.#geometries[levels[levels.length - 1].id]?.features.length ?? 0) === 1);
 					this.methods = pre.index.conversion_methods ?? [];
 					// DuckDB starts only when own indicators can exist (they are not in the files).
 					if (await mayHaveOwnIndicators(bundledDescriptor)) this.#addOwn(pre);
