@@ -16,10 +16,13 @@
  * - `pre/chain.json`: need per life phase (latest year of each need indicator);
  * - `pre/index.json`: the areas, the catalogue and the file list; the descriptor points to it.
  *
- * A package with boundary versions gets no precomputed files (`skipped`): a base area's rows
- * there depend on the year's version, regrouped or converted years and breaks, which these files
- * do not model; the pages then ask the engine, as for an uploaded package. The descriptor's old
- * `precomputed` pointer and any old pre/ folder are removed so no stale answer is served.
+ * Boundary versions (docs/levels-and-versions.md; Musterkreis): the areas are every base key of
+ * every version, and the index says which of them each version lists with which name and parent,
+ * so a year's rows are the areas of the version valid then, as engine.valuesFor gives them. What
+ * engine.seriesFor adds to a changed area's own rows without being asked (older years regrouped
+ * exactly from the old areas) is stored beside the cells, its breaks ("Gebietsstand geändert") in
+ * the index; need per phase is on the newest version's areas, as /kette/ lists them. Conversions
+ * by crosswalk weights (`umrechnung=`) and every level above the base one stay with the engine.
  *
  * Rank, spread and need come from the very functions the pages use (profile/ranks, profile/rows,
  * chain/need). One indicator at a time is loaded and released again, so memory stays bounded at
@@ -30,7 +33,7 @@ import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createNodeConnector } from '../../src/lib/data/connector-node';
-import { MonitorEngine, type SeriesPoint } from '../../src/lib/data/engine';
+import { MonitorEngine, type SeriesPoint, type VersionBreak } from '../../src/lib/data/engine';
 import { populationOfAreas } from '../../src/lib/data/chain-queries';
 import { packageSourceFromDir } from '../../src/lib/data/source-node';
 import {
@@ -47,10 +50,12 @@ import {
 	type IndicatorCells,
 	type PrecomputedAreas,
 	type PrecomputedIndex,
+	type PrecomputedVersion,
 	type ProfileStatsFile
 } from '../../src/lib/data/precomputed';
 import type { PackageDescriptor } from '../../src/lib/data/types';
-import { isVersioned } from '../../src/lib/data/levels';
+import { isVersioned, levelVersions, validFrom, validTo } from '../../src/lib/data/levels';
+import type { Geography } from '../../src/lib/data/geography';
 import { ranks } from '../../src/lib/profile/ranks';
 import { spreadOf } from '../../src/lib/profile/rows';
 import { needByPhase, needIndicators } from '../../src/lib/chain/need';
@@ -64,8 +69,6 @@ export interface PrecomputeReport {
 	shards: number;
 	bytes: number;
 	seconds: number;
-	/** True when the package has boundary versions and nothing was precomputed. */
-	skipped?: boolean;
 }
 
 /** An indicator's cells from the engine's series of all areas (rows ordered by area, year). */
@@ -90,18 +93,42 @@ export function cellsFromSeries(rows: readonly (SeriesPoint & { area_key: string
 	return cells;
 }
 
+/**
+ * The base level's boundary versions as the files model them (undefined for a level without
+ * versions): per version its areas in key order (VALUES_FOR_YEAR's order) with their name and
+ * parent in that version.
+ */
+export function precomputedVersions(geography: Geography, areas: Pick<PrecomputedAreas, 'key'>): PrecomputedVersion[] | undefined {
+	const base = geography.levels[0];
+	if (!base || !isVersioned(base)) return undefined;
+	const position = new Map(areas.key.map((k, i) => [k, i]));
+	return levelVersions(base).map((v) => {
+		const rows = geography.areas.filter((a) => a.level === base.id && a.version === v.id).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+		return { id: v.id, from: validFrom(v), to: validTo(v), members: rows.map((a) => position.get(a.key)!), name: rows.map((a) => a.name), parent: rows.map((a) => a.parent) };
+	});
+}
+
+/** Base keys that some boundary version does not list: only their series can break or be regrouped. */
+export function changedKeys(versions: readonly PrecomputedVersion[] | undefined, areas: Pick<PrecomputedAreas, 'key'>): string[] {
+	if (!versions) return [];
+	const listed = versions.map((v) => new Set(v.members));
+	return areas.key.filter((_, a) => listed.some((m) => !m.has(a)));
+}
+
+/** The extra points of the areas from … to, re-keyed by position in the shard. */
+function shardExtra(extra: IndicatorCells['extra'], from: number, to: number): { extra?: Record<string, SeriesPoint[]> } {
+	if (!extra) return {};
+	const out: Record<string, SeriesPoint[]> = {};
+	for (let a = from; a < to; a++) if (extra[a]) out[a - from] = extra[a];
+	return Object.keys(out).length ? { extra: out } : {};
+}
+
 export async function precomputeServed(dirArg: string, log: (s: string) => void = () => {}): Promise<PrecomputeReport> {
 	const t0 = performance.now();
 	const dir = resolve(dirArg);
 	const descriptorPath = join(dir, 'datapackage.json');
 	const descriptor = JSON.parse(await readFile(descriptorPath, 'utf8')) as PackageDescriptor;
 	if (!descriptor.sozialraum.observation_parts) throw new Error(`„${dirArg}“ ist nicht für die Auslieferung aufbereitet (pipelines/serve/prepare.ts zuerst).`);
-	if (descriptor.sozialraum.levels.some(isVersioned)) {
-		const { precomputed: _old, ...rest } = descriptor.sozialraum;
-		await rm(join(dir, 'pre'), { recursive: true, force: true });
-		await writeFile(descriptorPath, JSON.stringify({ ...descriptor, sozialraum: rest }, null, '\t') + '\n');
-		return { indicators: 0, areas: 0, shards: 0, bytes: 0, seconds: (performance.now() - t0) / 1000, skipped: true };
-	}
 	const db = await createNodeConnector();
 	let bytes = 0;
 	const write = async (path: string, text: string) => {
@@ -113,6 +140,17 @@ export async function precomputeServed(dirArg: string, log: (s: string) => void 
 		const engine = await MonitorEngine.load(db, await packageSourceFromDir(dir));
 		const base = (await engine.areas()).filter((a) => a.level === engine.baseLevel);
 		const areas: PrecomputedAreas = { key: base.map((a) => a.key), name: base.map((a) => a.name), parent: base.map((a) => a.parent) };
+		const versions = precomputedVersions(engine.geography, areas);
+		if (versions) areas.versions = versions;
+		const position = new Map(areas.key.map((k, i) => [k, i]));
+		const changed = changedKeys(versions, areas);
+		const breaks: Record<string, VersionBreak[]> = {};
+		for (const key of changed) {
+			const b = engine.seriesBreaks(key);
+			if (b.length) breaks[key] = b;
+		}
+		// /kette/ lists the newest version's areas (loadChainData: engine.areasIn)
+		const chainKeys = versions ? (await engine.areasIn(engine.baseLevel)).map((a) => a.key) : areas.key;
 		const [indicators, yearsBy] = await Promise.all([engine.indicators(), engine.yearsByIndicator()]);
 		await rm(join(dir, 'pre'), { recursive: true, force: true });
 		await mkdir(join(dir, 'pre', '.shards'), { recursive: true });
@@ -128,18 +166,26 @@ export async function precomputeServed(dirArg: string, log: (s: string) => void 
 		const known = new Set(indicators.map((i) => i.id));
 		for (const [i, id] of order.filter((x) => known.has(x)).entries()) {
 			const [rows, city] = await Promise.all([engine.seriesAll(id), engine.referenceSeries(id)]);
-			await engine.release([id]);
 			const cells = cellsFromSeries(rows, areas);
+			// what seriesFor adds to a changed area's own rows (exact regroupings of older years)
+			const extra: Record<string, SeriesPoint[]> = {};
+			for (const key of changed) {
+				const added = (await engine.seriesFor(key, id)).filter((p) => p.origin !== undefined);
+				if (added.length) extra[position.get(key)!] = added;
+			}
+			if (Object.keys(extra).length) cells.extra = extra;
+			await engine.release([id]);
 			const slice: AtlasSliceFile = { indicator_id: id, ...cells, city };
 			atlas[id] = atlasSlicePath(i);
 			await write(atlas[id], JSON.stringify(slice));
 
-			// Rank and spread of every year, from the rows the profile would get (valuesFor).
-			const rank: number[][] = areas.key.map(() => []);
-			const spread = cells.years.map((year) => {
+			// Rank and spread of every year, from the rows the profile would get (valuesFor: with
+			// boundary versions, the areas of the year's version; the others are not ranked then).
+			const rank: number[][] = areas.key.map(() => new Array<number>(cells.years.length).fill(0));
+			const spread = cells.years.map((year, y) => {
 				const values = valuesForYear(cells, areas, year);
 				const r = ranks(values.map((v) => ({ key: v.area_key, value: v.value })));
-				values.forEach((v, a) => rank[a].push(encodeRank(r.get(v.area_key))));
+				for (const v of values) rank[position.get(v.area_key)!][y] = encodeRank(r.get(v.area_key));
 				return spreadOf(values.map((v) => v.value));
 			});
 			stats.indicators[id] = { years: cells.years, spread, city };
@@ -152,7 +198,8 @@ export async function precomputeServed(dirArg: string, log: (s: string) => void 
 					numerator: per(cells.numerator),
 					denominator: per(cells.denominator),
 					flag: areas.key.slice(from, to).map((_, k) => cells.flag.map((f) => f[from + k]).join('')),
-					rank: rank.slice(from, to)
+					rank: rank.slice(from, to),
+					...shardExtra(cells.extra, from, to)
 				};
 				await appendFile(shardTmp(s), `${JSON.stringify(id)}:${JSON.stringify(entry)}\n`);
 			}
@@ -176,10 +223,11 @@ export async function precomputeServed(dirArg: string, log: (s: string) => void 
 		await rm(join(dir, 'pre', '.shards'), { recursive: true, force: true });
 		await write('pre/profile-stats.json', JSON.stringify(stats));
 
-		const need = needByPhase(indicators, chainValues, areas.key);
+		const need = needByPhase(indicators, chainValues, chainKeys);
 		const chain: ChainFile = {
+			...(versions ? { keys: chainKeys } : {}),
 			years: chainYears,
-			need: Object.fromEntries([...need].map(([phase, m]) => [phase, { score: areas.key.map((k) => m.get(k)?.score ?? null), n: areas.key.map((k) => m.get(k)?.n ?? 0) }]))
+			need: Object.fromEntries([...need].map(([phase, m]) => [phase, { score: chainKeys.map((k) => m.get(k)?.score ?? null), n: chainKeys.map((k) => m.get(k)?.n ?? 0) }]))
 		};
 		await write('pre/chain.json', JSON.stringify(chain));
 
@@ -191,7 +239,9 @@ export async function precomputeServed(dirArg: string, log: (s: string) => void 
 			years_by_indicator: yearsBy,
 			atlas,
 			profile: { stats: 'pre/profile-stats.json', shard_size: PROFILE_SHARD_SIZE, shards },
-			chain: 'pre/chain.json'
+			chain: 'pre/chain.json',
+			...(engine.conversionMethods().length ? { conversion_methods: engine.conversionMethods() } : {}),
+			...(Object.keys(breaks).length ? { breaks } : {})
 		};
 		await write(INDEX_PATH, JSON.stringify(index));
 		await writeFile(descriptorPath, JSON.stringify({ ...descriptor, sozialraum: { ...sozialraum, precomputed: INDEX_PATH } }, null, '\t') + '\n');
@@ -209,10 +259,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
 		process.exit(2);
 	}
 	precomputeServed(dir, (s) => console.log(s)).then(
-		(r) =>
-			r.skipped
-				? console.log('Vorberechnung übersprungen: Das Datenpaket hat Gebietsstände; die Seiten rechnen mit der Engine.')
-				: console.log(`Vorberechnet: ${r.indicators} Indikatoren, ${r.areas} Gebiete in ${r.shards} Profildateien, ${(r.bytes / 1e6).toFixed(1)} MB (${r.seconds.toFixed(1)} s).`),
+		(r) => console.log(`Vorberechnet: ${r.indicators} Indikatoren, ${r.areas} Gebiete in ${r.shards} Profildateien, ${(r.bytes / 1e6).toFixed(1)} MB (${r.seconds.toFixed(1)} s).`),
 		(e) => {
 			console.error((e as Error).message);
 			process.exit(1);

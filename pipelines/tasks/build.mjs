@@ -66,7 +66,8 @@ function prepare(from, to) {
 function precompute(to) {
 	const h = createHash('sha256');
 	h.update(readFileSync(`${to}.stamp`));
-	const code = ['pipelines/serve/precompute.ts', 'src/lib/data/precomputed.ts', 'src/lib/data/engine.ts', 'src/lib/data/queries.ts', 'src/lib/data/chain-queries.ts', 'src/lib/profile/ranks.ts', 'src/lib/profile/rows.ts', 'src/lib/chain/need.ts', 'src/lib/index/standardise.ts'];
+	// with boundary versions the answers also come from the version tables, regroupings and breaks
+	const code = ['pipelines/serve/precompute.ts', 'src/lib/data/precomputed.ts', 'src/lib/data/engine.ts', 'src/lib/data/queries.ts', 'src/lib/data/chain-queries.ts', 'src/lib/profile/ranks.ts', 'src/lib/profile/rows.ts', 'src/lib/chain/need.ts', 'src/lib/index/standardise.ts', 'src/lib/data/levels.ts', 'src/lib/data/geography.ts', 'src/lib/data/conversion.ts', 'src/lib/data/level-queries.ts', 'src/lib/data/reference-fallback.ts', 'src/lib/stats/reference-mean.ts'];
 	for (const f of code) h.update(readFileSync(f));
 	const stamp = `${to}.pre.stamp`;
 	const digest = h.digest('hex');

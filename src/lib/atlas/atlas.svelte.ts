@@ -4,10 +4,11 @@
  */
 import { activePackage, getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
-import { seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
+import { precomputedFits, seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
 import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection, VersionBreak } from '$lib/data/engine';
 import type { AreaLevel, CrosswalkMethod, Indicator } from '$lib/data/types';
-import { isVersioned } from '$lib/data/levels';
+import { isVersioned, levelVersions, newestVersion, versionForYear } from '$lib/data/levels';
+import { ancestorsInYear, buildGeography, type Geography } from '$lib/data/geography';
 import { choroplethModel, type ChoroplethModel } from './choropleth-model';
 import { namesUnknownIndicator, parseAtlasState, type AtlasState } from './url-state';
 import type { PolarityComparison } from '$lib/stats/compare';
@@ -31,6 +32,8 @@ interface Answers {
 	series: SeriesPoint[];
 	city: ReferencePoint[];
 	allYears: (number | null)[] | undefined;
+	/** Breaks of the selected area's series (absent: as known on the main thread now). */
+	breaks?: VersionBreak[];
 }
 
 export class Atlas {
@@ -69,10 +72,13 @@ export class Atlas {
 	#bundled: { descriptor: PackageDescriptor; url: (path: string) => string | null } | null = null;
 	#areaNames = new Map<string, string>();
 	#keysByLevel = new Map<string, Set<string>>();
-	/** Parent of every area (precomputed mode, where no engine answers ancestorsOf yet). */
-	#parentOf = new Map<string, string>();
-	/** Every level's newest geometry from the build's files (precomputed mode). */
-	#preGeometry: Record<string, AreaCollection> = {};
+	/**
+	 * Precomputed mode: every level's geometry per boundary version ("" for a level without
+	 * versions) from the build's files, and the geography the engine builds from the same files
+	 * (ancestry per year) until the engine is there.
+	 */
+	#preVersions: Record<string, Record<string, AreaCollection>> = {};
+	#preGeography: Geography | null = null;
 	/** The build's precomputed answers (null: everything from the engine). */
 	#pre: PrecomputedData | null = null;
 	#position = new Map<string, number>();
@@ -150,22 +156,28 @@ export class Atlas {
 			const name = currentChoice().name;
 			this.#bundled = { descriptor: bundledDescriptor, url: (path) => bundledFileUrl(name, path) };
 			const levels = bundledDescriptor.sozialraum.levels;
-			// The build precomputes only a package without boundary versions (precompute.ts); the
-			// check keeps an older build's files from answering for a versioned package.
-			if (pre && pre.index.base_level === levels[0].id && !levels.some(isVersioned)) {
+			// The files must model the package's boundary versions as this code reads them; an older
+			// build's files (written without versions) never answer for a package that has them.
+			if (pre && precomputedFits(pre.index, levels)) {
 				this.#defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
-				const geometries = await Promise.all(levels.map((l) => pre.geometry(l.id)));
-				if (geometries[0]) {
+				// every version of every level: the map shows the version valid in the year (the engine reads the same files)
+				const versions = await Promise.all(
+					levels.map(async (l) => Object.fromEntries(await Promise.all(levelVersions(l).map(async (v) => [v.id, await pre.geometry(l.id, isVersioned(l) ? v.id : undefined)] as const))))
+				);
+				if (versions.every((byVersion) => Object.values(byVersion).every((g) => g !== null))) {
 					this.#pre = pre;
-					this.#preGeometry = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
+					this.#preVersions = Object.fromEntries(levels.map((l, i) => [l.id, versions[i] as Record<string, AreaCollection>]));
 					this.indicators = pre.index.indicators;
 					this.yearsBy = pre.index.years_by_indicator;
 					this.levels = levels;
-					this.methods = [];
-					this.selectable = selectableLevels({ levels, geometry: this.#preGeometry });
-					const features = levels.flatMap((l) => (this.#preGeometry[l.id]?.features ?? []).map((f) => ({ level: l.id, p: f.properties })));
+					this.methods = pre.index.conversion_methods ?? [];
+					this.selectable = selectableLevels({ levels, geometry: this.#newestGeometry() });
+					// the package's level words now (the layout sets them once the engine is there: later)
+					i18n.geography(levels, levels.length > 1 && (this.#newestGeometry()[levels[levels.length - 1].id]?.features.length ?? 0) === 1);
+					// as the engine lists them (engine.areas(): every key of every version, the newest
+					// version's name); straight from the features, the geography is built only when asked
+					const features = levels.flatMap((l) => levelVersions(l).flatMap((v) => this.#preVersions[l.id][v.id].features.map((f) => ({ level: l.id, p: f.properties }))));
 					this.#areaNames = new Map(features.map((f) => [String(f.p.key), String(f.p.name)]));
-					this.#parentOf = new Map(features.map((f) => [String(f.p.key), String(f.p.parent ?? '')]));
 					this.#keysByLevel = new Map(levels.map((l) => [l.id, new Set(features.filter((f) => f.level === l.id).map((f) => String(f.p.key)))]));
 					this.#setGeometry(levels[0].id, null);
 					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
@@ -294,11 +306,10 @@ export class Atlas {
 	/** The area on another level that contains `key` in a year (its ancestor), or null. */
 	areaOnLevel(key: string | null, level: string, year: number): string | null {
 		if (!key) return null;
-		if (this.#engine) return this.#engine.ancestorsOf(key, year).find((a) => a.level === level)?.key ?? null;
-		// precomputed mode (no boundary versions): the parent chain is the ancestry
-		const levelKeys = this.#keysByLevel.get(level);
-		for (let k = this.#parentOf.get(key), n = 0; k && n < 8; k = this.#parentOf.get(k), n++) if (levelKeys?.has(k)) return k;
-		return null;
+		// precomputed mode: the same ancestry from the same geometry files, before the engine is there
+		const geography = this.#engine?.geography ?? this.#geographyFromFiles();
+		if (!geography) return null;
+		return ancestorsInYear(geography, key, year).find((a) => a.level === level)?.key ?? null;
 	}
 
 	/**
@@ -309,19 +320,41 @@ export class Atlas {
 		const engine = this.#engine;
 		const rank = this.levels.findIndex((l) => l.id === level);
 		const up = this.levels[rank + 1];
-		// an unversioned level keeps one key, so the engine taking over from the files rebuilds no map
-		const version = year === null || !engine || !this.levels[rank] || !isVersioned(this.levels[rank]) ? null : engine.versionFor(level, year);
+		// the version from the descriptor (engine.versionFor is the same function), so the engine
+		// taking over from the files keeps the key and rebuilds no map
+		const versionOf = (l: AreaLevel | undefined) => (year === null || !l || !isVersioned(l) ? null : versionForYear(l, year));
+		const version = versionOf(this.levels[rank]);
 		const key = `${level}|${version?.id ?? 'newest'}`;
 		if (key === this.geometryKey) return;
-		const newest = (id: string) => engine?.geometry[id] ?? this.#preGeometry[id];
-		const upVersioned = !!up && isVersioned(up);
-		this.areas = version && engine ? engine.geometryFor(level, year!) : newest(level);
-		this.parents = up ? (upVersioned && engine && year !== null ? engine.geometryFor(up.id, year) : newest(up.id)) : undefined;
+		const geometryOf = (l: AreaLevel): AreaCollection | undefined => {
+			const v = versionOf(l);
+			if (engine) return v ? engine.geometryVersions[l.id][v.id] : engine.geometry[l.id];
+			return v ? this.#preVersions[l.id]?.[v.id] : this.#newestGeometry()[l.id];
+		};
+		this.areas = (this.levels[rank] ? geometryOf(this.levels[rank]) : undefined) ?? null;
+		this.parents = up ? geometryOf(up) : undefined;
 		const path = version?.path ?? this.levels[rank]?.path ?? null;
 		const bundled = this.#bundled;
 		const bands = bundled && path && this.areas ? geometryBands(bundled.descriptor, path) : [];
 		this.bands = bands.length > 0 && this.areas && path ? mapBands(this.areas, path, bands, bundled!.url) : undefined;
 		this.geometryKey = key;
+	}
+
+	/** The geography the engine builds, from the same files (precomputed mode), built once. */
+	#geographyFromFiles(): Geography | null {
+		if (!this.#pre) return null;
+		this.#preGeography ??= buildGeography(this.levels, (level, version) => this.#preVersions[level.id][version.id].features.map((f) => f.properties));
+		return this.#preGeography;
+	}
+
+	/** Every level's newest geometry from the build's files (precomputed mode). */
+	#newestGeometry(): Record<string, AreaCollection> {
+		const out: Record<string, AreaCollection> = {};
+		for (const l of this.levels) {
+			const g = this.#preVersions[l.id]?.[newestVersion(l).id];
+			if (g) out[l.id] = g;
+		}
+		return out;
 	}
 
 	/**
@@ -387,8 +420,7 @@ export class Atlas {
 	/** Set what a view shows (one batch: the map, legend and table are drawn from it together). */
 	#show(sel: AtlasState, level: string, a: Answers) {
 		this.#setGeometry(level, sel.year);
-		// precomputed mode has no boundary versions, so no breaks before the engine is there
-		this.breaks = sel.area && this.#engine ? this.#engine.seriesBreaks(sel.area) : [];
+		this.breaks = a.breaks ?? (sel.area ? this.#breaksNow(sel.area) : []);
 		this.rows = a.rows;
 		this.rowsKey = `${sel.indicator}|${sel.year}`;
 		this.rowsLevel = level;
@@ -429,6 +461,20 @@ export class Atlas {
 		const pre = this.#pre;
 		if (pre && this.#fromFile(indicator, level)) return this.#cached(`a|${level}|${indicator}`, async () => valuesAllYears(await pre.atlas(indicator)));
 		return this.#cached(`a|${level}|${indicator}`, async () => (await this.#engineNow()).valuesAllYears(indicator, level));
+	}
+
+	/** The selected area's breaks without waiting: the engine's, else the build's copy for a base area. */
+	#breaksNow(area: string): VersionBreak[] {
+		if (this.#engine) return this.#engine.seriesBreaks(area);
+		return this.#pre?.index.breaks?.[area] ?? [];
+	}
+
+	/** engine.seriesBreaks; for a base area the build's copy while the engine is not there yet. */
+	async #breaks(area: string): Promise<VersionBreak[]> {
+		if (this.#engine) return this.#engine.seriesBreaks(area);
+		const pre = this.#pre;
+		if (pre && this.#position.has(area)) return pre.index.breaks?.[area] ?? [];
+		return (await this.#engineNow()).seriesBreaks(area);
 	}
 
 	#engineNow(): Promise<MonitorEngine> {
@@ -484,15 +530,16 @@ export class Atlas {
 		const level = this.level;
 		const convert = sel.convert ?? null;
 		const asked = performance.now();
-		const [rows, series, city, allYears] = await Promise.all([
+		const [rows, series, city, allYears, breaks] = await Promise.all([
 			this.#values(sel.indicator, sel.year, level),
 			sel.area ? this.#series(sel.area, sel.indicator, convert) : Promise.resolve([]),
 			this.#city(sel.indicator),
-			sel.view.fixed ? this.#allYears(sel.indicator, level) : Promise.resolve(undefined)
+			sel.view.fixed ? this.#allYears(sel.indicator, level) : Promise.resolve(undefined),
+			sel.area ? this.#breaks(sel.area) : Promise.resolve([])
 		]);
 		if (token !== this.#token) return;
 		// How long the answer took (engine round trip or file), for the benchmark (tests/bench/probe.ts).
 		performance.measure('atlas:data', { start: asked, detail: `${sel.indicator}|${sel.year}` });
-		this.#show(sel, level, { rows, series, city, allYears });
+		this.#show(sel, level, { rows, series, city, allYears, breaks });
 	}
 }

@@ -56,9 +56,11 @@ export async function loadChainData(engine: MonitorEngine, pre?: PrecomputedChai
 	const areas = allAreas.map((a) => ({ key: a.key, name: a.name, parent: a.parent }));
 	const populationYear = popYears.length ? popYears[popYears.length - 1] : null;
 	const population = populationYear === null ? [] : await populationForYear(engine, populationYear);
-	// The file is aligned with the build's area order; only trust it if that is the engine's.
-	if (pre && pre.areas.key.length === areas.length && pre.areas.key.every((k, i) => k === areas[i].key)) {
-		return { areas, indicators, years: { ...pre.file.years }, values: {}, need: needFromFile(pre.file, pre.areas.key), population, populationYear };
+	// The file is aligned with the build's area order (with boundary versions: its own list of the
+	// newest version's areas); only trust it if that is the engine's.
+	const keys = pre ? (pre.file.keys ?? pre.areas.key) : [];
+	if (pre && keys.length === areas.length && keys.every((k, i) => k === areas[i].key)) {
+		return { areas, indicators, years: { ...pre.file.years }, values: {}, need: needFromFile(pre.file, keys), population, populationYear };
 	}
 	const years: Record<string, number> = {};
 	const values: Record<string, AreaValues> = {};

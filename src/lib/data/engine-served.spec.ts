@@ -15,9 +15,10 @@ import { MonitorEngine } from './engine';
 import { packageSourceFromDir } from './source-node';
 import type { PackageDescriptor } from './types';
 import { precomputeServed } from '../../../pipelines/serve/precompute';
-import { seriesForArea, valuesAllYears, valuesForYear, type AtlasSliceFile, type ChainFile, type PrecomputedIndex, type ProfileShardFile, type ProfileStatsFile } from './precomputed';
+import { precomputedFits, seriesForArea, valuesAllYears, valuesForYear, type AtlasSliceFile, type ChainFile, type PrecomputedIndex, type ProfileShardFile, type ProfileStatsFile } from './precomputed';
 import { profileRow } from '$lib/profile/rows';
-import { precomputedPopulation, precomputedProfileRows } from '$lib/profile/precomputed-rows';
+import { precomputedPopulation, precomputedProfileRows, precomputedSeries } from '$lib/profile/precomputed-rows';
+import { listedAreas } from './geography';
 import { loadChainData } from '$lib/chain/load';
 import { needByPhase } from '$lib/chain/need';
 
@@ -83,19 +84,36 @@ const readJson = async <T>(dir: string, path: string) => JSON.parse(await readFi
  * The precomputed files (pipelines/serve/precompute.ts) decoded as the pages decode them must give
  * the engine's answers: the atlas' values, series and city of every indicator and year, every
  * profile row (rank and spread included) of every area and year, population, and need per phase.
- * Returns how many suppressed cells the comparison covered.
+ * With boundary versions also every year's areas (the version valid then), what seriesFor adds
+ * after a change (regrouped years), the breaks, and what the pages take from the geometry files
+ * before the engine is there (the areas list). Returns how many suppressed cells the comparison
+ * covered, and how many rows of areas that exist in one version only.
  */
 async function expectSamePrecomputed(engine: MonitorEngine, served: string): Promise<number> {
+	return (await comparePrecomputed(engine, served)).suppressed;
+}
+
+async function comparePrecomputed(engine: MonitorEngine, served: string): Promise<{ suppressed: number; changedRows: number; extraPoints: number }> {
 	await precomputeServed(served);
 	const d = await readJson<PackageDescriptor>(served, 'datapackage.json');
 	const index = await readJson<PrecomputedIndex>(served, d.sozialraum.precomputed!);
+	expect(precomputedFits(index, d.sozialraum.levels)).toBe(true);
+	expect(index.conversion_methods ?? []).toEqual(engine.conversionMethods());
+	// the pages' areas list and ancestry come from the geometry files before the engine is there
+	expect(listedAreas(engine.geography)).toEqual(await engine.areas());
 	const indicators = await engine.indicators();
 	expect(index.indicators).toEqual(indicators);
 	const yearsBy = await engine.yearsByIndicator();
 	expect(index.years_by_indicator).toEqual(yearsBy);
 	const base = (await engine.areas()).filter((a) => a.level === engine.baseLevel);
 	expect(index.areas.key).toEqual(base.map((a) => a.key));
+	for (const area of base) expect(index.breaks?.[area.key] ?? [], `breaks ${area.key}`).toEqual(engine.seriesBreaks(area.key));
+	// areas some version does not list: their rows are where versions make a difference
+	const inEvery = (key: string) => (index.areas.versions ?? []).every((v) => v.members.some((m) => index.areas.key[m] === key));
+	const changed = new Set(base.filter((a) => !inEvery(a.key)).map((a) => a.key));
 	let suppressed = 0;
+	let changedRows = 0;
+	let extraPoints = 0;
 	for (const ind of indicators) {
 		const slice = await readJson<AtlasSliceFile>(served, index.atlas[ind.id]);
 		expect(slice.city, `${ind.id} city`).toEqual(await engine.referenceSeries(ind.id));
@@ -103,8 +121,13 @@ async function expectSamePrecomputed(engine: MonitorEngine, served: string): Pro
 			const rows = await engine.valuesFor(ind.id, year);
 			expect(valuesForYear(slice, index.areas, year), `${ind.id} ${year}`).toEqual(rows);
 			suppressed += rows.filter((r) => r.flag === 'suppressed').length;
+			changedRows += rows.filter((r) => changed.has(r.area_key)).length;
 		}
-		for (const [a, area] of base.entries()) expect(seriesForArea(slice, a), `${ind.id} ${area.key}`).toEqual(await engine.seriesFor(area.key, ind.id));
+		for (const [a, area] of base.entries()) {
+			const series = await engine.seriesFor(area.key, ind.id);
+			expect(seriesForArea(slice, a), `${ind.id} ${area.key}`).toEqual(series);
+			extraPoints += series.filter((p) => p.origin !== undefined).length;
+		}
 		expect(sortNum(valuesAllYears(slice))).toEqual(sortNum(await engine.valuesAllYears(ind.id)));
 	}
 	// The profile: every area, every year any indicator has, against profileRow over the engine's answers.
@@ -124,6 +147,7 @@ async function expectSamePrecomputed(engine: MonitorEngine, served: string): Pro
 			for (const year of allYears) {
 				const expected = withData.map((ind) => profileRow({ indicator: ind, year, areaKey: key, values: values.get(`${ind.id}|${year}`)!, series: series.get(ind.id)!, city: cities.get(ind.id)! }));
 				expect(precomputedProfileRows({ indicators: withData, stats, shard, area, year }), `profile ${key} ${year}`).toEqual(expected);
+				if (year === allYears[0]) expect(precomputedSeries({ indicators: withData, stats, shard, area }), `profile series ${key}`).toEqual(withData.map((i) => series.get(i.id)!));
 				expect(precomputedPopulation(shard, key, year)).toEqual(await engine.population(key, year));
 				rows += expected.length;
 			}
@@ -144,10 +168,11 @@ async function expectSamePrecomputed(engine: MonitorEngine, served: string): Pro
 	expect(fromFile.need).toEqual(need);
 	expect({ ...fromFile, need: undefined, values: undefined }).toEqual({ ...data, need: undefined, values: undefined });
 	// A file for other areas (a different package) is not trusted: the page computes need itself.
-	const other = await loadChainData(engine, { areas: { ...index.areas, key: [...index.areas.key].reverse() }, file: chain });
+	const reversed = { ...chain, ...(chain.keys ? { keys: [...chain.keys].reverse() } : {}) };
+	const other = await loadChainData(engine, { areas: { ...index.areas, key: [...index.areas.key].reverse() }, file: reversed });
 	expect(other.need).toBeUndefined();
 	expect(other.values).toEqual(data.values);
-	return suppressed;
+	return { suppressed, changedRows, extraPoints };
 }
 
 describe('served layout of data/musterstadt', () => {
@@ -238,22 +263,42 @@ describe('precomputed answers of packages with levels and boundary versions', ()
 		await expectSamePrecomputed(split, served);
 	}, 300_000);
 
-	it('for a package with boundary versions: none at all, and an older build\'s files are removed', async () => {
-		const { served } = await pair('tests/fixtures/geo-versions');
-		// as if an earlier build had precomputed this folder
-		const { mkdir, writeFile, access } = await import('node:fs/promises');
-		await mkdir(join(served, 'pre'), { recursive: true });
-		await writeFile(join(served, 'pre', 'index.json'), '{}');
-		const d0 = await readJson<PackageDescriptor>(served, 'datapackage.json');
-		await writeFile(join(served, 'datapackage.json'), JSON.stringify({ ...d0, sozialraum: { ...d0.sozialraum, precomputed: 'pre/index.json' } }));
-		const report = await precomputeServed(served);
-		expect(report.skipped).toBe(true);
+	it('for a package with boundary versions: every year on its version\'s areas, equal to the engine\'s', async () => {
+		const { split, served } = await pair('tests/fixtures/geo-versions');
+		const r = await comparePrecomputed(split, served);
+		expect(r.changedRows).toBeGreaterThan(0);
 		const d = await readJson<PackageDescriptor>(served, 'datapackage.json');
-		expect(d.sozialraum.precomputed).toBeUndefined();
-		expect(d.sozialraum.levels.some((l) => (l.versions?.length ?? 0) > 1)).toBe(true);
-		await expect(access(join(served, 'pre'))).rejects.toThrow();
-		// the served package still loads and answers without them
-		const engine = await MonitorEngine.load(await createNodeConnector(), await packageSourceFromDir(served));
-		expect((await engine.indicators()).length).toBeGreaterThan(0);
+		const index = await readJson<PrecomputedIndex>(served, d.sozialraum.precomputed!);
+		expect(index.areas.versions?.length).toBeGreaterThan(1);
+		// files written without versions (an older build) do not answer for this package
+		const { versions: _v, ...flat } = index.areas;
+		expect(precomputedFits({ ...index, areas: flat }, d.sozialraum.levels)).toBe(false);
+		expect(precomputedFits(index, d.sozialraum.levels.map((l, i) => (i === 0 ? { ...l, versions: undefined } : l)))).toBe(false);
 	}, 300_000);
+});
+
+describe('precomputed answers of data/musterkreis (Oberau and Niederau merge into Auetal in 2021)', () => {
+	it('equal the engine\'s for every indicator, year and Ortsteil, the merger years included', async () => {
+		const { split, served } = await pair('data/musterkreis');
+		const r = await comparePrecomputed(split, served);
+		expect(r.suppressed).toBeGreaterThan(0);
+		// the Ortsteile of Oberau and Niederau (until 2020) and of Auetal (from 2021) were compared
+		expect(r.changedRows).toBeGreaterThan(0);
+		const d = await readJson<PackageDescriptor>(served, 'datapackage.json');
+		const index = await readJson<PrecomputedIndex>(served, d.sozialraum.precomputed!);
+		expect(index.areas.versions?.map((v) => [v.id, v.members.length])).toEqual([
+			['2014', 59],
+			['2021', 58]
+		]);
+		expect(Object.keys(index.breaks ?? {}).length).toBeGreaterThan(0);
+		const chain = await readJson<ChainFile>(served, index.chain!);
+		expect(chain.keys).toEqual((await split.areasIn(split.baseLevel)).map((a) => a.key));
+	}, 600_000);
+
+	it('equal the engine\'s on the public copy (published totals, emptied cells)', async () => {
+		const pub = await mkdtemp(join(tmpdir(), 'public-'));
+		await publishPackage('data/musterkreis', join(pub, 'pkg'));
+		const { split, served } = await pair(join(pub, 'pkg'));
+		expect((await comparePrecomputed(split, served)).changedRows).toBeGreaterThan(0);
+	}, 600_000);
 });

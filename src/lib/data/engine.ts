@@ -28,7 +28,7 @@ import { PART_TABLE, SUPPRESSED_TOTALS_TABLE } from './served';
 import * as Q from './queries';
 import * as L from './level-queries';
 import { buildSuppressionTables } from './suppression';
-import { buildGeography, type Geography } from './geography';
+import { ancestorsInYear, buildGeography, type Geography } from './geography';
 import { conversionMethods, conversionPlans, convertPoint, type CellNumbers, type ConversionPlan, type TotalNumbers } from './conversion';
 import { levelVersions, versionForYear } from './levels';
 import { withMeanFallback } from './reference-fallback';
@@ -265,21 +265,7 @@ export class MonitorEngine {
 	 * of any level; the finest area itself is not included.
 	 */
 	ancestorsOf(key: string, year: number): AreaInfo[] {
-		const level = this.levelOf(key);
-		if (!level) return [];
-		const rank = this.levels.indexOf(level);
-		// any finest area inside `key` that year gives its chain above `key`'s level
-		const geo = this.geography;
-		const inYear = (r: { valid_from: number; valid_to: number }) => year >= r.valid_from && year <= r.valid_to;
-		const inside = geo.ancestors.find((r) => r.ancestor === key && inYear(r));
-		if (!inside) return [];
-		return geo.ancestors
-			.filter((r) => r.key === inside.key && inYear(r) && r.ancestor !== '' && this.levels.findIndex((l) => l.id === r.ancestor_level) > rank)
-			.sort((a, b) => a.depth - b.depth)
-			.map((r) => {
-				const a = geo.areas.find((x) => x.key === r.ancestor && x.level === r.ancestor_level && inYear(x))!;
-				return { key: a.key, name: a.name, level: a.level, parent: a.parent };
-			});
+		return ancestorsInYear(this.geography, key, year);
 	}
 
 	/** The boundary version of a level valid in a reporting year. */

@@ -95,7 +95,8 @@ export function epochOf(epochs: readonly Epoch[], year: number): Epoch {
 	return epochs.find((e) => year >= e.from && year <= e.to) ?? epochs[epochs.length - 1];
 }
 
-export function buildGeography(levels: readonly AreaLevel[], features: FeatureLookup): Geography {
+/** Every area of every level and version with its validity (the first part of buildGeography). */
+export function geoAreas(levels: readonly AreaLevel[], features: FeatureLookup): GeoArea[] {
 	const areas: GeoArea[] = [];
 	levels.forEach((level, rank) => {
 		for (const v of levelVersions(level)) {
@@ -113,6 +114,11 @@ export function buildGeography(levels: readonly AreaLevel[], features: FeatureLo
 			}
 		}
 	});
+	return areas;
+}
+
+export function buildGeography(levels: readonly AreaLevel[], features: FeatureLookup): Geography {
+	const areas = geoAreas(levels, features);
 	const epochs = epochsOf(levels);
 	const byVersion = new Map<string, GeoArea[]>();
 	for (const a of areas) {
@@ -189,4 +195,57 @@ function mergeAdjacent(rows: AncestorRow[]): AncestorRow[] {
 /** The areas of a level valid in a year (one version), in key order. */
 export function areasInYear(geo: Geography, levelId: string, year: number): GeoArea[] {
 	return geo.areas.filter((a) => a.level === levelId && year >= a.valid_from && year <= a.valid_to).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** An area once, as engine.areas() lists it (the name and parent of its newest version). */
+export interface ListedArea {
+	key: string;
+	name: string;
+	level: string;
+	parent: string;
+	/** Only for an area that no longer exists: its last valid year. */
+	valid_to?: number;
+}
+
+/**
+ * Every area of every level once, finest level first and by key, with its newest version's name
+ * and parent (engine.areas() answers the same in SQL; pages that start from the build's files
+ * before the engine use this).
+ */
+export function listedAreas(geo: Pick<Geography, 'areas'>): ListedArea[] {
+	const byKey = new Map<string, GeoArea & { last: number }>();
+	for (const a of geo.areas) {
+		const id = `${a.level_rank}\u0000${a.key}`;
+		const seen = byKey.get(id);
+		if (!seen) byKey.set(id, { ...a, last: a.valid_to });
+		else {
+			const last = Math.max(seen.last, a.valid_to);
+			byKey.set(id, a.valid_from > seen.valid_from ? { ...a, last } : { ...seen, last });
+		}
+	}
+	return [...byKey.values()]
+		.sort((a, b) => a.level_rank - b.level_rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map((a) => ({ key: a.key, name: a.name, level: a.level, parent: a.parent, ...(a.last < YEAR_MAX ? { valid_to: a.last } : {}) }));
+}
+
+/**
+ * The areas an area lies in, in a reporting year (its boundary version then), nearest first:
+ * an Ortsteil → its Gemeinde → the Kreis; the territory "" left out, the area itself too. Works
+ * for an area of any level (engine.ancestorsOf; pure, so a page without the engine answers the same).
+ */
+export function ancestorsInYear(geo: Geography, key: string, year: number): ListedArea[] {
+	const own = geo.areas.find((x) => x.key === key);
+	if (!own) return [];
+	const rank = geo.levels.findIndex((l) => l.id === own.level);
+	const inYear = (r: { valid_from: number; valid_to: number }) => year >= r.valid_from && year <= r.valid_to;
+	// any finest area inside `key` that year gives its chain above `key`'s level
+	const inside = geo.ancestors.find((r) => r.ancestor === key && inYear(r));
+	if (!inside) return [];
+	return geo.ancestors
+		.filter((r) => r.key === inside.key && inYear(r) && r.ancestor !== TERRITORY && geo.levels.findIndex((l) => l.id === r.ancestor_level) > rank)
+		.sort((a, b) => a.depth - b.depth)
+		.map((r) => {
+			const a = geo.areas.find((x) => x.key === r.ancestor && x.level === r.ancestor_level && inYear(x))!;
+			return { key: a.key, name: a.name, level: a.level, parent: a.parent };
+		});
 }

@@ -31,8 +31,8 @@ export interface PrecomputedData {
 	/** The profile file holding this area (null: not a base area of the package). */
 	profileShard(areaKey: string): Promise<ProfileShardFile | null>;
 	chain(): Promise<ChainFile | null>;
-	/** A level's areas (the same file the engine reads), parsed once. */
-	geometry(levelId: string): Promise<AreaCollection | null>;
+	/** A level's areas (the same file the engine reads), parsed once: its newest version, or the version named. */
+	geometry(levelId: string, versionId?: string): Promise<AreaCollection | null>;
 }
 
 export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
@@ -91,11 +91,12 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 			return remember(shards, s, () => json<ProfileShardFile>(index.profile.shards[s]), 4);
 		},
 		chain: () => (chain ??= index.chain ? json<ChainFile>(index.chain) : Promise.resolve(null)),
-		geometry: (levelId) => {
+		geometry: (levelId, versionId) => {
 			const level = descriptor.sozialraum.levels.find((l) => l.id === levelId);
-			if (!level) return Promise.resolve(null);
-			let p = geometry.get(levelId);
-			if (!p) geometry.set(levelId, (p = json<AreaCollection>(level.path)));
+			const path = versionId === undefined ? level?.path : level?.versions?.find((v) => v.id === versionId)?.path;
+			if (!path) return Promise.resolve(null);
+			let p = geometry.get(path);
+			if (!p) geometry.set(path, (p = json<AreaCollection>(path)));
 			return p;
 		}
 	};

@@ -13,6 +13,7 @@ import {
 	type ProfileStatsFile
 } from '$lib/data/precomputed';
 import type { Indicator } from '$lib/data/types';
+import type { SeriesPoint } from '$lib/data/engine';
 import { profileRow, type ProfileRow } from './rows';
 
 export interface PrecomputedProfileInput {
@@ -37,6 +38,20 @@ export function precomputedProfileRows(input: PrecomputedProfileInput): ProfileR
 		const spread = y < 0 ? null : st.spread[y];
 		const rank = y < 0 ? null : decodeRank(shard.indicators[indicator.id].rank[a][y], spread?.n ?? 0);
 		return profileRow({ indicator, year, areaKey: area.key, series: seriesForArea(cells, 0), city: st.city, precomputed: { own, rank, spread } });
+	});
+}
+
+/**
+ * The area's series of every indicator, as engine.seriesFor gives them (own rows and, after a
+ * boundary change, older years regrouped exactly): the page's notes on breaks read them.
+ */
+export function precomputedSeries(input: Omit<PrecomputedProfileInput, 'year'>): SeriesPoint[][] {
+	const a = input.shard.keys.indexOf(input.area.key);
+	if (a < 0) throw new Error(`${input.area.key}: not in this profile file`);
+	return input.indicators.map((indicator) => {
+		const st = input.stats.indicators[indicator.id];
+		const cells = st ? shardCells(input.shard, indicator.id, st.years, a) : null;
+		return cells ? seriesForArea(cells, 0) : [];
 	});
 }
 

@@ -7,10 +7,12 @@
 import { untrack } from 'svelte';
 import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
-import { precomputedPopulation, precomputedProfileRows } from './precomputed-rows';
+import { precomputedPopulation, precomputedProfileRows, precomputedSeries } from './precomputed-rows';
+import { precomputedFits } from '$lib/data/precomputed';
+import { ancestorsInYear, buildGeography, geoAreas, listedAreas, type Geography } from '$lib/data/geography';
 import type { AreaCollection, AreaInfo, AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, VersionBreak } from '$lib/data/engine';
 import { LIFE_PHASES, type AreaLevel, type CrosswalkMethod, type Indicator } from '$lib/data/types';
-import { isVersioned } from '$lib/data/levels';
+import { isVersioned, levelVersions, newestVersion } from '$lib/data/levels';
 import { selectableLevels } from '$lib/geo/levels-view';
 import { parseConvert } from '$lib/geo-url';
 import { i18n } from '$lib/i18n/i18n.svelte';
@@ -55,6 +57,8 @@ export class ProfileState {
 	#pre: PrecomputedData | null = null;
 	/** Every level's geometry of the newest boundary version (the engine's, or the build's files). */
 	#geometries: Record<string, AreaCollection> = {};
+	/** Precomputed mode: the geography the engine builds from the same files (ancestry per year). */
+	#geography: (() => Geography) | null = null;
 	/** Next level up from the shown one (Stadtbezirke), for the locator of a large package. */
 	parentGeometry = $state.raw<AreaCollection | null>(null);
 	#values = new Map<string, AreaValue[]>();
@@ -108,29 +112,34 @@ export class ProfileState {
 			const [{ bundledDescriptorOf }, { currentChoice }] = await Promise.all([import('$lib/data/source-app'), import('$lib/packages/choice.svelte')]);
 			const bundledDescriptor = await bundledDescriptorOf(currentChoice().name);
 			const levels = bundledDescriptor.sozialraum.levels;
-			// The build precomputes only a package without boundary versions (precompute.ts); the
-			// check here keeps an older build's files from answering for a versioned package.
-			if (pre && pre.index.base_level === levels[0].id && !levels.some(isVersioned)) {
-				const geometries = await Promise.all(levels.map((l) => pre.geometry(l.id)));
+			// The files must model the package's boundary versions as this code reads them; an older
+			// build's files (written without versions) never answer for a package that has them.
+			if (pre && precomputedFits(pre.index, levels)) {
+				// every version of every level, as the engine reads them (areas and ancestry per year)
+				const versions = await Promise.all(
+					levels.map(async (l) => Object.fromEntries(await Promise.all(levelVersions(l).map(async (v) => [v.id, await pre.geometry(l.id, isVersioned(l) ? v.id : undefined)] as const))))
+				);
+				const geometries = levels.map((l, i) => versions[i][newestVersion(l).id] ?? null);
 				const base = geometries[0];
-				if (base) {
-					const a = pre.index.areas;
+				if (base && versions.every((byVersion) => Object.values(byVersion).every((g) => g !== null))) {
 					this.#pre = pre;
 					this.#geometries = Object.fromEntries(levels.flatMap((l, i) => (geometries[i] ? [[l.id, geometries[i]!]] : [])));
+					const lookup = (level: AreaLevel, version: { id: string }) => (versions[levels.indexOf(level)][version.id] as AreaCollection).features.map((f) => f.properties);
+					// the ancestry only when a level switch asks (a 20,000-area package: not on the first view)
+					let built: Geography | undefined;
+					this.#geography = () => (built ??= buildGeography(levels, lookup));
 					this.indicators = pre.index.indicators;
 					this.yearsBy = pre.index.years_by_indicator;
 					this.baseLevel = pre.index.base_level;
-					this.areas = [
-						...a.key.map((key, i) => ({ key, name: a.name[i], level: pre.index.base_level, parent: a.parent[i] })),
-						...levels.slice(1).flatMap((l, i) =>
-							(geometries[i + 1]?.features ?? []).map((f) => ({ key: String(f.properties.key), name: String(f.properties.name), level: l.id, parent: String(f.properties.parent ?? '') }))
-						)
-					];
+					// as engine.areas() lists them: every key of every version, older ones with valid_to
+					this.areas = listedAreas({ areas: geoAreas(levels, lookup) });
 					this.defaultIndicator = bundledDescriptor.sozialraum.default_indicator;
 					this.geometry = base;
 					this.levels = levels;
 					this.selectable = selectableLevels({ levels, geometry: this.#geometries });
-					this.methods = [];
+					// the package's level words now (the layout sets them once the engine is there, if ever)
+					i18n.geography(levels, levels.length > 1 && (this.#geometries[levels[levels.length - 1].id]?.features.length ?? 0) === 1);
+					this.methods = pre.index.conversion_methods ?? [];
 					// DuckDB starts only when own indicators can exist (they are not in the files).
 					if (await mayHaveOwnIndicators(bundledDescriptor)) this.#addOwn(pre);
 					this.status = 'ready';
@@ -214,15 +223,9 @@ export class ProfileState {
 		const sel = this.selection;
 		if (!sel) return null;
 		const engine = this.#engine;
-		// Without the engine (precomputed files, so no boundary versions) the parent chain of the
-		// areas list is the ancestry.
-		const byKey = new Map(this.areas.map((a) => [a.key, a]));
-		const ancestors = (key: string): { key: string; level: string }[] => {
-			if (engine) return engine.ancestorsOf(key, sel.year);
-			const out: AreaInfo[] = [];
-			for (let a = byKey.get(byKey.get(key)?.parent ?? ''); a && out.length < 8; a = byKey.get(a.parent)) out.push(a);
-			return out;
-		};
+		// Without the engine (precomputed files) the same ancestry from the same geometry files.
+		const geography = engine?.geography ?? this.#geography?.();
+		const ancestors = (key: string): { key: string; level: string }[] => (geography ? ancestorsInYear(geography, key, sel.year) : []);
 		const up = ancestors(sel.area).find((a) => a.level === level);
 		if (up) return up.key;
 		const inLevel = this.profileAreas.filter((a) => a.level === level);
@@ -247,15 +250,20 @@ export class ProfileState {
 		const convert = this.convert;
 		const inds = this.indicators.filter((i) => (this.yearsBy[i.id] ?? []).length > 0);
 		const area = this.area;
-		// The build's files hold the finest level's areas only; another level asks the engine.
-		if (this.#pre && area && level === this.baseLevel) {
+		// The build's files hold the finest level's areas only, and no conversion by crosswalk
+		// weights (`umrechnung=`: estimates the engine computes on request); those ask the engine.
+		if (this.#pre && area && level === this.baseLevel && !convert) {
 			const [stats, shard] = await Promise.all([this.#pre.profileStats(), this.#pre.profileShard(sel.area)]);
 			if (shard) {
-				const shipped = precomputedProfileRows({ indicators: inds.filter((i) => !this.#own.has(i.id)), stats, shard, area, year: sel.year });
+				const shippedInds = inds.filter((i) => !this.#own.has(i.id));
+				const shipped = precomputedProfileRows({ indicators: shippedInds, stats, shard, area, year: sel.year });
 				if (token !== this.#token) return;
-				this.points = [];
-				this.seriesBy = new Map();
-				this.breaks = [];
+				const perIndicator = precomputedSeries({ indicators: shippedInds, stats, shard, area });
+				const shippedPoints = perIndicator.flat();
+				this.points = shippedPoints;
+				// each indicator's series, for the CSV's notes (breaks; the files hold no conversion)
+				this.seriesBy = new Map(shippedInds.map((ind, k) => [ind.id, perIndicator[k]]));
+				this.breaks = this.#pre.index.breaks?.[sel.area] ?? [];
 				this.population = precomputedPopulation(shard, sel.area, sel.year);
 				const own = inds.filter((i) => this.#own.has(i.id));
 				const engine = this.#engine;
@@ -269,6 +277,8 @@ export class ProfileState {
 				if (token !== this.#token) return;
 				const byId = new Map([...shipped, ...added.map((r) => r.row)].map((r) => [r.indicator.id, r]));
 				this.rows = inds.map((i) => byId.get(i.id)!).filter((r) => r !== undefined);
+				this.points = [...shippedPoints, ...added.flatMap((r) => r.series)];
+				this.seriesBy = new Map([...this.seriesBy, ...added.map((r) => [r.row.indicator.id, r.series] as const)]);
 				this.loadedKey = `${sel.area}|${sel.year}|${convert}`;
 				return;
 			}
