@@ -7,32 +7,31 @@
  */
 import { OBSERVATION_COLUMNS, WITHHELD_JOIN } from '../queries';
 
-/** Observations of the finest level, disclosure control applied. */
+/** Observations of the finest level, disclosure control applied (one row each: the area's version valid in the year). */
 export const PUBLISHED_OBSERVATIONS = `
 SELECT o.area_key, a.name AS area_name, o.indicator_id, o.year, ${OBSERVATION_COLUMNS}
 FROM observations o
-JOIN areas a ON a.key = o.area_key AND a.level_rank = 0
+JOIN areas a ON a.key = o.area_key AND a.level_rank = 0 AND o.year BETWEEN a.valid_from AND a.valid_to
 ${WITHHELD_JOIN}
 ORDER BY o.indicator_id, o.area_key, o.year`;
 
 /**
- * Totals of every coarser area (any depth, through the chain of parents) computed from the finest
+ * Totals of every coarser area (any depth; the ancestry and the names of the boundary version valid
+ * in the year, so a key that two versions share is counted once) computed from the finest
  * areas: pooled numerators over pooled denominators, counting only areas with both numbers (as the
  * engine's reference series). A total listed in `suppressed_totals` has no numbers; the whole
  * territory is listed there under "" as well as under its own key.
  */
 export const COMPUTED_TOTALS = `
-WITH RECURSIVE anc(key, ancestor) AS (
-	SELECT key, parent FROM areas WHERE level_rank = 0 AND parent <> ''
-	UNION ALL
-	SELECT anc.key, a.parent FROM anc JOIN areas a ON a.key = anc.ancestor WHERE a.parent <> ''
+WITH anc AS (
+	SELECT key, ancestor, ancestor_level, valid_from, valid_to FROM area_ancestors WHERE depth > 0 AND ancestor <> ''
 ),
 top AS (SELECT max(level_rank) AS r FROM areas),
 sums AS (
-	SELECT anc.ancestor AS area_key, o.indicator_id, o.year,
+	SELECT anc.ancestor AS area_key, anc.ancestor_level, o.indicator_id, o.year,
 		SUM(o.numerator) AS numerator, SUM(o.denominator) AS denominator, COUNT(*) AS areas_used
 	FROM observations o
-	JOIN anc ON anc.key = o.area_key
+	JOIN anc ON anc.key = o.area_key AND o.year BETWEEN anc.valid_from AND anc.valid_to
 	JOIN indicators i ON i.id = o.indicator_id
 	WHERE o.numerator IS NOT NULL AND (o.denominator IS NOT NULL OR i.value_type = 'count')
 	GROUP BY ALL
@@ -41,7 +40,9 @@ marked AS (
 	SELECT s.*, a.name AS area_name, a.level, i.value_type, i.multiplier,
 		EXISTS (SELECT 1 FROM suppressed_totals st WHERE st.indicator_id = s.indicator_id AND st.year = s.year
 			AND (st.area_key = s.area_key OR (a.level_rank = (SELECT r FROM top) AND st.area_key = ''))) AS withheld
-	FROM sums s JOIN areas a ON a.key = s.area_key JOIN indicators i ON i.id = s.indicator_id
+	FROM sums s
+	JOIN areas a ON a.key = s.area_key AND a.level = s.ancestor_level AND s.year BETWEEN a.valid_from AND a.valid_to
+	JOIN indicators i ON i.id = s.indicator_id
 )
 SELECT area_key, area_name, level, indicator_id, year,
 	CASE WHEN withheld THEN NULL WHEN value_type = 'count' THEN numerator

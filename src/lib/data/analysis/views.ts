@@ -64,9 +64,12 @@ export const CONSOLE_VIEWS: ConsoleView[] = [
 			col('name', 'VARCHAR', 'Altstadt'),
 			col('level', 'VARCHAR', 'sozialraum'),
 			col('parent', 'VARCHAR', '01'),
-			col('level_rank', 'INTEGER', '0')
+			col('level_rank', 'INTEGER', '0'),
+			col('version', 'VARCHAR', "'' | 2021"),
+			col('valid_from', 'INTEGER', '2021'),
+			col('valid_to', 'INTEGER', '9999')
 		],
-		source: () => `SELECT key, name, level, parent, level_rank FROM areas ORDER BY level_rank, key`
+		source: () => `SELECT key, name, level, parent, level_rank, version, valid_from, valid_to FROM areas ORDER BY level_rank, key, valid_from`
 	},
 	{
 		name: 'indicators',
