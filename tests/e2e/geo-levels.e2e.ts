@@ -71,8 +71,7 @@ describe('area levels and boundary versions', () => {
 		expect(colourDistance(mitte2, west2)).toBeLessThanOrEqual(3);
 		expect(colourDistance(mitte2, nord2)).toBeGreaterThan(20);
 		expect(colourDistance(mitte2, mitte) + colourDistance(west2, west) + colourDistance(nord2, nord)).toBeGreaterThan(20);
-		const names = await page.$$eval('[data-testid=area-table] tbody tr', (r) => r.map((x) => x.getAttribute('data-key')));
-		expect(names.sort()).toEqual(['G1', 'G23']);
+		await expect.poll(async () => (await page.$$eval('[data-testid=area-table] tbody tr', (r) => r.map((x) => x.getAttribute('data-key')))).sort(), { timeout: 10_000 }).toEqual(['G1', 'G23']);
 
 		// the link restores the level
 		const again = await session.newPage();
@@ -87,7 +86,8 @@ describe('area levels and boundary versions', () => {
 		await page.selectOption('#year', '2018');
 		await page.waitForFunction(() => document.querySelector('[data-testid=map-version]')?.textContent?.includes('Gebietsstand 2014'));
 		await waitForLevel(page, 'gemeinde');
-		expect((await page.$$eval('[data-testid=area-table] tbody tr', (r) => r.map((x) => x.getAttribute('data-key')))).sort()).toEqual(['G1', 'G2', 'G3']);
+		// the table follows the map one painted frame later (src/routes/+page.svelte): wait for it
+		await expect.poll(async () => (await page.$$eval('[data-testid=area-table] tbody tr', (r) => r.map((x) => x.getAttribute('data-key')))).sort(), { timeout: 10_000 }).toEqual(['G1', 'G2', 'G3']);
 	});
 
 	it('breaks the series of a split area by default and converts it on request, naming method and uncertainty', async () => {

@@ -16,12 +16,30 @@ export async function waitForMapState(page: Page, expect: { indicator: string; y
 
 export async function waitForMapIdle(page: Page): Promise<void> {
 	await page.waitForFunction(() => !!(window as unknown as { __sozialraumMap?: unknown }).__sozialraumMap, null, { timeout: 60_000 });
+	// The map the page shows can be replaced while we wait (a year on another boundary version
+	// builds a new one): a listener on the old map would never fire. So follow whichever map is
+	// current, and resolve on the idle of the map that is still current; the interval keeps the
+	// promise reachable (Playwright reports a promise nothing holds as garbage collected).
 	await page.evaluate(
 		() =>
 			new Promise<void>((resolve) => {
-				const map = (window as unknown as { __sozialraumMap: { loaded(): boolean; isMoving(): boolean; once(e: string, f: () => void): void; triggerRepaint(): void } }).__sozialraumMap;
-				map.once('idle', () => resolve());
-				map.triggerRepaint();
+				type IdleMap = { once(e: string, f: () => void): void; triggerRepaint(): void };
+				const w = window as unknown as { __sozialraumMap: IdleMap; __idleWatch?: ReturnType<typeof setInterval> };
+				let current: IdleMap | null = null;
+				const watch = () => {
+					const map = w.__sozialraumMap;
+					if (!map || map === current) return;
+					current = map;
+					map.once('idle', () => {
+						if (w.__sozialraumMap !== map) return;
+						clearInterval(timer);
+						resolve();
+					});
+					map.triggerRepaint();
+				};
+				const timer = setInterval(watch, 50);
+				w.__idleWatch = timer;
+				watch();
 			})
 	);
 }
