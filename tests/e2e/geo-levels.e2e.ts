@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './browser';
-import { colourDistance, dominant, pixelsAt, waitForMapIdle } from './map-pixels';
+import { colourDistance, dominant, pixelsAt, waitForLevel } from './map-pixels';
 import { interiorPoint } from './expected';
 import type { AreaProperties } from '../../src/lib/data/types';
 
@@ -34,18 +34,6 @@ const ortsteile = JSON.parse(readFileSync(`${PACKAGE}/areas-ortsteil-2021.geojso
 const point = (key: string) => interiorPoint(ortsteile.features.find((f) => f.properties.key === key) as Feature<Geometry, AreaProperties>);
 const colourAt = async (page: Page, key: string) => dominant(await pixelsAt(page, point(key), 2));
 
-/** The map has drawn the styles of this level ("…|gemeinde"; the finest level has no suffix). */
-async function waitForLevel(page: Page, level: string | null) {
-	await page.waitForFunction(
-		(level) => {
-			const applied = document.querySelector('[data-testid=atlas] [data-applied]')?.getAttribute('data-applied') ?? '';
-			return applied !== '' && (level ? applied.endsWith(`|${level}`) : applied.endsWith('|'));
-		},
-		level,
-		{ timeout: 30_000 }
-	);
-	await waitForMapIdle(page);
-}
 
 describe('area levels and boundary versions', () => {
 	let page: Page;

@@ -44,6 +44,19 @@ export async function waitForMapIdle(page: Page): Promise<void> {
 	);
 }
 
+/** The atlas map has drawn the styles of this level ("…|gemeinde"; the finest level has no suffix), and is idle. */
+export async function waitForLevel(page: Page, level: string | null, timeout = 60_000): Promise<void> {
+	await page.waitForFunction(
+		(level) => {
+			const applied = document.querySelector('[data-testid=atlas] [data-applied]')?.getAttribute('data-applied') ?? '';
+			return applied !== '' && (level ? applied.endsWith(`|${level}`) : applied.endsWith('|'));
+		},
+		level,
+		{ timeout }
+	);
+	await waitForMapIdle(page);
+}
+
 /** Pixels (RGB) in a (2r+1)² window around a lon/lat, in canvas pixel coordinates. */
 export async function pixelsAt(page: Page, lonLat: [number, number], r = 1): Promise<[number, number, number][]> {
 	return page.evaluate(

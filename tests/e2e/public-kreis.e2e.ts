@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './browser';
-import { colourDistance, pixelsAt, waitForMapIdle, waitForMapState } from './map-pixels';
+import { colourDistance, pixelsAt, waitForLevel, waitForMapState } from './map-pixels';
 import { descriptor, interiorPoint } from './expected';
 import { scanForWithheld } from '../../pipelines/publish/scan';
 import { readPackageFromDir } from '../../src/lib/data/package/load-node';
@@ -83,18 +83,6 @@ async function open(path: string, ready: string): Promise<Page> {
 	return page;
 }
 
-/** The map has drawn the styles of this level ("…|gemeinde"; the finest level has no suffix). */
-async function waitForLevel(page: Page, level: string | null) {
-	await page.waitForFunction(
-		(level) => {
-			const applied = document.querySelector('[data-testid=atlas] [data-applied]')?.getAttribute('data-applied') ?? '';
-			return applied !== '' && (level ? applied.endsWith(`|${level}`) : applied.endsWith('|'));
-		},
-		level,
-		{ timeout: 60_000 }
-	);
-	await waitForMapIdle(page);
-}
 
 /**
  * Hatch pixels around an area's interior point: white ground and grey stripes (the pattern is
