@@ -5,6 +5,7 @@
  * d3 is rewound to d3's convention first.
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
+import polylabel from 'polylabel';
 
 export type Bounds = [[number, number], [number, number]];
 
@@ -72,38 +73,48 @@ export function pointInRings(p: Position, rings: Position[][]): boolean {
 	return inside;
 }
 
-function distToSegment(p: Position, a: Position, b: Position): number {
-	const dx = b[0] - a[0], dy = b[1] - a[1];
-	const len2 = dx * dx + dy * dy;
-	const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-	return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
-}
+/** Label points are asked for the same geometry by the map, the chain page and the exports. */
+const labelMemo = new WeakMap<Geometry, [number, number] | null>();
+
+/** The result's precision as a share of the polygon's larger extent (0.5 %: a pixel at city scale). */
+const LABEL_PRECISION = 0.005;
 
 /**
- * A label point well inside a polygon: the grid point farthest from the boundary (an approximate
- * pole of inaccessibility). The centroid of an irregular district can lie outside it.
+ * A label point well inside a polygon: its pole of inaccessibility, the interior point farthest
+ * from the boundary (Garcia-Castellanos & Lombardo 2007, Scottish Geographical Journal 123(3)),
+ * found by polylabel's quadtree search — the centroid of an irregular district can lie outside it,
+ * and a fixed grid search cost 3 s for 20,000 areas (docs/performance.md). Of a MultiPolygon the
+ * largest part is labelled. Lon/lat is stretched by cos(latitude) first, so "farthest" is measured
+ * in ground distance rather than in degrees (a degree of longitude is 0.62 of one of latitude in
+ * NRW). Memoised per geometry object: callers pass the same features again and again.
  */
-export function labelPoint(geometry: Geometry, steps = 20): [number, number] | null {
+export function labelPoint(geometry: Geometry): [number, number] | null {
+	const known = labelMemo.get(geometry);
+	if (known !== undefined) return known;
+	const point = poleOf(geometry);
+	labelMemo.set(geometry, point);
+	return point;
+}
+
+function poleOf(geometry: Geometry): [number, number] | null {
 	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
-	// label the largest part
-	const main = polygons.reduce<Position[][] | null>((best, poly) => (!best || Math.abs(ringArea2(poly[0])) > Math.abs(ringArea2(best[0])) ? poly : best), null);
+	const main = polygons.reduce<Position[][] | null>((best, poly) => (poly[0]?.length && (!best || Math.abs(ringArea2(poly[0])) > Math.abs(ringArea2(best[0]))) ? poly : best), null);
 	if (!main) return null;
-	const [[w, s], [e, n]] = planarBounds({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: main } }] });
-	let best: [number, number] | null = null;
-	let bestD = -1;
-	for (let i = 0; i <= steps; i++) {
-		for (let j = 0; j <= steps; j++) {
-			const p: [number, number] = [w + ((e - w) * i) / steps, s + ((n - s) * j) / steps];
-			if (!pointInRings(p, main)) continue;
-			let d = Infinity;
-			for (const ring of main) for (let k = 1; k < ring.length; k++) d = Math.min(d, distToSegment(p, ring[k - 1], ring[k]));
-			if (d > bestD) {
-				bestD = d;
-				best = p;
-			}
-		}
+	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	for (const [x, y] of main[0]) {
+		if (x < w) w = x;
+		if (x > e) e = x;
+		if (y < s) s = y;
+		if (y > n) n = y;
 	}
-	return best;
+	// Only geographic coordinates get the stretch; projected ones are already isotropic.
+	const geographic = Math.abs(s) <= 90 && Math.abs(n) <= 90 && Math.abs(w) <= 180 && Math.abs(e) <= 180;
+	const k = geographic ? Math.cos((((s + n) / 2) * Math.PI) / 180) : 1;
+	const rings = main.map((ring) => ring.map(([x, y]) => [x * k, y] as [number, number]));
+	const extent = Math.max((e - w) * k, n - s);
+	if (!(extent > 0)) return [main[0][0][0], main[0][0][1]];
+	const [x, y] = polylabel(rings, extent * LABEL_PRECISION);
+	return [x / k, y];
 }
 
 /** Key of the area whose polygon contains a point (lon/lat), or null: where an offer clicked on the map lies. */
