@@ -101,4 +101,17 @@ describe('recolour paths', () => {
 		expect(session.consoleErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);
 	});
+
+	it('draws without multisampling on the CPU renderer (SwiftShader here), where it would cost ≈ 45 % of a frame', async () => {
+		const attrs = await byState.evaluate(() => {
+			const canvas = (window as unknown as { __sozialraumMap: { getCanvas(): HTMLCanvasElement } }).__sozialraumMap.getCanvas();
+			const gl = canvas.getContext('webgl2')!;
+			const info = gl.getExtension('WEBGL_debug_renderer_info');
+			return { renderer: String(gl.getParameter(info!.UNMASKED_RENDERER_WEBGL)), antialias: gl.getContextAttributes()!.antialias, preserve: gl.getContextAttributes()!.preserveDrawingBuffer };
+		});
+		expect(attrs.renderer).toContain('SwiftShader');
+		expect(attrs.antialias).toBe(false);
+		// kept for the PNG export and for these pixel reads
+		expect(attrs.preserve).toBe(true);
+	});
 });

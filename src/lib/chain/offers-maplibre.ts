@@ -10,6 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Point } from 'geojson';
 import { planarBounds } from '$lib/map/geo';
 import { OUTLINE_COLOR } from '$lib/map/colors';
+import { mapContextAttributes, webglSupport } from '$lib/map/webgl-support';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
 
@@ -99,7 +100,7 @@ export class OffersMaplibre {
 			dragRotate: false,
 			pitchWithRotate: false,
 			touchPitch: false,
-			canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+			canvasContextAttributes: mapContextAttributes(webglSupport())
 		});
 		this.map.touchZoomRotate.disableRotation();
 		this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

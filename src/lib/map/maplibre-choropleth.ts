@@ -13,6 +13,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { labelPoint, planarBounds } from './geo';
+import { mapContextAttributes, webglSupport } from './webgl-support';
 import { hatchImage } from './colors';
 import { recolourPaint } from './recolour';
 import { bandAt, bandLayer, bandSource, choroplethStyle, HIGHLIGHT, type MapBand } from './choropleth-style';
@@ -88,9 +89,9 @@ export class MaplibreChoropleth {
 		const byState = this.#via === 'feature-state';
 		this.#keys = areas.features.map((f) => f.properties.key);
 		this.#features = new Map(areas.features.map((f) => [f.properties.key, f]));
-		// Label points cost ≈ 0.2 ms per area: a city's few hundred at once, thousands after the first
-		// coloured map, in slices, so they never hold up the map or an input (labels only show from
-		// zoom 10.5 anyway).
+		// Label points cost ≈ 0.02 ms per area (polylabel, geo.ts): a city's few hundred at once,
+		// thousands after the first coloured map, in slices, so they never hold up the map or an
+		// input (labels only show from zoom 10.5 anyway).
 		const wantLabels = options.labels !== false;
 		const eager = wantLabels && areas.features.length <= LABELS_EAGER_MAX;
 		const labelPoints: FeatureCollection = { type: 'FeatureCollection', features: eager ? labelFeatures(areas.features) : [] };
@@ -109,8 +110,9 @@ export class MaplibreChoropleth {
 			// Labels appear at once: no 300 ms fade after each recolour or zoom (nothing moves on a
 			// projector, and 'idle', which the app and its tests wait for, comes one fade earlier).
 			fadeDuration: 0,
-			// Needed for PNG export and for reading pixels back in tests.
-			canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+			// The drawing buffer is kept for PNG export and for reading pixels back in tests;
+			// antialiasing only on a GPU (webgl-support.ts: on the CPU it costs ≈ 45 % of a frame).
+			canvasContextAttributes: mapContextAttributes(webglSupport())
 		});
 		this.map.touchZoomRotate.disableRotation();
 		this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -225,11 +227,7 @@ export class MaplibreChoropleth {
 	}
 }
 
-/** WebGL2 is required by MapLibre 6; blocked GPUs and remote desktops often lack it. */
+/** WebGL2 is required by MapLibre 6; blocked GPUs and remote desktops often lack it (webgl-support.ts). */
 export function hasWebGL2(): boolean {
-	try {
-		return !!document.createElement('canvas').getContext('webgl2');
-	} catch {
-		return false;
-	}
+	return webglSupport().available;
 }
