@@ -7,6 +7,7 @@
  *   npx tsx tests/bench/cpu-profile.ts .bench/site-1000 [path-and-query] [--recolour 6] [--via feature-state] [--out file.cpuprofile]
  *
  * --via: how the map recolours (src/lib/map/maplibre-choropleth.ts; default: the app's).
+ * --svg: Chromium without WebGL, so the atlas draws its SVG map (the bench's CPU-only figure).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,7 @@ import { chromium } from 'playwright-core';
 import { chromiumPath } from '../e2e/browser';
 import { BENCH_ARGS } from './gpu';
 import { ESBUILD_NAME_SHIM, VIEWPORT } from './atlas';
-import { changeAndWait, installProbe, type BenchMarks } from './probe';
+import { changeAndWait, changeAndWaitSvg, installProbe, type BenchMarks } from './probe';
 import { serveLogged } from './server';
 
 interface ProfileNode {
@@ -30,12 +31,12 @@ interface Profile {
 	endTime: number;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, timeout: { type: 'string', default: '600000' }, recolour: { type: 'string', default: '0' }, via: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, timeout: { type: 'string', default: '600000' }, recolour: { type: 'string', default: '0' }, via: { type: 'string' }, svg: { type: 'boolean', default: false } } });
 const [site, path = ''] = positionals;
 if (!site) throw new Error('usage: cpu-profile.ts <site-dir> [path] [--out file]');
 
 const server = await serveLogged(site);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: values.svg ? [...BENCH_ARGS, '--disable-webgl', '--disable-3d-apis'] : BENCH_ARGS });
 try {
 	const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'de-DE' });
 	await context.addInitScript(ESBUILD_NAME_SHIM);
@@ -57,7 +58,7 @@ try {
 		for (let k = 0; k < recolour; k++) {
 			const current = (await page.getAttribute('[data-testid=atlas]', 'data-indicator')) ?? '';
 			const value = ids.filter((i) => i !== current)[(k * 7) % (ids.length - 1)];
-			const t = await page.evaluate(changeAndWait, { selector: '[data-testid=indicator-select]', value, expect: `${value}|`, timeoutMs: 120_000 });
+			const t = await page.evaluate(values.svg ? changeAndWaitSvg : changeAndWait, { selector: '[data-testid=indicator-select]', value, expect: `${value}|`, timeoutMs: 120_000 });
 			timings.push(`${Math.round(t.applied)} / ${Math.round(t.drawn)} / ${Math.round(t.frame)}`);
 		}
 	}
