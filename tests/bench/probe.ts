@@ -137,6 +137,13 @@ export interface ChangeTiming {
 	drawn: number;
 	/** input → next animation frame (the drawn frame is on screen). */
 	frame: number;
+	/**
+	 * input → the end of the rendering update of the frame that drew the new colours: a
+	 * user-blocking task posted from that frame's animation frame callback runs right after its
+	 * style, layout, paint and commit, ahead of the app's after-paint work (URL, table), which
+	 * `frame` also waits for because the next animation frame comes only after it.
+	 */
+	painted: number;
 }
 
 /**
@@ -144,6 +151,16 @@ export interface ChangeTiming {
  * data-applied signature that must appear ("indicator|" or "indicator|year|").
  */
 export function changeAndWait(args: { selector: string; value: string; expect: string; timeoutMs: number }): Promise<ChangeTiming> {
+	// self-contained (serialised by Playwright): see ChangeTiming.painted
+	const afterRendering = (run: () => void) => {
+		const scheduler = (globalThis as { scheduler?: { postTask(f: () => void, o: { priority: string }): unknown } }).scheduler;
+		if (scheduler) scheduler.postTask(run, { priority: 'user-blocking' });
+		else {
+			const channel = new MessageChannel();
+			channel.port1.onmessage = () => run();
+			channel.port2.postMessage(null);
+		}
+	};
 	const w = window as unknown as BenchWindow;
 	const el = document.querySelector(args.selector) as HTMLSelectElement | null;
 	const mapEl = document.querySelector('[data-applied]');
@@ -161,10 +178,13 @@ export function changeAndWait(args: { selector: string; value: string; expect: s
 				.filter((e) => e.startTime >= t0 - 1)
 				.reduce((s, e) => s + e.duration, 0);
 			map.once('idle', () => {
+				// MapLibre fires idle at the end of the animation frame callback that drew the map
 				const drawn = performance.now() - t0;
+				let painted = 0;
+				afterRendering(() => (painted = performance.now() - t0));
 				requestAnimationFrame(() => {
 					clearTimeout(timer);
-					resolve({ applied, data, drawn, frame: performance.now() - t0 });
+					resolve({ applied, data, drawn, frame: performance.now() - t0, painted: painted || performance.now() - t0 });
 				});
 			});
 			map.triggerRepaint();
@@ -236,6 +256,16 @@ export function waitForSelectorFrame(args: { selector: string; timeoutMs: number
  * next animation frame (style, layout and paint of the SVG done by the browser's CPU renderer).
  */
 export function changeAndWaitSvg(args: { selector: string; value: string; expect: string; timeoutMs: number }): Promise<ChangeTiming> {
+	// self-contained (serialised by Playwright): see ChangeTiming.painted
+	const afterRendering = (run: () => void) => {
+		const scheduler = (globalThis as { scheduler?: { postTask(f: () => void, o: { priority: string }): unknown } }).scheduler;
+		if (scheduler) scheduler.postTask(run, { priority: 'user-blocking' });
+		else {
+			const channel = new MessageChannel();
+			channel.port1.onmessage = () => run();
+			channel.port2.postMessage(null);
+		}
+	};
 	const el = document.querySelector(args.selector) as HTMLSelectElement | null;
 	const mapEl = document.querySelector('[data-applied]');
 	if (!el || !mapEl || !mapEl.querySelector('svg')) return Promise.reject(new Error(`no ${args.selector} or SVG map`));
@@ -252,10 +282,12 @@ export function changeAndWaitSvg(args: { selector: string; value: string; expect
 				.reduce((s, e) => s + e.duration, 0);
 			requestAnimationFrame(() => {
 				const drawn = performance.now() - t0;
+				let painted = 0;
+				afterRendering(() => (painted = performance.now() - t0));
 				// the frame after: the one that painted the new fills has been shown
 				requestAnimationFrame(() => {
 					clearTimeout(timer);
-					resolve({ applied, data, drawn, frame: performance.now() - t0 });
+					resolve({ applied, data, drawn, frame: performance.now() - t0, painted: painted || performance.now() - t0 });
 				});
 			});
 		});

@@ -77,12 +77,12 @@ function goals(r: BenchResult): Goal[] {
 		push('Demo: first coloured interactive map, cold', GOALS.interactiveMapDemoMs, demo.metrics.interactiveMap, beforeOf('demo', 'interactiveMap'), `MapLibre, coloured, drawn and on screen; median of ${demo.runs} cold runs`);
 		push('Demo: prerendered preview painted (first paint)', GOALS.previewDemoMs, demo.metrics.firstColouredPreview, beforeOf('demo', 'firstColouredPreview'), 'no regression');
 		push('Demo: recolour p95, app work', GOALS.recolourAppP95Ms.demo, demo.metrics.recolourAppP95, '–', 'input → paint properties set, minus the wait for data');
-		push('Demo: recolour p95, input → frame (SwiftShader)', GOALS.recolourFrameDemoP95Ms, demo.metrics.recolourP95, beforeOf('demo', 'recolourP95'));
+		push('Demo: recolour p95, input → frame (SwiftShader)', GOALS.recolourFrameDemoP95Ms, demo.metrics.recolourP95, beforeOf('demo', 'recolourP95'), `the colour frame itself rendered after ${fmtMs(demo.metrics.recolourPaintedP95?.median)} (p95; the next frame also waits for the after-paint work)`);
 	}
 	const k = size('1000');
 	if (k) {
 		push('1,000 areas: recolour p95, app work', GOALS.recolourAppP95Ms[1000], k.metrics.recolourAppP95, '–', `input → frame ${fmtMs(k.metrics.recolourP95?.median)} (before ${beforeOf('1000', 'recolourP95')})`);
-		push('1,000 areas: SVG map recolour p95 (WebGL off)', GOALS.svgRecolourP95Ms[1000], k.metrics.svgRecolourP95, '–', `input → SVG painted; app work ${fmtMs(k.metrics.svgRecolourAppP95?.median)}`);
+		push('1,000 areas: SVG map recolour p95 (WebGL off)', GOALS.svgRecolourP95Ms[1000], k.metrics.svgRecolourP95, '–', `input → next frame; the frame with the new fills rendered after ${fmtMs(k.metrics.svgRecolourPaintedP95?.median)}; app work ${fmtMs(k.metrics.svgRecolourAppP95?.median)}`);
 	}
 	const big = size('20000');
 	if (big) {
@@ -157,8 +157,10 @@ function markdown(r: BenchResult, g: Goal[]): string {
 	row('recolour p95: renderer (paint set → frame on screen)', (s) => cell(s.metrics.recolourRendererP95));
 	row('SVG map (WebGL off): first map / recolour p50 / p95', (s) => `${fmtMs(s.metrics.svgFirstMap?.median)} / ${fmtMs(s.metrics.svgRecolourP50?.median)} / ${fmtMs(s.metrics.svgRecolourP95?.median)}`);
 	row('SVG map recolour p95: app work', (s) => cell(s.metrics.svgRecolourAppP95));
+	row('SVG map recolour p50 / p95: input → colour frame rendered', (s) => `${fmtMs(s.metrics.svgRecolourPaintedP50?.median)} / ${fmtMs(s.metrics.svgRecolourPaintedP95?.median)}`);
 	row('recolour p50, input → frame on screen', was('recolourP50'));
 	row('recolour p95, input → frame on screen', was('recolourP95'));
+	row('recolour p50 / p95, input → colour frame rendered', (s) => `${fmtMs(s.metrics.recolourPaintedP50?.median)} / ${fmtMs(s.metrics.recolourPaintedP95?.median)}`);
 	row('recolour p95, input → drawn (MapLibre idle)', (s) => cell(s.metrics.recolourDrawnP95));
 	row('recolour p50: indicator / year change', (s) => `${fmtMs(s.metrics.recolourIndicatorP50?.median)} / ${fmtMs(s.metrics.recolourYearP50?.median)}`);
 	row('select area on map → trend drawn', was('selectTrend'));

@@ -288,6 +288,12 @@ async function measureSize(spec: SizeSpec, index: number, formatsPackages: Map<s
 			svgRecolourAppP95: summarise(perRun(series(svg, (c) => c.applied - c.data), 95)),
 			svgRecolourP50: summarise(perRun(series(svg, (c) => c.frame), 50)),
 			svgRecolourP95: summarise(perRun(series(svg, (c) => c.frame), 95)),
+			// input → the end of the rendering of the frame with the new colours (probe.ts: painted),
+			// without the app's after-paint work that the next frame waits for
+			recolourPaintedP50: summarise(perRun(series(ok, (c) => c.painted), 50)),
+			recolourPaintedP95: summarise(perRun(series(ok, (c) => c.painted), 95)),
+			svgRecolourPaintedP50: summarise(perRun(series(svg, (c) => c.painted), 50)),
+			svgRecolourPaintedP95: summarise(perRun(series(svg, (c) => c.painted), 95)),
 			svgFirstMap: summarise(svg.map((r) => r.marks.firstMap)),
 			recolourIndicatorP50: summarise(ok.map((r) => percentile(r.recolour.filter((c) => c.kind === 'indicator').map((c) => c.frame), 50))),
 			recolourYearP50: summarise(ok.map((r) => percentile(r.recolour.filter((c) => c.kind === 'year').map((c) => c.frame), 50))),
