@@ -148,6 +148,27 @@ export class Atlas {
 	level = $derived(this.selection?.level ?? this.levels[0]?.id ?? '');
 
 	/**
+	 * Start reading what the first view is drawn from (the precomputed index, every level's
+	 * geometry and, for the plain address, the default indicator's file), before the page has
+	 * hydrated: the chain of small imports and files otherwise starts only at mount. start() then
+	 * finds them read or on their way (both caches are the same: precomputed-client.ts).
+	 */
+	static warmUp(plainAddress: boolean): void {
+		getPrecomputed()
+			.then((pre) => {
+				if (!pre) return;
+				return import('$lib/data/source-app').then(async ({ bundledDescriptorOf }) => {
+					const { currentChoice } = await import('$lib/packages/choice.svelte');
+					const descriptor = await bundledDescriptorOf(currentChoice().name);
+					const all = descriptor.sozialraum.levels.flatMap((l) => levelVersions(l).map((v) => pre.geometry(l.id, isVersioned(l) ? v.id : undefined)));
+					const first = plainAddress && pre.has(descriptor.sozialraum.default_indicator) ? [pre.atlas(descriptor.sozialraum.default_indicator)] : [];
+					await Promise.all([...all, ...first]);
+				});
+			})
+			.catch(() => {});
+	}
+
+	/**
 	 * Show the atlas as soon as it can be drawn: from the build's precomputed files when there are
 	 * some (catalogue, geometry, the indicator's values of every year) while DuckDB-wasm is still
 	 * starting; the engine, started at the same time, takes over for what is not precomputed
