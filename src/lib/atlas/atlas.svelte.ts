@@ -2,7 +2,7 @@
  * State of the atlas page (runes): what is selected, what the engine returned, what the map draws.
  * The page stays a thin composition; the URL is the source of truth for the selection.
  */
-import { activePackage, getEngine, getPrecomputed } from '$lib/data/app-engine';
+import { activePackage, getEngine, getPrecomputed, holdEngine } from '$lib/data/app-engine';
 import type { PrecomputedData } from '$lib/data/precomputed-client';
 import { precomputedFits, seriesForArea, valuesAllYears, valuesForYear } from '$lib/data/precomputed';
 import type { AreaValue, MonitorEngine, ReferencePoint, SeriesPoint, AreaCollection, VersionBreak } from '$lib/data/engine';
@@ -25,6 +25,16 @@ import type { PackageDescriptor } from '$lib/data/types';
 import { mapBands, type MapBand } from '$lib/map/choropleth-style';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * When the first view comes from the build's files, the engine starts after the map's first frame
+ * (firstFrameDrawn), as soon as the view asks for something only the engine has, or at the latest
+ * this long after the atlas appeared. Not shorter: on the shared 2-core machine under load the
+ * first frame came 5 s after the atlas, and an engine started before it slows that frame down.
+ */
+export const ENGINE_AFTER_ATLAS_MS = 10_000;
+/** The longest the engine is held back at all (the files never arriving, an error before the atlas). */
+const ENGINE_HOLD_MAX_MS = 20_000;
 
 /** The answers a view is drawn from. */
 interface Answers {
@@ -140,6 +150,27 @@ export class Atlas {
 	level = $derived(this.selection?.level ?? this.levels[0]?.id ?? '');
 
 	/**
+	 * Start reading what the first view is drawn from (the precomputed index, every level's
+	 * geometry and, for the plain address, the default indicator's file), before the page has
+	 * hydrated: the chain of small imports and files otherwise starts only at mount. start() then
+	 * finds them read or on their way (both caches are the same: precomputed-client.ts).
+	 */
+	static warmUp(plainAddress: boolean): void {
+		getPrecomputed()
+			.then((pre) => {
+				if (!pre) return;
+				return import('$lib/data/source-app').then(async ({ bundledDescriptorOf }) => {
+					const { currentChoice } = await import('$lib/packages/choice.svelte');
+					const descriptor = await bundledDescriptorOf(currentChoice().name);
+					const all = descriptor.sozialraum.levels.flatMap((l) => levelVersions(l).map((v) => pre.geometry(l.id, isVersioned(l) ? v.id : undefined)));
+					const first = plainAddress && pre.has(descriptor.sozialraum.default_indicator) ? [pre.atlas(descriptor.sozialraum.default_indicator)] : [];
+					await Promise.all([...all, ...first]);
+				});
+			})
+			.catch(() => {});
+	}
+
+	/**
 	 * Show the atlas as soon as it can be drawn: from the build's precomputed files when there are
 	 * some (catalogue, geometry, the indicator's values of every year) while DuckDB-wasm is still
 	 * starting; the engine, started at the same time, takes over for what is not precomputed
@@ -147,6 +178,8 @@ export class Atlas {
 	 */
 	async start() {
 		this.status = 'loading';
+		this.#releaseEngine();
+		this.#releaseEngine = holdEngine(ENGINE_HOLD_MAX_MS);
 		const engine = getEngine();
 		engine.catch(() => {});
 		try {
@@ -182,6 +215,8 @@ export class Atlas {
 					this.#setGeometry(levels[0].id, null);
 					this.#position = new Map(pre.index.areas.key.map((k, i) => [k, i]));
 					this.status = 'ready';
+					const release = this.#releaseEngine;
+					setTimeout(() => (release(), this.#firstFrameSeen()), ENGINE_AFTER_ATLAS_MS);
 					engine
 						.then((e) => this.#engineReady(e))
 						.catch(() => {
@@ -192,6 +227,9 @@ export class Atlas {
 					return;
 				}
 			}
+			// nothing precomputed answers the first view: the engine at once
+			this.#releaseEngine();
+			this.#firstFrameSeen();
 			const e = await engine;
 			this.#engine = e;
 			// a user's own package has no bands
@@ -209,9 +247,28 @@ export class Atlas {
 			await this.#engineReady(e);
 			this.status = 'ready';
 		} catch (e) {
+			this.#releaseEngine();
+			this.#firstFrameSeen();
 			this.error = (e as Error).message;
 			this.status = 'error';
 		}
+	}
+
+	/** Releases the hold on the engine's start (see start); does nothing the second time. */
+	#releaseEngine: () => void = () => {};
+
+	/** The map's first frame with colours is on screen: the engine may start now. */
+	firstFrameDrawn() {
+		this.#releaseEngine();
+		this.#firstFrameSeen();
+	}
+	#firstFrameSeen: () => void = () => {};
+	/** Resolves with firstFrameDrawn, or ENGINE_AFTER_ATLAS_MS after the atlas appeared. */
+	#firstFrame = new Promise<void>((resolve) => (this.#firstFrameSeen = resolve));
+
+	/** The page is left: nothing here holds the engine back any more. */
+	destroy() {
+		this.#releaseEngine();
 	}
 
 	/**
@@ -250,6 +307,8 @@ export class Atlas {
 		// Never draw the default under a link to an indicator that only the engine can know.
 		const known = (id: string) => (this.yearsBy[id] ?? []).length > 0 && this.indicators.some((i) => i.id === id);
 		if (this.#pre && !this.#engineSettled && namesUnknownIndicator(params, known)) {
+			// only the engine can draw this view: no reason to hold it back
+			this.#releaseEngine();
 			this.waiting = true;
 			this.selection = null;
 			return;
@@ -428,7 +487,8 @@ export class Atlas {
 		this.city = a.city;
 		this.allYears = a.allYears;
 		// reading ahead is for the next input, not this one: after the frame that shows this view
-		afterPaint(() => this.#prefetchNeighbours(sel.indicator, sel.year));
+		// (on opening after the map's first frame: the files compete with MapLibre's start)
+		this.#firstFrame.then(() => afterPaint(() => this.#prefetchNeighbours(sel.indicator, sel.year)));
 	}
 
 	/** What the map shows comes from a precomputed file when the build has one (finest level only). */
@@ -478,6 +538,8 @@ export class Atlas {
 	}
 
 	#engineNow(): Promise<MonitorEngine> {
+		// the view asked for needs the engine (another level, an indicator without a file): start it now
+		this.#releaseEngine();
 		return this.#engine ? Promise.resolve(this.#engine) : getEngine();
 	}
 

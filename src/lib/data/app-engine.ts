@@ -13,6 +13,7 @@ import type { PackageFiles } from './source-user';
 import { bundledHead } from './bundled';
 import { currentChoice, showPackage } from '$lib/packages/choice.svelte';
 import type { PrecomputedData } from './precomputed-client';
+import { EngineGate } from './engine-gate';
 
 export type PackageOrigin = 'bundled' | 'user';
 
@@ -29,6 +30,7 @@ interface Loaded extends ActivePackage {
 }
 
 let pending: Promise<Loaded> | null = null;
+const gate = new EngineGate();
 let active: ActivePackage | null = null;
 const listeners = new Set<(p: ActivePackage | null) => void>();
 
@@ -45,6 +47,15 @@ export function activePackage(): ActivePackage | null {
 export function onPackageChange(listener: (p: ActivePackage | null) => void): () => void {
 	listeners.add(listener);
 	return () => listeners.delete(listener);
+}
+
+/**
+ * Keep the engine from starting (getEngine() callers wait) until the returned function is called
+ * or `maxMs` passed: the atlas draws its first view from the build's files meanwhile, so the
+ * engine's start does not compete with the first map frame (engine-gate.ts).
+ */
+export function holdEngine(maxMs: number): () => void {
+	return gate.hold(maxMs);
 }
 
 function current(): Promise<Loaded> {
@@ -85,6 +96,9 @@ export function getPrecomputed(): Promise<PrecomputedData | null> {
 }
 
 async function start(): Promise<Loaded> {
+	await gate.opened();
+	// the benchmark's waterfall (tests/bench/probe.ts) and the first-map test read this
+	performance.mark('engine:start');
 	const { appPackageSource } = await import('./source-app');
 	const stored = await storedPackage();
 	const bundled = () => appPackageSource(currentChoice().name);

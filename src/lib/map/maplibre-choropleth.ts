@@ -119,7 +119,10 @@ export class MaplibreChoropleth {
 		const hatch = hatchImage();
 		this.map.addImage('hatch', hatch);
 
-		this.#ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+		// Sources and layers exist once the style is loaded, before the first tiles are laid out:
+		// feature-states set then are in the first frame the map draws (MapLibre gives a tile the
+		// states when it arrives), instead of a frame without colours followed by a recolour.
+		this.#ready = new Promise((resolve) => this.map.once('style.load', () => resolve()));
 		if (wantLabels && !eager) this.map.once('idle', () => this.#labelsLater(areas.features));
 
 		// A band's feature-states are written when it comes into view (see setStyles).
@@ -225,6 +228,14 @@ export class MaplibreChoropleth {
 		this.#destroyed = true;
 		this.map.remove();
 	}
+}
+
+/**
+ * Create MapLibre's workers now (fetching and compiling the worker script takes ≈ 0.2–0.5 s on a
+ * slow machine), before the first map needs them; they are kept for every later map of the page.
+ */
+export function prewarmMap(): void {
+	maplibregl.prewarm();
 }
 
 /** WebGL2 is required by MapLibre 6; blocked GPUs and remote desktops often lack it (webgl-support.ts). */
