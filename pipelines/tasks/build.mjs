@@ -82,6 +82,28 @@ function precompute(to) {
 	writeFileSync(stamp, digest);
 }
 
+/**
+ * The data-quality report (pipelines/serve/precompute-quality.ts) for the served layout in `to`,
+ * after precompute(): redone when the served layout or the code that computes the report changed,
+ * or when precompute emptied pre/ again.
+ * @param {string} to
+ */
+function precomputeQuality(to) {
+	const h = createHash('sha256');
+	h.update(readFileSync(`${to}.stamp`));
+	const quality = readdirSync('src/lib/quality').filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).map((f) => `src/lib/quality/${f}`);
+	const code = ['pipelines/serve/precompute-quality.ts', 'src/lib/data/analysis/quality-data.ts', 'src/lib/data/analysis/published.ts', 'src/lib/data/queries.ts', 'src/lib/data/engine.ts', 'src/lib/data/levels.ts', 'src/lib/data/geography.ts', 'src/lib/stats/distributions.ts', ...quality.sort()];
+	for (const f of code) h.update(readFileSync(f));
+	const stamp = `${to}.quality.stamp`;
+	const digest = h.digest('hex');
+	if (existsSync(`${to}/pre/quality.json`) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) {
+		console.log(`Datenqualität: unverändert, „${to}/pre/quality.json“ wird weiter verwendet.`);
+		return;
+	}
+	run('npx', ['tsx', 'pipelines/serve/precompute-quality.ts', to]);
+	writeFileSync(stamp, digest);
+}
+
 // Private to this output folder, so two builds (e.g. a benchmark) never share it.
 // Absolute: the $data alias must not depend on where the importing module really lives.
 const work = resolve(`.svelte-kit/data-${out.replace(/[^A-Za-z0-9]+/g, '_')}`);
@@ -96,12 +118,13 @@ if (twice) {
 }
 mkdirSync(served, { recursive: true });
 for (const entry of readdirSync(served)) {
-	if (!dirs.includes(entry) && !dirs.some((d) => entry === `${d}.stamp` || entry === `${d}.pre.stamp`)) rmSync(`${served}/${entry}`, { recursive: true, force: true });
+	if (!dirs.includes(entry) && !dirs.some((d) => entry === `${d}.stamp` || entry === `${d}.pre.stamp` || entry === `${d}.quality.stamp`)) rmSync(`${served}/${entry}`, { recursive: true, force: true });
 }
 if (!publicBuild) {
 	sources.forEach((source, i) => {
 		prepare(source, `${served}/${dirs[i]}`);
 		precompute(`${served}/${dirs[i]}`);
+		precomputeQuality(`${served}/${dirs[i]}`);
 	});
 } else {
 	sources.forEach((source, i) => {
@@ -111,6 +134,7 @@ if (!publicBuild) {
 		run('npx', ['tsx', 'pipelines/publish/publish.ts', source, publicData]);
 		prepare(publicData, `${served}/${dirs[i]}`);
 		precompute(`${served}/${dirs[i]}`);
+		precomputeQuality(`${served}/${dirs[i]}`);
 	});
 }
 run('npx', ['tsx', 'pipelines/serve/site-index.ts', served, ...dirs]);

@@ -131,6 +131,8 @@ describe('offers', () => {
 		// the package's own offers come out as they went in
 		expect(exported.filter((r) => r.id !== created).map((r) => [r.id, r.name, r.lon, r.lat, r.places])).toEqual(offers.map((r) => [r.id, r.name, r.lon, r.lat, r.places]));
 
+		// the list shows 100 offers a page: find the new one by its name, as a planner would
+		await page.fill('[data-testid=offer-search]', NAME);
 		await page.click(`[data-testid=offer-list] button[data-id="${created}"]`);
 		await page.click('[data-testid=offer-delete]');
 		await page.waitForSelector('[data-testid=inventory-note][data-changes="0"]');

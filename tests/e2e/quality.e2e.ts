@@ -1,7 +1,9 @@
 /**
  * The data-quality report (/datenqualitaet/) in real Chromium: it lists every deliberate flaw of
  * the demo generator, follows a finding's link to the area profile, filters through the URL,
- * prints on A4 with Datenstand and exports its findings as CSV.
+ * prints on A4 with Datenstand and exports its findings as CSV. The report shown is the one the
+ * build stored (pre/quality.json) and equals the one the browser computes when that file is
+ * missing; another minimum denominator is computed in the browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -90,5 +92,46 @@ describe('data-quality report', () => {
 		expect(lines.some((l) => l.startsWith('Prüfen;Ausreißer gegenüber Nachbargebieten;u_untersuchung;') && l.includes(';2014–2025;0202;Lindenhof;'))).toBe(true);
 		expect(session.consoleErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);
+	});
+});
+
+describe('stored report (pipelines/serve/precompute-quality.ts)', () => {
+	const ready = '[data-testid=quality-page][data-ready=true] [data-testid=findings]';
+	const shown = (p: Page) => p.$eval('[data-testid=quality-page]', (e) => (e as HTMLElement).innerText);
+
+	it('is shown for the built-in package without reading any indicator file, exactly as the report the browser computes without it', async () => {
+		const stored = await session.newPage();
+		const parts: string[] = [];
+		stored.on('request', (r) => {
+			if (/\/obs-\d+[^/]*\.csv/.test(r.url())) parts.push(r.url());
+		});
+		await stored.goto(`${session.baseUrl}datenqualitaet/`);
+		await stored.waitForSelector(ready, { timeout: 90_000 });
+		expect(await stored.getAttribute('[data-testid=quality-page]', 'data-source')).toBe('stored');
+		expect(parts).toEqual([]);
+
+		// without the stored file (it cannot be read) the page computes the report from the engine
+		const computed = await session.newPage();
+		let refused = 0;
+		await computed.route(/\/quality[^/]*\.json/, (r) => (refused++, r.abort()));
+		await computed.goto(`${session.baseUrl}datenqualitaet/`);
+		await computed.waitForSelector(ready, { timeout: 90_000 });
+		expect(refused).toBe(1);
+		expect(await computed.getAttribute('[data-testid=quality-page]', 'data-source')).toBe('computed');
+		expect(Number(await computed.getAttribute('[data-testid=findings]', 'data-count'))).toBeGreaterThan(10);
+		expect(await shown(stored)).toBe(await shown(computed));
+		await computed.close();
+
+		// another minimum denominator is computed in the browser, the default is the stored one again
+		await stored.fill('[data-testid=min-denominator]', '40');
+		await stored.press('[data-testid=min-denominator]', 'Enter');
+		await stored.waitForSelector('[data-testid=quality-page][data-source=computed][data-min="40"]', { timeout: 90_000 });
+		expect(parts.length).toBeGreaterThan(0);
+		const at40 = await stored.getAttribute('[data-testid=findings]', 'data-count');
+		await stored.fill('[data-testid=min-denominator]', '20');
+		await stored.press('[data-testid=min-denominator]', 'Enter');
+		await stored.waitForSelector('[data-testid=quality-page][data-source=stored][data-min="20"]', { timeout: 30_000 });
+		expect(await stored.getAttribute('[data-testid=findings]', 'data-count')).not.toBe(at40);
+		await stored.close();
 	});
 });

@@ -11,6 +11,7 @@ import { countsByArea, facets, filterOffers, NO_FILTER, offersGeoJson, type Offe
 import { offersSearch, parseOffersView, type OffersUrlContext } from './offers-url';
 import { inventoryApp } from '$lib/inventory/inventory.svelte';
 import { toOffer } from '$lib/inventory/offer-record';
+import { pageOf, pageRows } from '$lib/ui/paging';
 
 /** Age groups under 18 in population.csv: the base of "offers per 1,000 under 18". */
 const UNDER_18 = ['0_2', '3_5', '6_9', '10_15', '16_17'];
@@ -31,6 +32,12 @@ export class OffersPage {
 	selected = $state<string | null>(null);
 
 	filtered = $derived(filterOffers(this.offers, this.filter));
+	/**
+	 * The list shows one page of the filtered offers (100; 20,000 buttons would take seconds to
+	 * build and to search by the browser), the map all of them.
+	 */
+	listPage = $state(1);
+	listRows = $derived(pageRows(this.filtered, this.listPage));
 	facets = $derived(facets(this.offers));
 	/** Per-area counts ignore the area filter: the table compares the areas. */
 	counts = $derived(countsByArea(filterOffers(this.offers, { ...this.filter, area: '' })));
@@ -75,6 +82,7 @@ export class OffersPage {
 		const v = parseOffersView(params, this.#urlContext());
 		if (offersSearch(v) === this.search) return;
 		this.filter = v.filter;
+		this.listPage = 1;
 		this.selected = v.selected;
 		this.showInactive = v.inactive ?? false;
 	}
@@ -90,9 +98,18 @@ export class OffersPage {
 
 	set(patch: Partial<OfferFilter>) {
 		this.filter = { ...this.filter, ...patch };
+		this.listPage = 1;
 	}
 
 	reset() {
 		this.filter = { ...NO_FILTER };
+		this.listPage = 1;
+	}
+
+	/** Turn the list to the page with this offer (chosen on the map, just saved, or from a link). */
+	reveal(id: string | null) {
+		if (!id) return;
+		const page = pageOf(this.filtered.findIndex((o) => o.id === id), this.filtered.length);
+		if (page !== null) this.listPage = page;
 	}
 }

@@ -8,6 +8,7 @@ import type { AtlasSliceFile, ChainFile, PrecomputedIndex, ProfileShardFile, Pro
 import { PRECOMPUTED_VERSION } from './precomputed';
 import type { AreaCollection } from './engine';
 import { appPackageSource } from './source-app';
+import { STORED_QUALITY_PATH, type StoredQuality } from '$lib/quality/stored';
 import { currentChoice } from '$lib/packages/choice.svelte';
 
 /** Indicators kept decoded (each ≈ 10 MB of JS memory at 20,000 areas × 20 years). */
@@ -33,6 +34,8 @@ export interface PrecomputedData {
 	chain(): Promise<ChainFile | null>;
 	/** A level's areas (the same file the engine reads), parsed once: its newest version, or the version named. */
 	geometry(levelId: string, versionId?: string): Promise<AreaCollection | null>;
+	/** The build's data-quality report (pipelines/serve/precompute-quality.ts); null when the build has none or it cannot be read. */
+	quality(): Promise<StoredQuality | null>;
 }
 
 export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
@@ -98,6 +101,8 @@ export async function bundledPrecomputed(): Promise<PrecomputedData | null> {
 			let p = geometry.get(path);
 			if (!p) geometry.set(path, (p = json<AreaCollection>(path)));
 			return p;
-		}
+		},
+		// not kept: the page holds it while it is open
+		quality: () => json<StoredQuality>(STORED_QUALITY_PATH).catch(() => null)
 	};
 }

@@ -44,6 +44,18 @@ export interface QualityReport {
 	withoutNeighbours: string[];
 }
 
+/** A report with what the page shows beside it. */
+export interface QualityResult {
+	indicators: Indicator[];
+	/** Area key → name (every area, or at least every area the report names). */
+	names: Map<string, string>;
+	/** Published cells with a value (what the chance threshold counts). */
+	cells: number;
+	/** The minimum denominator the report was computed for (as chosen on the page). */
+	minDenominator: number;
+	report: QualityReport;
+}
+
 /** Order of the checks in the list: what most needs a look first. */
 export const CHECK_ORDER: CheckId[] = [
 	'numerator_above_denominator', 'series_break', 'jump', 'own_outlier', 'neighbour_outlier', 'missing_areas', 'level_sum',
@@ -65,38 +77,78 @@ export function chanceThreshold(cells: number, alpha = REPORT_ALPHA): number {
 	return cells > 0 ? Math.max(OUTLIER_Z, zForLevel(1 - alpha / cells)) : OUTLIER_Z;
 }
 
-const usable = (o: QualityObservation) => o.value !== null && o.flag !== 'suppressed' && o.flag !== 'missing';
+/** A cell the statistical checks can use: published with a value. */
+export const usable = (o: QualityObservation) => o.value !== null && o.flag !== 'suppressed' && o.flag !== 'missing';
 
-export function qualityReport(input: QualityInput, options: QualityOptions): QualityReport {
-	const finest = input.areas.filter((a) => a.level_rank === 0).map((a) => a.key);
-	const minDenominator = Math.max(options.minDenominator, input.disclosure.minDenominator);
-	const byIndicator = new Map<string, QualityObservation[]>();
-	for (const o of input.observations) {
-		let l = byIndicator.get(o.indicator_id);
-		if (!l) byIndicator.set(o.indicator_id, (l = []));
-		l.push(o);
-	}
-	const findings: Finding[] = [];
-	const coverage = new Map<string, YearCoverage[]>();
-	const chanceZ = chanceThreshold(input.observations.filter(usable).length);
-	for (const ind of input.indicators) {
-		const rows = byIndicator.get(ind.id) ?? [];
-		const cells = cellChecks(ind, rows, finest, minDenominator);
-		coverage.set(ind.id, cells.coverage);
-		// values from too few cases and impossible shares are listed as such (cells.ts) and left out
-		// of the statistical checks: one error, one finding
-		const reliable = rows.filter(
-			(o) =>
-				ind.value_type === 'count' ||
-				(o.denominator !== null && o.denominator >= minDenominator && !(ind.value_type === 'proportion' && o.numerator !== null && o.numerator > o.denominator))
-		);
-		findings.push(...cells.findings, ...seriesFindings(ind, reliable, rows, input.neighbours, chanceZ));
-	}
-	const links = input.areas.map(({ key, parent, level_rank }) => ({ key, parent, level_rank }));
-	const coarserPopulation = (input.population ?? []).some((p) => links.find((a) => a.key === p.area_key)?.level_rank !== 0);
-	if (input.references?.length) findings.push(...referenceSums(input.references, input.observations, links));
-	if (coarserPopulation) findings.push(...populationSums(input.population!, links));
-	const order = new Map(input.indicators.map((i, n) => [i.id, n]));
+/**
+ * What every indicator's checks share. The chance threshold depends on the cells of the whole
+ * report, so a report built one indicator at a time (bounded memory at 20,000 areas:
+ * src/lib/data/analysis/quality-data.ts) counts them first and then checks each indicator alone.
+ */
+export interface ReportFrame {
+	/** Keys of the finest level. */
+	finest: string[];
+	links: AreaLink[];
+	neighbours: Neighbours;
+	/** The effective minimum (the chosen one, at least the package's disclosure minimum). */
+	minDenominator: number;
+	chanceZ: number;
+}
+
+export function reportFrame(input: Pick<QualityInput, 'areas' | 'neighbours' | 'disclosure'>, options: QualityOptions, usableCells: number): ReportFrame {
+	return {
+		finest: input.areas.filter((a) => a.level_rank === 0).map((a) => a.key),
+		links: input.areas.map(({ key, parent, level_rank }) => ({ key, parent, level_rank })),
+		neighbours: input.neighbours,
+		minDenominator: Math.max(options.minDenominator, input.disclosure.minDenominator),
+		chanceZ: chanceThreshold(usableCells)
+	};
+}
+
+/** The checks of one indicator: its findings, its coverage and its totals against the parts. */
+export interface IndicatorChecks {
+	findings: Finding[];
+	coverage: YearCoverage[];
+	levelSums: Finding[];
+}
+
+/** Every check of one indicator on its published rows (and the package's totals of it, if any). */
+export function checkIndicator(ind: Indicator, rows: readonly QualityObservation[], frame: ReportFrame, references: readonly LevelTotal[] = []): IndicatorChecks {
+	const { minDenominator } = frame;
+	const cells = cellChecks(ind, rows, frame.finest, minDenominator);
+	// values from too few cases and impossible shares are listed as such (cells.ts) and left out
+	// of the statistical checks: one error, one finding
+	const reliable = rows.filter(
+		(o) =>
+			ind.value_type === 'count' ||
+			(o.denominator !== null && o.denominator >= minDenominator && !(ind.value_type === 'proportion' && o.numerator !== null && o.numerator > o.denominator))
+	);
+	const totals = references.filter((t) => t.indicator_id === ind.id);
+	return {
+		findings: [...cells.findings, ...seriesFindings(ind, reliable, rows, frame.neighbours, frame.chanceZ)],
+		coverage: cells.coverage,
+		levelSums: totals.length ? referenceSums(totals, rows, frame.links) : []
+	};
+}
+
+/**
+ * The report from every indicator's checks (in catalogue order) and the population sums. A
+ * package's totals are compared per indicator (each total names its indicator, so this is the
+ * same as comparing all at once), then everything is sorted.
+ */
+export function finishReport(
+	indicators: readonly Indicator[],
+	checks: readonly IndicatorChecks[],
+	frame: ReportFrame,
+	extra: { references?: readonly LevelTotal[]; population?: readonly PopulationRow[] }
+): QualityReport {
+	const findings: Finding[] = checks.flatMap((c) => c.findings);
+	const coverage = new Map<string, YearCoverage[]>(indicators.map((ind, i) => [ind.id, checks[i].coverage]));
+	const rank = new Map(frame.links.map((a) => [a.key, a.level_rank]));
+	const coarserPopulation = (extra.population ?? []).some((p) => rank.get(p.area_key) !== 0);
+	findings.push(...checks.flatMap((c) => c.levelSums));
+	if (coarserPopulation) findings.push(...populationSums(extra.population!, frame.links));
+	const order = new Map(indicators.map((i, n) => [i.id, n]));
 	// what needs a look first: warnings before notes, then in catalogue order
 	findings.sort(
 		(a, b) =>
@@ -109,9 +161,33 @@ export function qualityReport(input: QualityInput, options: QualityOptions): Qua
 	return {
 		findings,
 		coverage,
-		levelSumsChecked: !!input.references?.length || coarserPopulation,
-		withoutNeighbours: finest.filter((k) => (input.neighbours.get(k) ?? []).length === 0)
+		levelSumsChecked: !!extra.references?.length || coarserPopulation,
+		withoutNeighbours: frame.finest.filter((k) => (frame.neighbours.get(k) ?? []).length === 0)
 	};
+}
+
+/** The report with what the page shows beside it, from all observations at once. */
+export function qualityResult(input: QualityInput, minDenominator: number): QualityResult {
+	return {
+		indicators: [...input.indicators],
+		names: new Map(input.areas.map((a) => [a.key, a.name])),
+		cells: input.observations.filter(usable).length,
+		minDenominator,
+		report: qualityReport(input, { minDenominator })
+	};
+}
+
+/** The whole report from all observations at once (small packages, and the reference for the one-at-a-time build). */
+export function qualityReport(input: QualityInput, options: QualityOptions): QualityReport {
+	const frame = reportFrame(input, options, input.observations.filter(usable).length);
+	const byIndicator = new Map<string, QualityObservation[]>();
+	for (const o of input.observations) {
+		let l = byIndicator.get(o.indicator_id);
+		if (!l) byIndicator.set(o.indicator_id, (l = []));
+		l.push(o);
+	}
+	const checks = input.indicators.map((ind) => checkIndicator(ind, byIndicator.get(ind.id) ?? [], frame, input.references));
+	return finishReport(input.indicators, checks, frame, input);
 }
 
 /** Breaks, steps, own-series and neighbour outliers of one indicator. */

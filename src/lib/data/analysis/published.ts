@@ -8,12 +8,23 @@
 import { OBSERVATION_COLUMNS, WITHHELD_JOIN } from '../queries';
 
 /** Observations of the finest level, disclosure control applied (one row each: the area's version valid in the year). */
-export const PUBLISHED_OBSERVATIONS = `
+const publishedObservations = (where: string) => `
 SELECT o.area_key, a.name AS area_name, o.indicator_id, o.year, ${OBSERVATION_COLUMNS}
 FROM observations o
 JOIN areas a ON a.key = o.area_key AND a.level_rank = 0 AND o.year BETWEEN a.valid_from AND a.valid_to
 ${WITHHELD_JOIN}
+${where}
 ORDER BY o.indicator_id, o.area_key, o.year`;
+
+export const PUBLISHED_OBSERVATIONS = publishedObservations('');
+
+/** PUBLISHED_OBSERVATIONS of one indicator (parameter: its id): the quality report one indicator at a time. */
+export const PUBLISHED_OBSERVATIONS_OF = publishedObservations('WHERE o.indicator_id = ?');
+
+/** How many of one indicator's published cells have a value (parameter: its id): what the report's chance threshold counts. */
+export const PUBLISHED_USABLE_CELLS_OF = `
+SELECT COUNT(*)::INTEGER AS n FROM (${PUBLISHED_OBSERVATIONS_OF})
+WHERE value IS NOT NULL AND COALESCE(flag, '') NOT IN ('suppressed', 'missing')`;
 
 /**
  * Totals of every coarser area (any depth; the ancestry and the names of the boundary version valid
