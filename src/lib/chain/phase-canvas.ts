@@ -6,7 +6,7 @@
  * (phase-canvas-draw.ts).
  */
 import { geoMercator, geoPath } from 'd3';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 
 /** The small maps' drawing size (the SVG maps' viewBox; the canvas maps scale it to their box). */
 export const PHASE_MAP = { width: 320, height: 250, pad: 4 } as const;
@@ -57,6 +57,9 @@ class RingRecorder {
 	closePath() {
 		this.flush();
 	}
+	beginPath() {
+		this.flush();
+	}
 	arc() {
 		// points (geoPath draws them as circles) are not areas
 	}
@@ -91,7 +94,7 @@ function boxOf(rings: Float32Array[]): [number, number, number, number] {
  */
 export function projectAreas<P extends { key: string; name: string }>(
 	shapes: FeatureCollection<Geometry, P>,
-	parents: FeatureCollection<Geometry, unknown> | null = null,
+	parents: FeatureCollection<Geometry, GeoJsonProperties> | null = null,
 	size: { width: number; height: number; pad: number } = PHASE_MAP
 ): ProjectedMap {
 	const projection = geoMercator().fitExtent([[size.pad, size.pad], [size.width - size.pad, size.height - size.pad]], shapes);
