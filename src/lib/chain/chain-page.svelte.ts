@@ -25,7 +25,9 @@ const byName = new Intl.Collator('de');
 export class ChainPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state('');
-	data = $state<ChainData | null>(null);
+	// raw: the data are only ever replaced whole; a deep proxy over 20,000 areas and their population
+	// rows made every read in the derived matrix and coverage a proxy trap
+	data = $state.raw<ChainData | null>(null);
 	/** The offers counted: the inventory's offers that exist today (edits count at once). */
 	inventory = inventoryApp();
 	geometry = $state.raw<AreaCollection | null>(null);
