@@ -64,8 +64,11 @@ export function drawPhase(ctx: CanvasRenderingContext2D, map: ProjectedMap, cate
 		ctx.fillStyle = CATEGORY_STYLE[c].color;
 		ctx.fill(groups.get(c)!, 'evenodd');
 	}
-	ctx.strokeStyle = BORDER;
-	ctx.lineWidth = 1;
+	// A few districts: solid borders as on the SVG maps; hundreds (20,000 areas have ≈ 1,000
+	// parents): thin and translucent, or the borders would cover the colours.
+	const many = map.borders.length > 200;
+	ctx.strokeStyle = many ? 'rgba(26, 26, 26, 0.4)' : BORDER;
+	ctx.lineWidth = many ? 0.4 : 1;
 	ctx.lineJoin = 'round';
 	ctx.stroke(paths.borders);
 	if (highlight >= 0 && paths.areas[highlight]) {
