@@ -18,7 +18,10 @@ import { areas, expectedValues, indicators, interiorPoint, latestYear, PACKAGE_D
 import type { LifePhase, Offer } from '../../src/lib/data/types';
 import { needByPhase } from '../../src/lib/chain/need';
 import { coverageByArea, phasesWithPlaces } from '../../src/lib/chain/coverage';
-import { buildMatrix, type MatrixRow } from '../../src/lib/chain/matrix';
+import { buildMatrix, topGaps, type MatrixRow } from '../../src/lib/chain/matrix';
+import { projectAreas } from '../../src/lib/chain/phase-canvas';
+import { rewindForD3 } from '../../src/lib/map/geo';
+import { geoMercator } from 'd3';
 import { CATEGORY_STYLE, type LevelMethod } from '../../src/lib/chain/categories';
 import { CHAIN_PHASES } from '../../src/lib/chain/phases';
 import { statusIndex, type AreaValues, type StatusResult } from '../../src/lib/index/status';
@@ -111,11 +114,20 @@ describe('prevention chain matrix', () => {
 		expect(shown).toHaveLength(features.length);
 		const expected = expectedMatrix('tercile');
 		for (const r of expected) for (const p of CHAIN_PHASES) expect(shown.find((s) => s.key === r.key)!.cats[p], `${r.name} ${p}`).toBe(r.cells[p].category);
-		// the documented gap of the demo city: poor areas with few early-childhood offers
+		// the documented gap of the demo city: poor areas with few early-childhood offers; the summary
+		// names the ten neediest per phase
 		const u3 = await page.textContent('[data-testid=gap-summary] [data-phase=u3]');
-		expect(expected.filter((r) => r.cells.u3.category === 'gap').length).toBeGreaterThan(0);
-		for (const r of expected.filter((x) => x.cells.u3.category === 'gap')) expect(u3).toContain(r.name);
+		const top = topGaps(expected, 'u3');
+		expect(top.areas.length).toBeGreaterThan(0);
+		for (const r of top.areas) expect(u3).toContain(r.name);
+		for (const p of CHAIN_PHASES) {
+			const shown = await page.$$eval(`[data-testid=gap-summary] [data-phase="${p}"] a`, (as) => as.map((a) => a.textContent));
+			expect(shown, p).toEqual(topGaps(expected, p).areas.map((r) => r.name));
+		}
 		expect(await page.locator('[data-testid=phase-table] tbody tr').count()).toBe(features.length);
+		// 41 areas fit on one page: no pager, and the small maps stay SVG
+		expect(await page.locator('[data-testid=matrix-pager], [data-testid=phase-pager]').count()).toBe(0);
+		expect(await page.locator('[data-testid=phase-map][data-renderer=svg] svg').count()).toBe(6);
 	});
 
 	it('fills the small map of each phase with the category colour (SVG fill)', async () => {
@@ -146,6 +158,126 @@ describe('prevention chain matrix', () => {
 		const lines = text.slice(1).split('\r\n').filter(Boolean);
 		expect(lines).toHaveLength(1 + features.length * CHAIN_PHASES.length);
 		expect(lines[0].split(';')[0]).toBe('Sozialraum');
+		await page.close();
+	});
+});
+
+describe('prevention chain, phase maps on canvas (threshold lowered for the test)', () => {
+	// The canvas maps are for more than 1,500 areas; the demo city drawn the same way checks what
+	// they draw. The page reads the threshold from this hook before it starts (chain-page.svelte.ts).
+	let page: Page;
+	const shapes = rewindForD3(areas());
+	const projected = projectAreas(shapes);
+	const projection = geoMercator().fitExtent([[4, 4], [projected.width - 4, projected.height - 4]], shapes);
+	const mapPoint = (key: string) => projection(point(key))!;
+	const expected = expectedMatrix('tercile');
+
+	async function canvasColour(phase: string, key: string): Promise<[number, number, number]> {
+		const [x, y] = mapPoint(key);
+		const pixels = await page.$eval(
+			`[data-testid=phase-map][data-phase="${phase}"] canvas`,
+			(c, { x, y, w }) => {
+				const canvas = c as HTMLCanvasElement;
+				const k = canvas.width / w;
+				const d = canvas.getContext('2d')!.getImageData(Math.round(x * k) - 2, Math.round(y * k) - 2, 5, 5).data;
+				const out: [number, number, number][] = [];
+				for (let i = 0; i < d.length; i += 4) out.push([d[i], d[i + 1], d[i + 2]]);
+				return out;
+			},
+			{ x, y, w: projected.width }
+		);
+		return dominant(pixels);
+	}
+
+	it('draws six canvas maps, each area in its category colour (pixels), with a note on what they omit', async () => {
+		page = await session.newPage();
+		await page.addInitScript(() => {
+			(window as unknown as { __sozialraumChainCanvasMin: number }).__sozialraumChainCanvasMin = 0;
+		});
+		await page.goto(session.baseUrl + 'kette/');
+		await page.waitForSelector('[data-testid=chain-matrix]', { timeout: 60_000 });
+		await page.waitForFunction(() => document.querySelectorAll('[data-testid=phase-map][data-renderer=canvas] canvas[data-drawn]').length === 6);
+		expect(await page.locator('[data-testid=phase-map] svg').count()).toBe(0);
+		expect(await page.textContent('[data-testid=maps-raster-note]')).toContain('Bei 41 Sozialräumen');
+		for (const p of ['u3', '16_27'] as const) {
+			for (const cat of ['gap', 'other'] as const) {
+				const r = expected.find((x) => x.cells[p].category === cat)!;
+				const got = await canvasColour(p, r.key);
+				expect(colourDistance(got, hexToRgb(CATEGORY_STYLE[cat].color)), `${p} ${r.name}: rgb(${got}) instead of ${CATEGORY_STYLE[cat].color}`).toBeLessThanOrEqual(3);
+			}
+		}
+		// the same area differs between phases where its category does
+		const differs = expected.find((r) => r.cells.u3.category === 'gap' && r.cells['16_27'].category !== 'gap');
+		if (differs) expect(colourDistance(await canvasColour('u3', differs.key), await canvasColour('16_27', differs.key))).toBeGreaterThan(20);
+	});
+
+	it('is an image with a name, and names the area under the pointer; a click puts the phase in focus', async () => {
+		const map = '[data-testid=phase-map][data-phase="3_6"]';
+		expect(await page.getAttribute(`${map} [role=img]`, 'aria-label')).toBe('Karte 3 bis 6 Jahre: Kategorie je Sozialraum');
+		const r = expected.find((x) => x.cells['3_6'].category === 'gap') ?? expected[0];
+		const box = (await page.locator(`${map} canvas`).boundingBox())!;
+		const [x, y] = mapPoint(r.key);
+		const k = box.width / projected.width;
+		await page.mouse.move(box.x + x * k, box.y + y * k);
+		await page.waitForSelector(`${map} [data-testid=phase-map-named][data-key="${r.key}"]`);
+		const short = { gap: 'Lücke', attention: 'Aufmerksamkeit', covered: 'gut versorgt', other: 'übrige', nodata: 'keine Angabe' };
+		expect((await page.textContent(`${map} [data-testid=phase-map-named]`))!.trim()).toBe(`${r.name}: ${short[r.cells['3_6'].category]}`);
+		await page.mouse.click(box.x + x * k, box.y + y * k);
+		await page.waitForSelector(`${map}.active`);
+		expect(await page.getAttribute('[data-testid=phase-table]', 'data-phase')).toBe('3_6');
+	});
+
+	it('exports the canvas maps as images inside the figure (SVG)', async () => {
+		const menu = 'section:has(#maps-h) [data-testid=export-menu]';
+		await page.click(`${menu} button.trigger`);
+		const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`${menu} [data-export=svg]`)]);
+		const text = readFileSync((await d.path())!, 'utf8');
+		expect(text.match(/<image href="data:image\/png;base64,/g)?.length).toBe(6);
+		await page.close();
+	});
+});
+
+describe('prevention chain with more areas than a page (Musterkreis, 59 Ortsteile)', () => {
+	it('pages both tables, sorts over all rows and exports all of them', async () => {
+		const page = await session.newPage({ firstVisit: true });
+		await page.addInitScript(() => localStorage.setItem('sozialraum-monitor.paket', 'musterkreis'));
+		await page.goto(session.baseUrl + 'kette/');
+		await page.waitForSelector('[data-testid=chain-matrix]', { timeout: 60_000 });
+		const total = Number(await page.getAttribute('[data-testid=chain-matrix]', 'data-rows'));
+		expect(total).toBeGreaterThan(50);
+		expect(await page.locator('[data-testid=chain-matrix] tbody tr').count()).toBe(50);
+		expect(await page.textContent('[data-testid=matrix-pager-rows]')).toBe(`Zeilen 1–50 von ${total}`);
+		// keyboard: the next button, then back
+		await page.focus('[data-testid=matrix-pager-next]');
+		await page.keyboard.press('Enter');
+		await page.waitForSelector(`[data-testid=matrix-pager-rows]:text-is("Zeilen 51–${total} von ${total}")`);
+		expect(await page.locator('[data-testid=chain-matrix] tbody tr').count()).toBe(total - 50);
+		expect(await page.isDisabled('[data-testid=matrix-pager-next]')).toBe(true);
+		// sorting by name is over all rows and starts on page one
+		await page.selectOption('[data-testid=matrix-sort]', 'name');
+		await page.waitForSelector('[data-testid=matrix-pager-rows]:text-is("Zeilen 1–50 von ' + total + '")');
+		const names = await page.$$eval('[data-testid=chain-matrix] tbody tr th', (ths) => ths.map((th) => th.firstChild!.textContent!.trim()));
+		const all = await page.evaluate(async () => {
+			// every area name, from the phase table's pages
+			const out: string[] = [];
+			for (;;) {
+				out.push(...[...document.querySelectorAll('[data-testid=phase-table] tbody th a')].map((a) => a.textContent!.trim()));
+				const next = document.querySelector<HTMLButtonElement>('[data-testid=phase-pager-next]');
+				if (!next || next.disabled) return out;
+				const before = document.querySelector('[data-testid=phase-pager-rows]')!.textContent;
+				next.click();
+				await new Promise<void>((r) => {
+					const tick = () => (document.querySelector('[data-testid=phase-pager-rows]')!.textContent !== before ? r() : requestAnimationFrame(tick));
+					tick();
+				});
+			}
+		});
+		expect(all).toHaveLength(total);
+		expect(new Set(all).size).toBe(total);
+		expect(names).toEqual([...all].sort(new Intl.Collator('de').compare).slice(0, 50));
+		const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=chain-export]')]);
+		const lines = readFileSync((await download.path())!, 'utf8').slice(1).split('\r\n').filter(Boolean);
+		expect(lines).toHaveLength(1 + total * CHAIN_PHASES.length);
 		await page.close();
 	});
 });

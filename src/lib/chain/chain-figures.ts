@@ -11,7 +11,10 @@ import { chartGraphic } from '$lib/export/svg-inline';
 import { figureFooter, joinParts, territory } from '$lib/export/chart-meta';
 import { CATEGORIES, CATEGORY_STYLE } from './categories';
 import type { MatrixCell, MatrixRow } from './matrix';
-import { CHAIN_PHASES } from './phases';
+import { CHAIN_PHASES, type ChainPhase } from './phases';
+import type { Category } from './categories';
+import type { ProjectedMap } from './phase-canvas';
+import { phasePng } from './phase-canvas-draw';
 import type { ChainPage } from './chain-page.svelte';
 import { matrixGraphic } from './matrix-figure';
 
@@ -33,12 +36,33 @@ export function chainMatrixGraphic(rows: MatrixRow[], minPopulation: number): Ch
 	);
 }
 
-/** The six phase maps on screen (`[data-testid=phase-map]`), side by side three in a row. */
-export function chainMapsGraphic(root: Element | null | undefined): ChartGraphic | null {
+/** The canvas maps' shared outlines and each phase's categories (see phase-canvas.ts). */
+export interface RasterMaps {
+	map: ProjectedMap;
+	categories: ReadonlyMap<ChainPhase, Category[]>;
+}
+
+/**
+ * A canvas phase map as a graphic: the phase drawn off screen at twice the map's size and placed
+ * as a PNG <image>, so the SVG and PNG exports hold the same picture as the screen.
+ */
+function rasterGraphic(raster: RasterMaps, phase: ChainPhase): ChartGraphic {
+	const { width, height } = raster.map;
+	const href = phasePng(raster.map, raster.categories.get(phase) ?? []);
+	return { markup: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"><image href="${href}" x="0" y="0" width="${width}" height="${height}"/></svg>`, width, height };
+}
+
+/**
+ * The six phase maps on screen (`[data-testid=phase-map]`), side by side three in a row: the SVG
+ * maps as they are, the canvas maps (`raster`) redrawn as images.
+ */
+export function chainMapsGraphic(root: Element | null | undefined, raster: RasterMaps | null = null): ChartGraphic | null {
 	const maps = [...(root?.querySelectorAll('[data-testid=phase-map]') ?? [])];
 	const items = maps.flatMap((m) => {
+		const phase = m.getAttribute('data-phase') as ChainPhase;
 		const svg = m.querySelector<SVGSVGElement>('svg');
-		return svg ? [{ title: t(`phase.${m.getAttribute('data-phase') as (typeof CHAIN_PHASES)[number]}`), graphic: chartGraphic(svg) }] : [];
+		const graphic = svg ? chartGraphic(svg) : raster && m.querySelector('canvas') ? rasterGraphic(raster, phase) : null;
+		return graphic ? [{ title: t(`phase.${phase}`), graphic }] : [];
 	});
 	return items.length ? gridGraphic(items, 3, measureText) : null;
 }

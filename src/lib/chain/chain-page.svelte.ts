@@ -4,7 +4,9 @@
  */
 import { getEngine, getPrecomputed } from '$lib/data/app-engine';
 import type { AreaCollection } from '$lib/data/engine';
-import { labelPoint } from '$lib/map/geo';
+import { labelPoint, rewindForD3 } from '$lib/map/geo';
+import type { Category } from './categories';
+import { CANVAS_MIN_AREAS, phaseMapRenderer, projectAreas } from './phase-canvas';
 import { coverageByArea, phasesWithPlaces } from './coverage';
 import { loadChainData, type ChainData } from './load';
 import { buildMatrix, type CoverageMeasure, type MatrixRow } from './matrix';
@@ -17,10 +19,15 @@ import { chainSearch, DEFAULT_CHAIN_VIEW, parseChainView, type ChainView, type M
 
 export type { MatrixSort };
 
+/** One collator for the name sort: localeCompare with a locale builds one per call (20,000 × log n). */
+const byName = new Intl.Collator('de');
+
 export class ChainPage {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state('');
-	data = $state<ChainData | null>(null);
+	// raw: the data are only ever replaced whole; a deep proxy over 20,000 areas and their population
+	// rows made every read in the derived matrix and coverage a proxy trap
+	data = $state.raw<ChainData | null>(null);
 	/** The offers counted: the inventory's offers that exist today (edits count at once). */
 	inventory = inventoryApp();
 	geometry = $state.raw<AreaCollection | null>(null);
@@ -59,11 +66,31 @@ export class ChainPage {
 	);
 	sorted = $derived(
 		[...this.rows].sort((a, b) =>
-			this.sort === 'gaps' ? b.gaps - a.gaps || a.key.localeCompare(b.key) : this.sort === 'name' ? a.name.localeCompare(b.name, 'de') : a.key.localeCompare(b.key)
+			this.sort === 'gaps' ? b.gaps - a.gaps || a.key.localeCompare(b.key) : this.sort === 'name' ? byName.compare(a.name, b.name) : a.key.localeCompare(b.key)
 		)
 	);
-	/** Where each area's symbol goes on the small maps (lon/lat, well inside the polygon). */
+	/**
+	 * SVG phase maps up to CANVAS_MIN_AREAS areas, canvas above. A test or benchmark may lower the
+	 * threshold before the page starts (`window.__sozialraumChainCanvasMin`, like `__sozialraumMap`
+	 * a hook for the browser tests; no URL parameter, so permalinks never carry it).
+	 */
+	canvasMin = (globalThis as { __sozialraumChainCanvasMin?: number }).__sozialraumChainCanvasMin ?? CANVAS_MIN_AREAS;
+	renderer = $derived(phaseMapRenderer(this.geometry?.features.length ?? 0, this.canvasMin));
+	/**
+	 * Where each area's symbol goes on the SVG maps (lon/lat, well inside the polygon). Only the SVG
+	 * maps read it ($derived is lazy): labelPoint costs ≈ 3 s at 20,000 areas.
+	 */
 	labels = $derived(new Map((this.geometry?.features ?? []).map((f) => [f.properties.key, labelPoint(f.geometry)])));
+	/** The canvas maps' outlines, projected once for all six phases. */
+	projected = $derived(this.geometry && this.renderer === 'canvas' ? projectAreas(rewindForD3(this.geometry), this.parents ? rewindForD3(this.parents) : null) : null);
+	/** Category per projected area and phase (the canvas maps' fills). */
+	categories = $derived.by(() => {
+		const out = new Map<ChainPhase, Category[]>();
+		if (!this.projected) return out;
+		const byKey = new Map(this.rows.map((r) => [r.key, r]));
+		for (const p of CHAIN_PHASES) out.set(p, this.projected.areas.map((a) => byKey.get(a.key)?.cells[p].category ?? 'nodata'));
+		return out;
+	});
 
 	/** Show the view a URL names (missing or unknown values: the defaults). */
 	fromUrl(params: URLSearchParams) {

@@ -42,11 +42,20 @@ export function childrenByPhase(pop: readonly PopulationCell[]): Map<string, Rec
 
 export function coverageByArea(offers: readonly Offer[], areaKeys: readonly string[], pop: readonly PopulationCell[]): Map<string, AreaCoverage> {
 	const children = childrenByPhase(pop);
+	// Offers grouped by area once: filtering all offers for every area and phase was
+	// areas × offers × 6 (20,000 × 20,000 × 6 comparisons at 20,000 areas).
+	const byArea = new Map<string, Offer[]>();
+	for (const o of offers) {
+		const list = byArea.get(o.area_key);
+		if (list) list.push(o);
+		else byArea.set(o.area_key, [o]);
+	}
 	const out = new Map<string, AreaCoverage>();
 	for (const key of areaKeys) {
 		const rec = {} as AreaCoverage;
+		const here = byArea.get(key) ?? [];
 		for (const phase of CHAIN_PHASES) {
-			const mine = offers.filter((o) => o.area_key === key && o.life_phases.includes(phase));
+			const mine = here.filter((o) => o.life_phases.includes(phase));
 			const places = mine.reduce((s, o) => s + (o.places ?? 0), 0);
 			const kids = children.get(key)?.[phase] ?? null;
 			rec[phase] = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatrix, gapsIn } from './matrix';
+import { buildMatrix, gapsIn, topGaps, type MatrixRow } from './matrix';
 import { coverageByArea } from './coverage';
 import { offer } from './fixtures';
 import type { NeedScore } from './need';
@@ -42,5 +42,22 @@ describe('matrix', () => {
 		// C: 3 × 20 places / 100 children × 100 = 60
 		expect(p[2].cells.u3).toMatchObject({ measure: 'places', coverageValue: 60 });
 		expect(p[2].cells['3_6'].measure).toBe('offers');
+	});
+});
+
+describe('topGaps', () => {
+	const gapRow = (key: string, score: number | null, category: 'gap' | 'other' = 'gap') =>
+		({ key, name: key, parent: '', gaps: 0, small: false, cells: { u3: { category, need: { score, n: 1 } } } }) as unknown as MatrixRow;
+
+	it('names the neediest gaps first and counts the rest', () => {
+		const rows = [gapRow('a', 0.5), gapRow('b', 2), gapRow('c', 1), gapRow('d', 3, 'other'), gapRow('e', 1.5)];
+		const top = topGaps(rows, 'u3', 2);
+		expect(top.areas.map((r) => r.key)).toEqual(['b', 'e']);
+		expect(top.more).toBe(2);
+	});
+
+	it('lists all gaps, with none more, when they fit', () => {
+		expect(topGaps([gapRow('a', 1)], 'u3')).toMatchObject({ more: 0, areas: [{ key: 'a' }] });
+		expect(topGaps([], 'u3')).toEqual({ areas: [], more: 0 });
 	});
 });

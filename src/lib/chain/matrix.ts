@@ -78,3 +78,12 @@ export function buildMatrix(input: MatrixInput): MatrixRow[] {
 export function gapsIn(rows: readonly MatrixRow[], phase: ChainPhase): MatrixRow[] {
 	return rows.filter((r) => r.cells[phase].category === 'gap').sort((a, b) => (b.cells[phase].need.score ?? 0) - (a.cells[phase].need.score ?? 0));
 }
+
+/** How many gap areas the summary names per phase: the answer first, the full list is the phase table. */
+export const GAP_LIST_MAX = 10;
+
+/** The neediest `max` gap areas of a phase, and how many more there are. */
+export function topGaps(rows: readonly MatrixRow[], phase: ChainPhase, max = GAP_LIST_MAX): { areas: MatrixRow[]; more: number } {
+	const all = gapsIn(rows, phase);
+	return { areas: all.slice(0, max), more: Math.max(0, all.length - max) };
+}
