@@ -19,11 +19,10 @@ import * as reference from './reference';
 import * as derived from './derived';
 import * as analyse from './analyse';
 import * as ui from './ui';
-import * as table from './table';
 
 export type Catalog<D extends Record<string, string>> = { de: D; en: Record<keyof D, string> };
 
 export const catalogs = {
-	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...inventory.de, ...networks.de, ...measures.de, ...indexMethod.de, ...reference.de, ...derived.de, ...analyse.de, ...geo.de, ...packages.de, ...ui.de, ...table.de },
-	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...inventory.en, ...networks.en, ...measures.en, ...indexMethod.en, ...reference.en, ...derived.en, ...analyse.en, ...geo.en, ...packages.en, ...ui.en, ...table.en }
+	de: { ...profile.de, ...targets.de, ...chain.de, ...present.de, ...importer.de, ...figure.de, ...inventory.de, ...networks.de, ...measures.de, ...indexMethod.de, ...reference.de, ...derived.de, ...analyse.de, ...geo.de, ...packages.de, ...ui.de },
+	en: { ...profile.en, ...targets.en, ...chain.en, ...present.en, ...importer.en, ...figure.en, ...inventory.en, ...networks.en, ...measures.en, ...indexMethod.en, ...reference.en, ...derived.en, ...analyse.en, ...geo.en, ...packages.en, ...ui.en }
 };
