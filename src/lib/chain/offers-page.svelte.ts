@@ -50,10 +50,13 @@ export class OffersPage {
 	async start(params: URLSearchParams) {
 		this.status = 'loading';
 		try {
+			// The offers (into the record store) and the population are independent: asked for together
+			// (at 20,000 areas each takes seconds).
+			const offers = this.inventory.start();
 			const engine = await getEngine();
-			const [, years] = await Promise.all([this.inventory.start(), populationYears(engine)]);
+			const population = populationYears(engine).then((years) => (years.length ? populationForYear(engine, years[years.length - 1]) : []));
+			const [, pop] = await Promise.all([offers, population]);
 			if (this.inventory.status === 'error') throw new Error(this.inventory.error);
-			const pop = years.length ? await populationForYear(engine, years[years.length - 1]) : [];
 			const under18 = new Map<string, number>();
 			const withheld = new Set(pop.filter((p) => UNDER_18.includes(p.age_group) && p.persons === null).map((p) => p.area_key));
 			for (const p of pop) if (UNDER_18.includes(p.age_group) && p.persons !== null) under18.set(p.area_key, (under18.get(p.area_key) ?? 0) + p.persons);
