@@ -95,6 +95,39 @@ describe('data-quality report', () => {
 	});
 });
 
+describe('many findings (Musterkreis: over 400)', () => {
+	it('shows 100 findings a page on screen, all of them when printed, and a new filter on page one', async () => {
+		const many = await session.newPage({ firstVisit: true });
+		await many.addInitScript(() => localStorage.setItem('sozialraum-monitor.paket', 'musterkreis'));
+		await many.goto(`${session.baseUrl}datenqualitaet/`);
+		await many.waitForSelector('[data-testid=quality-page][data-ready=true] [data-testid=findings-pager]', { timeout: 90_000 });
+		const total = Number(await many.getAttribute('[data-testid=findings]', 'data-count'));
+		expect(total).toBeGreaterThan(200);
+		expect(await many.locator('[data-testid=findings] tbody tr').count()).toBe(100);
+		expect(await many.textContent('[data-testid=findings-pager-rows]')).toBe(`1–100 von ${total.toLocaleString('de-DE')}`);
+		const rows = () => many.$$eval('[data-testid=findings] tbody tr', (rs) => rs.map((r) => r.textContent));
+		const first = await rows();
+		await many.click('[data-testid=findings-pager-next]');
+		await many.waitForSelector('[data-testid=findings-pager-rows]:text-matches("^101–200 ")');
+		const second = await rows();
+		expect(second).toHaveLength(100);
+		expect(second.some((r) => first.includes(r))).toBe(false);
+		// printing: every finding (the pager is not printed)
+		await many.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+		await expect.poll(() => many.locator('[data-testid=findings] tbody tr').count()).toBe(total);
+		await many.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+		await expect.poll(() => many.locator('[data-testid=findings] tbody tr').count()).toBe(100);
+		expect(await many.textContent('[data-testid=findings-pager-rows]')).toMatch(/^101–200 /);
+		// another filter is another list: it starts on page one
+		await many.check('[data-testid=severity-info]');
+		await many.waitForFunction((n) => Number(document.querySelector('[data-testid=findings]')?.getAttribute('data-count')) < n, total);
+		const hints = Number(await many.getAttribute('[data-testid=findings]', 'data-count'));
+		if (hints > 100) expect(await many.textContent('[data-testid=findings-pager-rows]')).toMatch(/^1–100 /);
+		else expect(await many.locator('[data-testid=findings-pager]').count()).toBe(0);
+		await many.close();
+	});
+});
+
 describe('stored report (pipelines/serve/precompute-quality.ts)', () => {
 	const ready = '[data-testid=quality-page][data-ready=true] [data-testid=findings]';
 	const shown = (p: Page) => p.$eval('[data-testid=quality-page]', (e) => (e as HTMLElement).innerText);
