@@ -47,6 +47,7 @@ it('serves the engine wasm as application/wasm (DuckDB start hangs otherwise)', 
 	});
 	await page.goto(session.baseUrl);
 	await page.waitForSelector('[data-testid=atlas]', { timeout: 60_000 });
-	expect(types.length).toBe(1);
+	// the engine starts after the first map frame (src/lib/data/engine-gate.ts), so its wasm comes later
+	await expect.poll(() => types.length, { timeout: 60_000 }).toBe(1);
 	expect(types[0]).toBe('application/wasm');
 });
