@@ -13,11 +13,15 @@ export interface PopulationCell {
 
 const POPULATION_YEARS = `SELECT DISTINCT year FROM population ORDER BY year`;
 
-/** All age groups of every base-level area in one year (one query instead of one per area). */
+/**
+ * All age groups of every base-level area in one year (one query instead of one per area). A
+ * semi-join, not a join: with boundary versions an area that is in several versions has one
+ * `areas` row per version, and a join counted its children once per version.
+ */
 const POPULATION_FOR_YEAR = `
 SELECT p.area_key AS area_key, p.age_group AS age_group, p.persons AS persons
-FROM population p JOIN areas a ON a.key = p.area_key
-WHERE p.year = ? AND a.level = ?
+FROM population p
+WHERE p.year = ? AND p.area_key IN (SELECT key FROM areas WHERE level = ?)
 ORDER BY p.area_key, p.age_group`;
 
 /** Years with population data, ascending; empty when the package has no population table. */
